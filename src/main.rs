@@ -1,13 +1,6 @@
-mod cli;
-mod dates;
-mod engine;
-mod exit;
-mod model;
-mod registry;
-mod render;
-mod views;
-
 use std::process::ExitCode;
+
+use due::{cli, exit};
 
 fn main() -> ExitCode {
     match cli::run() {

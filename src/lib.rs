@@ -1,0 +1,11 @@
+//! `due`: a tracker of reporting obligations. The binary is a thin shell over this library,
+//! which the fuzz targets also drive.
+
+pub mod cli;
+pub mod dates;
+pub mod engine;
+pub mod exit;
+pub mod model;
+pub mod registry;
+pub mod render;
+pub mod views;
