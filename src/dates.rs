@@ -60,14 +60,21 @@ impl Span {
         let count: i64 = digits
             .parse()
             .map_err(|_| format!("`{text}` is too long: {limit}"))?;
-        let span = Span {
-            count: count as i32,
-            unit,
+        // Each unit is held to the limit in its own terms, so that `2y`, `24m`, `104w` and
+        // `731d` all pass a two-year limit: rounding months up to 31 days would refuse `24m`.
+        let max = match unit {
+            Unit::Day => max_days,
+            Unit::Week => max_days / 7,
+            Unit::Month => max_days * 12 / 365,
+            Unit::Year => max_days / 365,
         };
-        if count > max_days || span.approx_days().abs() > max_days {
+        if count > max {
             return Err(format!("`{text}` is too long: {limit}"));
         }
-        Ok(span)
+        Ok(Span {
+            count: i32::try_from(count).expect("bounded by the limit"),
+            unit,
+        })
     }
 
     pub fn negate(self) -> Span {
@@ -286,6 +293,12 @@ mod tests {
         assert!(Span::parse("3y").unwrap_err().contains("two years"));
         assert!(Span::parse("99999999999999d").is_err());
         assert!(Span::parse("104w").is_ok());
+        for two_years in ["2y", "24m", "104w", "731d"] {
+            assert!(Span::parse(two_years).is_ok(), "{two_years}");
+        }
+        for more in ["3y", "25m", "105w", "732d"] {
+            assert!(Span::parse(more).is_err(), "{more}");
+        }
     }
 
     #[test]

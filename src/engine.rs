@@ -570,4 +570,6 @@ pub fn resolve_period(
 }
 
 #[cfg(test)]
+mod props;
+#[cfg(test)]
 mod tests;

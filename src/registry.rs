@@ -59,11 +59,24 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
             });
         }
     };
-    let text = String::from_utf8(bytes).map_err(|_| RegistryError::NotText(path.to_path_buf()))?;
+    parse_bytes(&bytes, Origin::File(path.to_path_buf()))
+}
+
+/// Checks a registry's raw bytes: they must be text before they can be TOML.
+pub fn parse_bytes(bytes: &[u8], origin: Origin) -> Result<Registry, RegistryError> {
+    let not_text = |origin: Origin| {
+        RegistryError::NotText(match origin {
+            Origin::File(path) => path,
+            Origin::Embedded => PathBuf::from("obligations.toml (embedded)"),
+        })
+    };
+    let Ok(text) = std::str::from_utf8(bytes) else {
+        return Err(not_text(origin));
+    };
     if text.contains('\0') {
-        return Err(RegistryError::NotText(path.to_path_buf()));
+        return Err(not_text(origin));
     }
-    parse(&text, Origin::File(path.to_path_buf()))
+    parse(text, origin)
 }
 
 pub fn load_embedded() -> Result<Registry, RegistryError> {
