@@ -246,6 +246,8 @@ struct Instance {
     year: i32,
     start: NaiveDate,
     end: NaiveDate,
+    /// Listed under the series' `dates` (not an estimate from `typical`).
+    listed: bool,
 }
 
 struct Series {
@@ -677,6 +679,7 @@ fn build_series(rng: &mut Rng) -> Vec<Series> {
                 year,
                 start,
                 end: start + Duration::days(len),
+                listed: !typical_year,
             });
             if twice && !typical_year {
                 let s2 = ymd(
@@ -694,6 +697,7 @@ fn build_series(rng: &mut Rng) -> Vec<Series> {
                     year,
                     start: s2,
                     end: s2 + Duration::days(rng.range(0, 3)),
+                    listed: true,
                 });
             }
         }
@@ -753,6 +757,7 @@ fn write_meetings(out: &mut String, series: &mut [Series], singles: &[Single], r
                     keep.push(Instance {
                         start: first_day,
                         end: first_day + (first_end - first_start),
+                        listed: false,
                         ..inst
                     });
                 }
@@ -936,10 +941,11 @@ fn main() -> ExitCode {
     write_meetings(&mut w.toml, &mut series, &singles, &mut rng);
 
     // Instances a one-off may name: every listed series instance, and single meetings.
+    // (An estimate from `typical` is not named: `due` does not accept it.)
     let mut named: Vec<(String, NaiveDate, NaiveDate)> = series
         .iter()
         .flat_map(|s| s.instances.iter())
-        .filter(|i| (FIRST_YEAR..=LAST_YEAR).contains(&i.year))
+        .filter(|i| i.listed)
         .map(|i| (i.id.clone(), i.start, i.end))
         .collect();
     named.extend(singles.iter().map(|m| (m.key.to_string(), m.start, m.end)));
@@ -1172,7 +1178,8 @@ fn write_obligation(w: &mut Writer, rng: &mut Rng, n: usize, kind: &Kind, series
             rng.pick(&["7d", "14d", "45d", "60d", "8w", "3m"])
         );
     }
-    if rng.chance(10) {
+    // Milestones count from the due date: an ongoing duty has none.
+    if rng.chance(10) && !matches!(kind, Kind::Ongoing) {
         let (en, fr, at) = *rng.pick(&MILESTONES);
         let _ = writeln!(
             t,
