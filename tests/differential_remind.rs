@@ -19,7 +19,8 @@ use std::process::Command;
 
 use chrono::{Duration, NaiveDate};
 
-/// remind's calendar walks every day and every reminder: keep the registry small.
+/// remind's calendar walks every day and every reminder: keep the registry small
+/// (`DUE_DIFFERENTIAL_OBLIGATIONS` sets another size).
 const OBLIGATIONS: &str = "500";
 const WINDOW_DAYS: i64 = 400;
 /// remind's calendar: 84 months from 2024-01-01, through 2030.
@@ -77,8 +78,9 @@ fn synth_binary() -> PathBuf {
 }
 
 fn generate(synth: &Path, dir: &Path, roll: &str, seed: u64) {
+    let n = std::env::var("DUE_DIFFERENTIAL_OBLIGATIONS").unwrap_or(OBLIGATIONS.to_string());
     let out = Command::new(synth)
-        .args(["--obligations", OBLIGATIONS, "--seed", &seed.to_string()])
+        .args(["--obligations", &n, "--seed", &seed.to_string()])
         .args(["--roll", roll, "--tracking-since", "2024-01-01", "--out"])
         .arg(dir)
         .output()
