@@ -1,3 +1,8 @@
+#![allow(dead_code)]
+mod dates;
+mod ledger;
+mod model;
+
 fn main() {
     println!("Hello, world!");
 }
