@@ -24,6 +24,8 @@ impl Export for Table {
         }
         if self.color {
             grid.enforce_styling();
+            // Asked for colour: crossterm would otherwise still drop it under NO_COLOR.
+            crossterm::style::force_color_output(true);
         }
         grid.set_header(visible.iter().map(|(_, h)| TableCell::new(h)));
         for row in &listing.rows {
