@@ -30,8 +30,17 @@ impl Span {
         unit: Unit::Day,
     };
 
-    /// Parses `Nd`, `Nw`, `Nm` or `Ny` (N unsigned).
+    /// Parses an offset: `Nd`, `Nw`, `Nm` or `Ny` (N unsigned), at most two years.
     pub fn parse(text: &str) -> Result<Span, String> {
+        Span::parse_within(text, MAX_DAYS, "offsets reach at most two years")
+    }
+
+    /// Parses a listing window such as `90d`, up to a century.
+    pub fn parse_window(text: &str) -> Result<Span, String> {
+        Span::parse_within(text, 100 * 366, "a window reaches at most 100 years")
+    }
+
+    fn parse_within(text: &str, max_days: i64, limit: &str) -> Result<Span, String> {
         let text = text.trim();
         let expected = "expected a duration such as 30d, 6w, 2m or 1y";
         let Some(last) = text.chars().last() else {
@@ -50,15 +59,13 @@ impl Span {
         }
         let count: i64 = digits
             .parse()
-            .map_err(|_| format!("`{text}` is too long: offsets reach at most two years"))?;
+            .map_err(|_| format!("`{text}` is too long: {limit}"))?;
         let span = Span {
             count: count as i32,
             unit,
         };
-        if count > MAX_DAYS || span.approx_days().abs() > MAX_DAYS {
-            return Err(format!(
-                "`{text}` is too long: offsets reach at most two years"
-            ));
+        if count > max_days || span.approx_days().abs() > max_days {
+            return Err(format!("`{text}` is too long: {limit}"));
         }
         Ok(span)
     }
@@ -242,19 +249,37 @@ mod tests {
         let one_month = Span::parse("1m").unwrap();
         assert_eq!(one_month.add_to(d("2027-01-31")), Some(d("2027-02-28")));
         assert_eq!(one_month.add_to(d("2028-01-31")), Some(d("2028-02-29")));
-        assert_eq!(one_month.negate().add_to(d("2027-03-31")), Some(d("2027-02-28")));
-        assert_eq!(Span::parse("1y").unwrap().add_to(d("2028-02-29")), Some(d("2029-02-28")));
+        assert_eq!(
+            one_month.negate().add_to(d("2027-03-31")),
+            Some(d("2027-02-28"))
+        );
+        assert_eq!(
+            Span::parse("1y").unwrap().add_to(d("2028-02-29")),
+            Some(d("2029-02-28"))
+        );
     }
 
     #[test]
     fn weeks_and_days_cross_year_ends() {
-        assert_eq!(Span::parse("2w").unwrap().add_to(d("2026-12-25")), Some(d("2027-01-08")));
-        assert_eq!(Span::parse("16w").unwrap().negate().add_to(d("2027-04-12")), Some(d("2026-12-21")));
+        assert_eq!(
+            Span::parse("2w").unwrap().add_to(d("2026-12-25")),
+            Some(d("2027-01-08"))
+        );
+        assert_eq!(
+            Span::parse("16w").unwrap().negate().add_to(d("2027-04-12")),
+            Some(d("2026-12-21"))
+        );
     }
 
     #[test]
     fn durations_are_checked() {
-        assert_eq!(Span::parse("45d").unwrap(), Span { count: 45, unit: Unit::Day });
+        assert_eq!(
+            Span::parse("45d").unwrap(),
+            Span {
+                count: 45,
+                unit: Unit::Day
+            }
+        );
         assert!(Span::parse("45").unwrap_err().contains("no unit"));
         assert!(Span::parse("-3d").is_err());
         assert!(Span::parse("d").is_err());

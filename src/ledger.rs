@@ -210,7 +210,8 @@ impl Ledger {
                 message,
             }
         };
-        let file: RawFile = toml::from_str(text).map_err(|e| fail(e.span(), e.message().to_owned()))?;
+        let file: RawFile =
+            toml::from_str(text).map_err(|e| fail(e.span(), e.message().to_owned()))?;
         let mut records = file
             .record
             .into_iter()
@@ -262,7 +263,7 @@ impl Ledger {
         // Reversing first keeps later-written records of the same second on top after the
         // stable sort.
         out.reverse();
-        out.sort_by(|a, b| b.recorded_at.cmp(&a.recorded_at));
+        out.sort_by_key(|r| std::cmp::Reverse(r.recorded_at));
         out
     }
 
@@ -359,7 +360,10 @@ pub fn append(path: &Path, record: Record) -> Result<(), LedgerError> {
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(LedgerError::write(path, e)),
     };
-    if existing.as_ref().is_some_and(|m| m.permissions().readonly()) {
+    if existing
+        .as_ref()
+        .is_some_and(|m| m.permissions().readonly())
+    {
         // Renaming over a read-only file would succeed; its mode says not to.
         return Err(LedgerError::write(
             path,
@@ -432,7 +436,10 @@ impl RawRecord {
         let on = self.on.as_ref().map(date).transpose()?;
         let by = self.by.map(Spanned::into_inner).filter(|b| !b.is_empty());
         let forbid = |field: &Option<Spanned<String>>, key: &str, action: &str| match field {
-            Some(f) => Err((f.span(), format!("`{key}` does not belong to an `{action}` record"))),
+            Some(f) => Err((
+                f.span(),
+                format!("`{key}` does not belong to an `{action}` record"),
+            )),
             None => Ok(()),
         };
         let action = match self.action.get_ref().as_str() {
@@ -458,7 +465,10 @@ impl RawRecord {
             }
             "undone" => {
                 if let Some(on) = &self.on {
-                    return Err((on.span(), "`on` does not belong to an `undone` record".into()));
+                    return Err((
+                        on.span(),
+                        "`on` does not belong to an `undone` record".into(),
+                    ));
                 }
                 forbid(&self.reference, "ref", "undone")?;
                 forbid(&self.note, "note", "undone")?;
@@ -488,7 +498,10 @@ fn missing(key: &str, action: &str) -> String {
 
 fn nonempty(value: Spanned<String>, key: &str) -> Result<String, Bad> {
     if value.get_ref().trim().is_empty() {
-        return Err((value.span(), format!("`{key}` is empty, expected a non-empty string")));
+        return Err((
+            value.span(),
+            format!("`{key}` is empty, expected a non-empty string"),
+        ));
     }
     Ok(value.into_inner())
 }
@@ -577,7 +590,11 @@ mod tests {
         let text = ledger.to_text();
         let back = parse(&text).unwrap();
         assert_eq!(back.records, ledger.records);
-        let ids: Vec<_> = back.records.iter().map(|r| (&*r.id, r.action.name())).collect();
+        let ids: Vec<_> = back
+            .records
+            .iter()
+            .map(|r| (&*r.id, r.action.name()))
+            .collect();
         assert_eq!(ids, [("a", "waived"), ("a", "undone"), ("b", "done")]);
         assert_eq!(back.to_text(), text);
     }
@@ -624,7 +641,11 @@ mod tests {
         ledger.insert(rec("a", "2026", done("2026-02-03"), "2026-03-01T00:00:00Z"));
         ledger.insert(rec("b", "2026", done("2026-02-03"), "2026-03-03T00:00:00Z"));
         ledger.insert(rec("a", "2027", done("2027-02-03"), "2026-03-02T00:00:00Z"));
-        let all: Vec<_> = ledger.history(None).iter().map(|r| (&*r.id, &*r.period)).collect();
+        let all: Vec<_> = ledger
+            .history(None)
+            .iter()
+            .map(|r| (&*r.id, &*r.period))
+            .collect();
         assert_eq!(all, [("b", "2026"), ("a", "2027"), ("a", "2026")]);
         assert_eq!(ledger.history(Some("a")).len(), 2);
     }
@@ -649,10 +670,16 @@ mod tests {
         assert!(e.contains("expected a bare date"), "{e}");
 
         let e = parse_error(&good.replace("\"done\"", "\"finished\""));
-        assert!(e.starts_with("l.toml:4:10: unknown action `finished`"), "{e}");
+        assert!(
+            e.starts_with("l.toml:4:10: unknown action `finished`"),
+            "{e}"
+        );
 
         let e = parse_error(&good.replace("on = 2027-03-01\n", ""));
-        assert!(e.starts_with("l.toml:4:10: a `done` record needs `on`"), "{e}");
+        assert!(
+            e.starts_with("l.toml:4:10: a `done` record needs `on`"),
+            "{e}"
+        );
 
         let e = parse_error(&good.replace("10:00:00Z", "10:00:00"));
         assert!(e.contains("no time zone"), "{e}");
@@ -672,15 +699,29 @@ mod tests {
     fn append_creates_then_extends_and_refuses_a_broken_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ledger.toml");
-        append(&path, rec("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z")).unwrap();
-        append(&path, rec("a", "2026", done("2026-03-01"), "2026-03-02T10:00:00Z")).unwrap();
+        append(
+            &path,
+            rec("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z"),
+        )
+        .unwrap();
+        append(
+            &path,
+            rec("a", "2026", done("2026-03-01"), "2026-03-02T10:00:00Z"),
+        )
+        .unwrap();
         let ledger = Ledger::load(&path).unwrap();
         let periods: Vec<_> = ledger.records.iter().map(|r| &*r.period).collect();
         assert_eq!(periods, ["2026", "2027"]);
 
         fs::write(&path, "[[record]]\nid = \n").unwrap();
-        let e = append(&path, rec("a", "2028", done("2028-03-01"), "2028-03-02T10:00:00Z"));
-        assert!(matches!(e, Err(LedgerError::Parse { line: 2, .. })), "{e:?}");
+        let e = append(
+            &path,
+            rec("a", "2028", done("2028-03-01"), "2028-03-02T10:00:00Z"),
+        );
+        assert!(
+            matches!(e, Err(LedgerError::Parse { line: 2, .. })),
+            "{e:?}"
+        );
         assert_eq!(fs::read_to_string(&path).unwrap(), "[[record]]\nid = \n");
     }
 
@@ -692,7 +733,11 @@ mod tests {
         let path = dir.path().join("ledger.toml");
         fs::write(&path, "").unwrap();
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-        append(&path, rec("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z")).unwrap();
+        append(
+            &path,
+            rec("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z"),
+        )
+        .unwrap();
         let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
         assert_eq!(mode, 0o640);
     }
@@ -705,7 +750,10 @@ mod tests {
         let mut perms = fs::metadata(&path).unwrap().permissions();
         perms.set_readonly(true);
         fs::set_permissions(&path, perms).unwrap();
-        let e = append(&path, rec("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z"));
+        let e = append(
+            &path,
+            rec("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z"),
+        );
         assert!(matches!(e, Err(LedgerError::Write { .. })), "{e:?}");
         assert_eq!(fs::read_to_string(&path).unwrap(), "");
     }

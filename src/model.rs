@@ -79,7 +79,11 @@ impl Registry {
         let (key, year) = id.rsplit_once('-')?;
         let year: i32 = year.parse().ok()?;
         let meeting = self.meeting(key)?;
-        meeting.in_year(year).into_iter().find(|i| i.id == id).map(|i| (meeting, i))
+        meeting
+            .in_year(year)
+            .into_iter()
+            .find(|i| i.id == id)
+            .map(|i| (meeting, i))
     }
 }
 
@@ -158,7 +162,10 @@ pub enum Period {
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum InPeriod {
     /// Month of the period (1-based; always 1 for monthly) and day, clamped to the month.
-    Day { month: u32, day: u32 },
+    Day {
+        month: u32,
+        day: u32,
+    },
     Start(Span),
     End(Span),
 }

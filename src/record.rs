@@ -7,6 +7,7 @@ use crate::dates;
 use crate::engine::{self, Occurrence};
 use crate::ledger::{self, Action, Ledger, LedgerError, Location, Record};
 use crate::model::{Completion, Completions, Obligation, Outcome, Registry, Rule};
+use crate::render::{Cell, Emphasis, Listing};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RecordError {
@@ -14,7 +15,9 @@ pub enum RecordError {
     Ledger(#[from] LedgerError),
     #[error("no obligation `{0}` in the registry (see `due list` for the ids)")]
     UnknownObligation(String),
-    #[error("`{id}` has no period `{period}` (expected a period key such as {examples}; see `due show {id}`)")]
+    #[error(
+        "`{id}` has no period `{period}` (expected a period key such as {examples}; see `due show {id}`)"
+    )]
     UnknownPeriod {
         id: String,
         period: String,
@@ -98,7 +101,12 @@ pub fn done(
     ))
 }
 
-pub fn waive(cx: &Context<'_>, id: &str, period: &str, reason: &str) -> Result<String, RecordError> {
+pub fn waive(
+    cx: &Context<'_>,
+    id: &str,
+    period: &str,
+    reason: &str,
+) -> Result<String, RecordError> {
     let ob = obligation(cx.registry, id)?;
     let occ = occurrence(cx, ob, period)?;
     let reason = text(Some(reason), "--reason")?.ok_or(RecordError::Empty("--reason"))?;
@@ -174,7 +182,56 @@ pub fn history(cx: &Context<'_>, id: Option<&str>) -> Result<Vec<Record>, Record
     Ok(book.history(id).into_iter().cloned().collect())
 }
 
-/// What `due validate` says about the ledger: records pointing nowhere.
+/// The history as rows: JSON and CSV carry each field, the table folds them into details.
+pub fn listing(records: &[Record]) -> Listing {
+    let mut l = Listing::new(&[
+        ("recorded_at", Some("Recorded (UTC)")),
+        ("by", Some("By")),
+        ("id", Some("Obligation")),
+        ("period", Some("Period")),
+        ("action", Some("Action")),
+        ("on", Some("On")),
+        ("details", Some("Details")),
+        ("ref", None),
+        ("note", None),
+        ("reason", None),
+    ]);
+    for r in records {
+        let (on, reference, note, reason) = match &r.action {
+            Action::Done {
+                on,
+                reference,
+                note,
+            } => (Some(*on), reference.as_deref(), note.as_deref(), None),
+            Action::Waived { on, reason } => (Some(*on), None, None, Some(reason.as_str())),
+            Action::Undone => (None, None, None, None),
+        };
+        let details: Vec<String> = [("ref", reference), ("note", note), ("reason", reason)]
+            .into_iter()
+            .filter_map(|(k, v)| v.map(|v| format!("{k}: {v}")))
+            .collect();
+        l.push(
+            vec![
+                Cell::text(r.recorded_at.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
+                Cell::opt_text(r.by.as_deref()),
+                Cell::text(&r.id),
+                Cell::text(&r.period),
+                Cell::text(r.action.name()),
+                Cell::opt_date(on),
+                Cell::text(details.join("; ")),
+                Cell::opt_text(reference),
+                Cell::opt_text(note),
+                Cell::opt_text(reason),
+            ],
+            Emphasis::None,
+        );
+    }
+    l.display_only(&["details"]);
+    l
+}
+
+/// What `due validate` says about the ledger: standing records that point nowhere. A
+/// withdrawn record affects nothing, so `due undo` is how a warning is answered.
 pub fn check(registry: &Registry, book: &Ledger, today: NaiveDate) -> Vec<String> {
     let mut out = Vec::new();
     let mut last: Option<(&str, &str)> = None;
@@ -183,6 +240,9 @@ pub fn check(registry: &Registry, book: &Ledger, today: NaiveDate) -> Vec<String
             continue;
         }
         last = Some((&r.id, &r.period));
+        if book.standing(&r.id, &r.period).is_none() {
+            continue;
+        }
         match registry.obligation(&r.id) {
             None => out.push(format!(
                 "ledger record for `{}` {}: no such obligation in the registry",
@@ -264,7 +324,10 @@ fn find<'r>(
     let year = key
         .get(..4)
         .and_then(|y| y.parse::<i32>().ok())
-        .or_else(|| key.rsplit('-').find_map(|p| p.parse::<i32>().ok().filter(|y| *y > 999)));
+        .or_else(|| {
+            key.rsplit('-')
+                .find_map(|p| p.parse::<i32>().ok().filter(|y| *y > 999))
+        });
     let (from, to) = match year {
         Some(y) => (
             NaiveDate::from_ymd_opt(y - 2, 1, 1)?,

@@ -102,7 +102,11 @@ impl Fixture {
             .args(["--format", "json"])
             .output()
             .unwrap();
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         match serde_json::from_slice(&out.stdout).unwrap() {
             Value::Array(rows) => rows,
             other => panic!("expected an array, got {other}"),
@@ -145,23 +149,52 @@ fn stdout(cmd: &mut Command) -> String {
 fn done_undo_waive_and_history_round_trip() {
     let f = Fixture::new();
     let line = stdout(f.due("2026-04-10").args([
-        "done", "annual", "2026", "--on", "2026-03-20", "--ref", "C26/5", "--note", "on time",
+        "done",
+        "annual",
+        "2026",
+        "--on",
+        "2026-03-20",
+        "--ref",
+        "C26/5",
+        "--note",
+        "on time",
     ]));
-    assert!(line.starts_with("annual 2026: done on 2026-03-20 (due 2026-03-31), ref C26/5"), "{line}");
+    assert!(
+        line.starts_with("annual 2026: done on 2026-03-20 (due 2026-03-31), ref C26/5"),
+        "{line}"
+    );
     assert_eq!(line.lines().count(), 1);
     assert!(f.ledger().exists());
-    assert!(!f.periods("2026-04-10", &["overdue"]).contains(&("annual".into(), "2026".into())));
+    assert!(
+        !f.periods("2026-04-10", &["overdue"])
+            .contains(&("annual".into(), "2026".into()))
+    );
 
     let line = stdout(f.due("2026-04-11").args(["undo", "annual", "2026"]));
     assert!(line.contains("done record withdrawn, open again"), "{line}");
-    assert!(f.periods("2026-04-11", &["overdue"]).contains(&("annual".into(), "2026".into())));
+    assert!(
+        f.periods("2026-04-11", &["overdue"])
+            .contains(&("annual".into(), "2026".into()))
+    );
 
-    let line = stdout(f.due("2026-04-12").args(["waive", "annual", "2026", "--reason", "merged"]));
-    assert!(line.starts_with("annual 2026: waived on 2026-04-12"), "{line}");
-    assert!(!f.periods("2026-04-12", &["overdue"]).contains(&("annual".into(), "2026".into())));
+    let line = stdout(
+        f.due("2026-04-12")
+            .args(["waive", "annual", "2026", "--reason", "merged"]),
+    );
+    assert!(
+        line.starts_with("annual 2026: waived on 2026-04-12"),
+        "{line}"
+    );
+    assert!(
+        !f.periods("2026-04-12", &["overdue"])
+            .contains(&("annual".into(), "2026".into()))
+    );
 
     let history = f.json("2026-04-12", &["history"]);
-    let actions: Vec<_> = history.iter().map(|r| r["action"].as_str().unwrap()).collect();
+    let actions: Vec<_> = history
+        .iter()
+        .map(|r| r["action"].as_str().unwrap())
+        .collect();
     assert_eq!(actions, ["waived", "undone", "done"]);
     assert_eq!(history[2]["ref"], "C26/5");
     assert_eq!(history[2]["note"], "on time");
@@ -177,11 +210,20 @@ fn done_undo_waive_and_history_round_trip() {
 #[test]
 fn late_delivery_is_done_late() {
     let f = Fixture::new();
-    let line = stdout(f.due("2026-10-10").args(["done", "final", "--on", "2026-10-02"]));
-    assert!(line.starts_with("final once: done-late on 2026-10-02 (due 2026-09-30, 2 days late)"), "{line}");
+    let line = stdout(
+        f.due("2026-10-10")
+            .args(["done", "final", "--on", "2026-10-02"]),
+    );
+    assert!(
+        line.starts_with("final once: done-late on 2026-10-02 (due 2026-09-30, 2 days late)"),
+        "{line}"
+    );
     assert_eq!(f.state("2026-10-10", "final"), "done-late");
 
-    stdout(f.due("2026-10-10").args(["done", "final", "once", "--on", "2026-09-30"]));
+    stdout(
+        f.due("2026-10-10")
+            .args(["done", "final", "once", "--on", "2026-09-30"]),
+    );
     assert_eq!(f.state("2026-10-10", "final"), "done");
 }
 
@@ -190,12 +232,18 @@ fn done_defaults_to_the_oldest_open_occurrence() {
     let f = Fixture::new();
     // On 10 April 2027 the 2026 and 2027 annual reports are both overdue.
     let first = stdout(f.due("2027-04-10").args(["done", "annual"]));
-    assert!(first.starts_with("annual 2026: done-late on 2027-04-10"), "{first}");
+    assert!(
+        first.starts_with("annual 2026: done-late on 2027-04-10"),
+        "{first}"
+    );
     let second = stdout(f.due("2027-04-10").args(["done", "annual"]));
     assert!(second.starts_with("annual 2027: done-late"), "{second}");
     // Nothing overdue any more: the next one to fall due.
     let third = stdout(f.due("2027-04-10").args(["done", "annual"]));
-    assert!(third.starts_with("annual 2028: done on 2027-04-10 (due 2028-03-31)"), "{third}");
+    assert!(
+        third.starts_with("annual 2028: done on 2027-04-10 (due 2028-03-31)"),
+        "{third}"
+    );
 
     let line = stdout(f.due("2026-01-10").args(["done", "monthly"]));
     assert!(line.starts_with("monthly 2026-01: done"), "{line}");
@@ -205,18 +253,34 @@ fn done_defaults_to_the_oldest_open_occurrence() {
 fn a_meeting_year_names_its_instance() {
     let f = Fixture::new();
     let line = stdout(f.due("2027-04-10").args(["done", "council-report", "2027"]));
-    assert!(line.starts_with("council-report council-2027: done on 2027-04-10 (due 2027-05-16)"), "{line}");
+    assert!(
+        line.starts_with("council-report council-2027: done on 2027-04-10 (due 2027-05-16)"),
+        "{line}"
+    );
 }
 
 #[test]
 fn a_record_follows_its_meeting_when_the_date_moves() {
     let f = Fixture::new();
-    stdout(f.due("2027-05-10").args(["done", "council-report", "council-2026"]));
-    stdout(f.due("2027-05-10").args(["done", "council-report", "council-2027", "--on", "2027-05-10"]));
+    stdout(
+        f.due("2027-05-10")
+            .args(["done", "council-report", "council-2026"]),
+    );
+    stdout(f.due("2027-05-10").args([
+        "done",
+        "council-report",
+        "council-2027",
+        "--on",
+        "2027-05-10",
+    ]));
     assert_eq!(f.state("2027-05-20", "council-report"), "done");
 
     // Council 2027 is brought forward a month: the same record now counts as late.
-    fs::write(f.registry(), REGISTRY.replace("2027-06-15..2027-06-25", "2027-05-15..2027-05-25")).unwrap();
+    fs::write(
+        f.registry(),
+        REGISTRY.replace("2027-06-15..2027-06-25", "2027-05-15..2027-05-25"),
+    )
+    .unwrap();
     assert_eq!(f.state("2027-05-20", "council-report"), "done-late");
     let history = f.json("2027-05-20", &["history", "council-report"]);
     assert_eq!(history.len(), 2);
@@ -227,21 +291,34 @@ fn a_record_follows_its_meeting_when_the_date_moves() {
         .stdout(predicate::str::contains("no such period").not());
 
     // Council 2027 is struck out: the record is kept, and reported.
-    fs::write(f.registry(), REGISTRY.replace("2027 = \"2027-06-15..2027-06-25\"\n", "")).unwrap();
+    fs::write(
+        f.registry(),
+        REGISTRY.replace("2027 = \"2027-06-15..2027-06-25\"\n", ""),
+    )
+    .unwrap();
     f.due("2027-05-20")
         .arg("validate")
         .assert()
-        .stdout(predicate::str::contains("council-report").and(predicate::str::contains("council-2027")))
+        .stdout(
+            predicate::str::contains("council-report")
+                .and(predicate::str::contains("council-2027")),
+        )
         .stdout(predicate::str::contains("no such period"));
     assert_eq!(f.json("2027-05-20", &["history"]).len(), 2);
     // And it can still be withdrawn.
-    stdout(f.due("2027-05-20").args(["undo", "council-report", "council-2027"]));
+    stdout(
+        f.due("2027-05-20")
+            .args(["undo", "council-report", "council-2027"]),
+    );
 }
 
 #[test]
 fn registry_completions_count_and_undo_points_to_the_registry() {
     let f = Fixture::new();
-    assert!(!f.periods("2026-04-10", &["overdue"]).contains(&("known".into(), "2026".into())));
+    assert!(
+        !f.periods("2026-04-10", &["overdue"])
+            .contains(&("known".into(), "2026".into()))
+    );
     f.due("2026-04-10")
         .args(["undo", "known", "2026"])
         .assert()
@@ -261,9 +338,16 @@ fn mistakes_are_exit_2() {
         &["waive", "annual", "2026", "--reason", " "],
         &["history", "nosuch"],
     ] {
-        f.due("2026-04-10").args(args).assert().code(2).stderr(predicate::str::is_empty().not());
+        f.due("2026-04-10")
+            .args(args)
+            .assert()
+            .code(2)
+            .stderr(predicate::str::is_empty().not());
     }
-    assert!(!f.ledger().exists(), "a failed command must not create the ledger");
+    assert!(
+        !f.ledger().exists(),
+        "a failed command must not create the ledger"
+    );
 }
 
 #[test]
@@ -296,7 +380,10 @@ fn the_ledger_is_found_as_documented() {
 
     // Without a registry key, the user's data directory.
     let bare = Fixture::with(&REGISTRY.replace("ledger = \"team.ledger.toml\"\n", ""));
-    bare.due("2026-04-10").args(["done", "annual", "2026"]).assert().success();
+    bare.due("2026-04-10")
+        .args(["done", "annual", "2026"])
+        .assert()
+        .success();
     let data = bare.dir.path().join("data/due/ledger.toml");
     assert!(data.exists(), "expected {}", data.display());
     bare.due("2026-04-10")
@@ -308,10 +395,17 @@ fn the_ledger_is_found_as_documented() {
 #[test]
 fn a_broken_ledger_is_reported_and_kept() {
     let f = Fixture::new();
-    let broken = "[[record]]\nid = \"annual\"\nperiod = \"2026\"\naction = \"done\"\non = 2026-13-01\n";
+    let broken =
+        "[[record]]\nid = \"annual\"\nperiod = \"2026\"\naction = \"done\"\non = 2026-13-01\n";
     fs::write(f.ledger(), broken).unwrap();
     let at = format!("{}:5:", f.ledger().display());
-    for args in [&["done", "annual", "2026"][..], &["status"], &["overdue"], &["history"], &["validate"]] {
+    for args in [
+        &["done", "annual", "2026"][..],
+        &["status"],
+        &["overdue"],
+        &["history"],
+        &["validate"],
+    ] {
         f.due("2026-04-10")
             .args(args)
             .assert()
@@ -332,7 +426,10 @@ fn a_read_only_ledger_is_exit_2() {
         .args(["done", "annual", "2026"])
         .assert()
         .code(2)
-        .stderr(predicate::str::contains("cannot write the ledger").and(predicate::str::contains("--ledger")));
+        .stderr(
+            predicate::str::contains("cannot write the ledger")
+                .and(predicate::str::contains("--ledger")),
+        );
 
     // A folder that cannot be written to (root writes anyway, so only checked for others).
     let dir = f.dir.path().join("locked");
@@ -370,7 +467,9 @@ fn spawn_done(f: &Fixture, ledger: &Path, period: &str) -> Child {
 fn concurrent_writers_all_land() {
     let f = Fixture::new();
     let ledger = f.dir.path().join("busy.toml");
-    let periods: Vec<String> = (0..24).map(|n| format!("{}-{:02}", 2026 + n / 12, n % 12 + 1)).collect();
+    let periods: Vec<String> = (0..24)
+        .map(|n| format!("{}-{:02}", 2026 + n / 12, n % 12 + 1))
+        .collect();
     let children: Vec<Child> = periods.iter().map(|p| spawn_done(&f, &ledger, p)).collect();
     for mut child in children {
         assert!(child.wait().unwrap().success());
@@ -379,7 +478,10 @@ fn concurrent_writers_all_land() {
     for p in &periods {
         assert!(text.contains(&format!("period = \"{p}\"\n")), "{p} missing");
     }
-    let history = f.json("2026-04-10", &["--ledger", ledger.to_str().unwrap(), "history"]);
+    let history = f.json(
+        "2026-04-10",
+        &["--ledger", ledger.to_str().unwrap(), "history"],
+    );
     assert_eq!(history.len(), periods.len());
 }
 
@@ -417,8 +519,15 @@ fn killed_writers_never_corrupt_the_ledger() {
             .success();
         let text = fs::read_to_string(&ledger).unwrap_or_default();
         for p in &landed {
-            assert!(text.contains(&format!("period = \"{p}\"\n")), "round {round}: {p} was lost");
+            assert!(
+                text.contains(&format!("period = \"{p}\"\n")),
+                "round {round}: {p} was lost"
+            );
         }
     }
-    eprintln!("{} of {} writers finished before the kill", landed.len(), ROUNDS * WRITERS);
+    eprintln!(
+        "{} of {} writers finished before the kill",
+        landed.len(),
+        ROUNDS * WRITERS
+    );
 }
