@@ -110,12 +110,13 @@ pub enum LedgerError {
         col: usize,
         message: String,
     },
-    #[error("cannot read the ledger {path}: {source}")]
-    Read { path: String, source: io::Error },
+    // The I/O error is part of the message rather than a `source`, so that it is said once.
+    #[error("cannot read the ledger {path}: {cause}")]
+    Read { path: String, cause: io::Error },
     #[error(
-        "cannot write the ledger {path}: {source}\n(choose a writable place with --ledger PATH or DUE_LEDGER, or the registry's `ledger` key)"
+        "cannot write the ledger {path}: {cause} (choose a writable place with --ledger PATH or DUE_LEDGER)"
     )]
-    Write { path: String, source: io::Error },
+    Write { path: String, cause: io::Error },
     #[error(
         "no data directory is known for this user, so there is no default ledger: give one with --ledger PATH or DUE_LEDGER"
     )]
@@ -123,10 +124,10 @@ pub enum LedgerError {
 }
 
 impl LedgerError {
-    fn write(path: &Path, source: io::Error) -> LedgerError {
+    pub fn write(path: &Path, cause: io::Error) -> LedgerError {
         LedgerError::Write {
             path: path.display().to_string(),
-            source,
+            cause,
         }
     }
 }
@@ -193,9 +194,9 @@ impl Ledger {
         match fs::read_to_string(path) {
             Ok(text) => Ledger::parse(&text, path),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Ledger::default()),
-            Err(source) => Err(LedgerError::Read {
+            Err(cause) => Err(LedgerError::Read {
                 path: path.display().to_string(),
-                source,
+                cause,
             }),
         }
     }
@@ -322,8 +323,25 @@ fn line(out: &mut String, key: &str, value: &str) {
     let _ = writeln!(out, "{key} = {value}");
 }
 
+/// A TOML basic string on one line, so that every key stays one line of the diff.
 fn quote(text: &str) -> String {
-    toml::Value::String(text.to_owned()).to_string()
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() && u32::from(c) < 0x80 => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
 }
 
 /// 1-based line and column (in characters) of a byte offset.
@@ -346,6 +364,13 @@ pub fn append(path: &Path, record: Record) -> Result<(), LedgerError> {
     let mut lock_name = path.file_name().unwrap_or_default().to_owned();
     lock_name.push(".lock");
     let lock_path = dir.join(lock_name);
+    if !dir.is_dir() {
+        let missing = format!("the folder {} does not exist", dir.display());
+        return Err(LedgerError::write(
+            path,
+            io::Error::new(io::ErrorKind::NotFound, missing),
+        ));
+    }
     let lock = OpenOptions::new()
         .read(true)
         .write(true)
@@ -561,7 +586,7 @@ mod tests {
         Action::Done {
             on: d(on),
             reference: Some("C26/5".into()),
-            note: Some("two lines\n\"quoted\"".into()),
+            note: Some("two lines\n\"quoted\" \\ \t\u{7f}\u{1} é".into()),
         }
     }
 
@@ -588,6 +613,10 @@ mod tests {
             "2027-03-01T10:00:00Z",
         ));
         let text = ledger.to_text();
+        assert!(
+            text.contains("note = \"two lines\\n\\\"quoted\\\" \\\\ \\t\\u007F\\u0001 é\"\n"),
+            "{text}"
+        );
         let back = parse(&text).unwrap();
         assert_eq!(back.records, ledger.records);
         let ids: Vec<_> = back

@@ -31,7 +31,7 @@ pub enum RecordError {
     Future { on: NaiveDate, today: NaiveDate },
     #[error("{0} is empty (expected some text)")]
     Empty(&'static str),
-    #[error("the ledger has nothing standing for `{id}` {period} to undo{hint}")]
+    #[error("nothing recorded in the ledger for `{id}` {period} to undo{hint}")]
     NotRecorded {
         id: String,
         period: String,
@@ -280,10 +280,7 @@ fn write(cx: &Context<'_>, occ: &Occurrence<'_>, action: Action) -> Result<(), R
     if cx.ledger.source == ledger::Source::DataDir
         && let Some(dir) = cx.ledger.path.parent()
     {
-        std::fs::create_dir_all(dir).map_err(|source| LedgerError::Write {
-            path: cx.ledger.path.display().to_string(),
-            source,
-        })?;
+        std::fs::create_dir_all(dir).map_err(|e| LedgerError::write(&cx.ledger.path, e))?;
     }
     let record = Record::new(&occ.obligation.id, &occ.period, action);
     Ok(ledger::append(&cx.ledger.path, record)?)
