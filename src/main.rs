@@ -1,3 +1,22 @@
-fn main() {
-    println!("Hello, world!");
+mod cli;
+mod dates;
+mod engine;
+mod exit;
+mod model;
+mod registry;
+mod render;
+mod views;
+
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    match cli::run() {
+        Ok(exit) => exit.into(),
+        // A reader that closed the pipe (`due | head -1`) has all it wanted.
+        Err(err) if cli::is_broken_pipe(&err) => ExitCode::SUCCESS,
+        Err(err) => {
+            eprintln!("due: {err:#}");
+            exit::Exit::Error.into()
+        }
+    }
 }

@@ -1,0 +1,615 @@
+//! The command line: parses arguments, loads the registry, asks the engine, renders.
+
+use std::io::{self, BufWriter, IsTerminal, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, Result, bail};
+use chrono::NaiveDate;
+use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+
+use crate::dates::{self, Span};
+use crate::engine::{self, Item, State};
+use crate::exit::Exit;
+use crate::model::{Completions, Lang, Registry};
+use crate::registry;
+use crate::render::{self, Export, Listing};
+use crate::views;
+
+const EXIT_CODES: &str = "\
+Exit status: 0 success; 1 with --exit-code when the listing is not empty;
+2 usage errors and bad input (registry, ledger, dates).";
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "due",
+    version,
+    about = "Track reporting obligations: what is overdue, and what falls due next.",
+    long_about = "Track reporting obligations: what is overdue, and what falls due next.\n\n\
+        Without a command, lists open items that are overdue or fall due within the window \
+        (default 30 days), overdue first."
+)]
+pub struct Cli {
+    #[command(flatten)]
+    global: Global,
+    /// List what falls due within this window: Nd, Nw, Nm (calendar months) or Ny
+    #[arg(long, value_name = "DURATION", conflicts_with = "until")]
+    next: Option<String>,
+    /// List what falls due up to this day (YYYY-MM-DD), both ends included
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    until: Option<NaiveDate>,
+    /// Exit with status 1 when the listing is not empty
+    #[arg(long)]
+    exit_code: bool,
+    #[command(subcommand)]
+    command: Option<Command>,
+}
+
+#[derive(Args, Debug)]
+pub struct Global {
+    /// The registry file [default: the config directory's obligations.toml, else the embedded one]
+    #[arg(long, global = true, env = "DUE_REGISTRY", value_name = "PATH")]
+    pub registry: Option<PathBuf>,
+    /// The completion ledger [default: the registry's `ledger`, else the data directory's]
+    #[arg(long, global = true, env = "DUE_LEDGER", value_name = "PATH")]
+    pub ledger: Option<PathBuf>,
+    /// Judge as of this day instead of today in the registry's time zone
+    #[arg(long, global = true, env = "DUE_TODAY", value_name = "DATE", value_parser = date_arg)]
+    pub today: Option<NaiveDate>,
+    /// Language of titles
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::En)]
+    pub lang: LangArg,
+    /// Colour overdue rows: auto (on a terminal, unless NO_COLOR is set), always or never
+    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    pub color: ColorArg,
+    /// Output format
+    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Table)]
+    pub format: FormatArg,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum LangArg {
+    En,
+    Fr,
+}
+
+#[derive(Clone, Copy, Debug, ValueEnum)]
+pub enum ColorArg {
+    Auto,
+    Always,
+    Never,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FormatArg {
+    Table,
+    Json,
+    Csv,
+    Md,
+}
+
+#[derive(Subcommand, Debug)]
+enum Command {
+    /// Open items whose due day has passed
+    Overdue {
+        /// Exit with status 1 when something is overdue
+        #[arg(long)]
+        exit_code: bool,
+    },
+    /// Every obligation, with its mandate, rule and next due date
+    List,
+    /// Everything about one obligation: mandate, clause, recipient, rule, next occurrences
+    Show {
+        /// The obligation's id
+        id: String,
+        /// How many coming occurrences to show
+        #[arg(long, default_value_t = 5)]
+        count: usize,
+    },
+    /// Every meeting instance, confirmed or estimated
+    Meetings,
+    /// Where every obligation stands on a day: the table to print before a session
+    Status {
+        /// A meeting instance (its opening day), a meeting, or a date
+        #[arg(long, value_name = "MEETING|DATE")]
+        at: Option<String>,
+    },
+    /// What needs attention now: overdue, inside its lead time, or at a milestone
+    Remind {
+        /// Also list what falls due within this window
+        #[arg(long, value_name = "DURATION")]
+        next: Option<String>,
+        /// Exit with status 1 when something needs attention
+        #[arg(long)]
+        exit_code: bool,
+    },
+    /// Check the registry and say where it was read from
+    Validate,
+    /// Write the embedded registry to a file to start your own
+    Init {
+        /// Where to write it [default: the config directory's obligations.toml]
+        path: Option<PathBuf>,
+        /// Overwrite an existing file
+        #[arg(long)]
+        force: bool,
+    },
+    /// Print a shell completion script
+    Completions { shell: clap_complete::Shell },
+    /// Print the manual page (roff)
+    Man,
+}
+
+fn date_arg(text: &str) -> Result<NaiveDate, String> {
+    dates::parse_date(text)
+        .ok_or_else(|| format!("`{text}` is not a date (expected YYYY-MM-DD, a real day)"))
+}
+
+/// Where the registry comes from when `--registry` and `DUE_REGISTRY` are not given.
+fn config_registry() -> Option<PathBuf> {
+    let dirs = directories::ProjectDirs::from("", "", "due")?;
+    let path = dirs.config_dir().join("obligations.toml");
+    path.is_file().then_some(path)
+}
+
+fn command() -> clap::Command {
+    let source = match std::env::var_os("DUE_REGISTRY") {
+        Some(p) => format!("{} (from DUE_REGISTRY)", PathBuf::from(p).display()),
+        None => match config_registry() {
+            Some(p) => p.display().to_string(),
+            None => "the embedded Resolution 1332 registry".to_string(),
+        },
+    };
+    Cli::command().after_help(format!("Registry in use: {source}\n\n{EXIT_CODES}"))
+}
+
+pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|cause| {
+        cause
+            .downcast_ref::<io::Error>()
+            .is_some_and(|e| e.kind() == io::ErrorKind::BrokenPipe)
+    })
+}
+
+pub fn run() -> Result<Exit> {
+    let matches = match command().try_get_matches() {
+        Ok(m) => m,
+        Err(e) => {
+            let code = if e.use_stderr() {
+                Exit::Error
+            } else {
+                Exit::Success
+            };
+            e.print()?;
+            return Ok(code);
+        }
+    };
+    let cli = Cli::from_arg_matches(&matches)?;
+    let stdout = io::stdout();
+    let terminal = stdout.is_terminal();
+    let mut out = BufWriter::new(stdout.lock());
+    let exit = dispatch(cli, terminal, &mut out)?;
+    out.flush()?;
+    Ok(exit)
+}
+
+/// What every command needs: the registry, its completions, the day, and how to print.
+struct Session {
+    reg: Registry,
+    completions: Completions,
+    today: NaiveDate,
+    lang: Lang,
+    format: FormatArg,
+    color: bool,
+    terminal: bool,
+}
+
+impl Session {
+    fn load(global: &Global, terminal: bool) -> Result<Session> {
+        let reg = match &global.registry {
+            Some(path) => registry::load_file(path)?,
+            None => match config_registry() {
+                Some(path) => registry::load_file(&path)?,
+                None => registry::load_embedded()?,
+            },
+        };
+        let today = global
+            .today
+            .unwrap_or_else(|| chrono::Utc::now().with_timezone(&reg.timezone).date_naive());
+        let completions = reg
+            .obligations
+            .iter()
+            .flat_map(|o| o.known_completions())
+            .collect();
+        let color = match global.color {
+            ColorArg::Always => true,
+            ColorArg::Never => false,
+            ColorArg::Auto => {
+                terminal
+                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                    && std::env::var("TERM").map_or(true, |t| t != "dumb")
+            }
+        };
+        Ok(Session {
+            reg,
+            completions,
+            today,
+            lang: match global.lang {
+                LangArg::En => Lang::En,
+                LangArg::Fr => Lang::Fr,
+            },
+            format: global.format,
+            color,
+            terminal,
+        })
+    }
+
+    fn export(&self, listing: &Listing, out: &mut dyn Write) -> Result<()> {
+        let exporter: Box<dyn Export> = match self.format {
+            FormatArg::Table => Box::new(render::Table {
+                color: self.color,
+                terminal: self.terminal,
+            }),
+            FormatArg::Json => Box::new(render::Json),
+            FormatArg::Csv => Box::new(render::Csv),
+            FormatArg::Md => Box::new(render::Markdown),
+        };
+        exporter.export(listing, out)?;
+        Ok(())
+    }
+
+    fn window_end(&self, next: Option<&str>, until: Option<NaiveDate>) -> Result<NaiveDate> {
+        if let Some(until) = until {
+            return Ok(until);
+        }
+        let span = Span::parse_window(next.unwrap_or("30d"))
+            .map_err(|m| anyhow::anyhow!("--next: {m}"))?;
+        span.add_to(self.today)
+            .context("--next reaches past the last date `due` can represent")
+    }
+}
+
+fn listed(exit_code: bool, nonempty: bool) -> Exit {
+    if exit_code && nonempty {
+        Exit::Listed
+    } else {
+        Exit::Success
+    }
+}
+
+fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
+    match cli.command {
+        Some(Command::Completions { shell }) => {
+            clap_complete::generate(shell, &mut command(), "due", out);
+            return Ok(Exit::Success);
+        }
+        Some(Command::Man) => {
+            clap_mangen::Man::new(command()).render(out)?;
+            return Ok(Exit::Success);
+        }
+        Some(Command::Init { path, force }) => return init(path, force, out),
+        _ => {}
+    }
+    let cx = Session::load(&cli.global, terminal)?;
+    match cli.command {
+        None => {
+            let until = cx.window_end(cli.next.as_deref(), cli.until)?;
+            let items = engine::agenda(&cx.reg, &cx.completions, cx.today, until);
+            let mut listing = views::items(&items, cx.lang);
+            if items.is_empty() {
+                listing
+                    .notes
+                    .push(format!("Nothing overdue or due by {until}."));
+            }
+            cx.export(&listing, out)?;
+            Ok(listed(cli.exit_code, !items.is_empty()))
+        }
+        Some(Command::Overdue { exit_code }) => {
+            let items = engine::overdue(&cx.reg, &cx.completions, cx.today);
+            let mut listing = views::items(&items, cx.lang);
+            if items.is_empty() {
+                listing
+                    .notes
+                    .push(format!("Nothing overdue on {}.", cx.today));
+            }
+            cx.export(&listing, out)?;
+            Ok(listed(exit_code || cli.exit_code, !items.is_empty()))
+        }
+        Some(Command::List) => {
+            let next: Vec<Option<Item<'_>>> = cx
+                .reg
+                .obligations
+                .iter()
+                .map(|ob| engine::standing(&cx.reg, ob, &cx.completions, cx.today).current)
+                .map(|cur| {
+                    cur.filter(|i| {
+                        i.occurrence.due.is_some_and(|d| d >= cx.today) || i.state == State::Overdue
+                    })
+                })
+                .collect();
+            cx.export(&views::obligations(&cx.reg, &next, cx.lang), out)?;
+            Ok(Exit::Success)
+        }
+        Some(Command::Show { id, count }) => show(&cx, &id, count, out),
+        Some(Command::Meetings) => {
+            let instances = meeting_instances(&cx.reg, cx.today);
+            cx.export(&views::meetings(&instances, cx.lang), out)?;
+            Ok(Exit::Success)
+        }
+        Some(Command::Status { at }) => {
+            let as_of = match at.as_deref() {
+                None => cx.today,
+                Some(at) => resolve_at(&cx.reg, at, cx.today)?,
+            };
+            let rows = engine::status(&cx.reg, &cx.completions, as_of);
+            let mut listing = views::status(&rows, cx.lang);
+            if cx.format == FormatArg::Table {
+                let what = at.map_or_else(String::new, |a| format!(" ({a})"));
+                writeln!(out, "Status as of {as_of}{what}: {}", cx.reg.title)?;
+            }
+            if listing.rows.is_empty() {
+                listing
+                    .notes
+                    .push("The registry has no obligations.".into());
+            }
+            cx.export(&listing, out)?;
+            Ok(Exit::Success)
+        }
+        Some(Command::Remind { next, exit_code }) => {
+            let until = match next {
+                Some(n) => cx.window_end(Some(&n), None)?,
+                None => cx.today,
+            };
+            let entries = engine::attention(&cx.reg, &cx.completions, cx.today, until);
+            if entries.is_empty() {
+                return Ok(Exit::Success);
+            }
+            if cx.format == FormatArg::Table {
+                write!(out, "{}", render::digest(&entries, cx.lang, cx.today))?;
+            } else {
+                let items: Vec<Item<'_>> = entries.iter().map(|(i, _)| i.clone()).collect();
+                cx.export(&views::items(&items, cx.lang), out)?;
+            }
+            Ok(listed(exit_code || cli.exit_code, true))
+        }
+        Some(Command::Validate) => validate(&cx, out),
+        Some(Command::Init { .. } | Command::Completions { .. } | Command::Man) => {
+            unreachable!("handled before loading the registry")
+        }
+    }
+}
+
+/// A date, a meeting instance id, or a meeting key (its next instance from today).
+fn resolve_at(reg: &Registry, at: &str, today: NaiveDate) -> Result<NaiveDate> {
+    if let Some(d) = dates::parse_date(at) {
+        return Ok(d);
+    }
+    if let Some((_, inst)) = reg.instance(at) {
+        return Ok(inst.start);
+    }
+    if let Some(m) = reg.meeting(at) {
+        let next = (chrono::Datelike::year(&today)..chrono::Datelike::year(&today) + 3)
+            .flat_map(|y| m.in_year(y))
+            .find(|i| i.end >= today);
+        if let Some(inst) = next {
+            return Ok(inst.start);
+        }
+        bail!(
+            "--at {at}: the meeting has no instance from {today} on (name an instance or a date)"
+        );
+    }
+    let known: Vec<&str> = reg.meetings.iter().map(|m| m.key.as_str()).collect();
+    bail!(
+        "--at {at}: not a date (YYYY-MM-DD) nor a meeting (known: {}; an instance is MEETING-YEAR)",
+        known.join(", ")
+    )
+}
+
+/// Listed instances, plus the estimate for each year from last year to two years ahead
+/// that a series does not list.
+fn meeting_instances(
+    reg: &Registry,
+    today: NaiveDate,
+) -> Vec<(&crate::model::Meeting, crate::model::Instance)> {
+    let year = chrono::Datelike::year(&today);
+    let mut out = Vec::new();
+    for m in &reg.meetings {
+        let mut instances = m.instances.clone();
+        if m.series {
+            for y in year - 1..=year + 2 {
+                if !instances
+                    .iter()
+                    .any(|i| chrono::Datelike::year(&i.start) == y)
+                {
+                    instances.extend(m.in_year(y));
+                }
+            }
+        }
+        instances.sort_by_key(|i| i.start);
+        out.extend(instances.into_iter().map(|i| (m, i)));
+    }
+    out.sort_by(|a, b| a.1.start.cmp(&b.1.start).then_with(|| a.1.id.cmp(&b.1.id)));
+    out
+}
+
+fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exit> {
+    let Some(ob) = cx.reg.obligation(id) else {
+        let ids: Vec<&str> = cx.reg.obligations.iter().map(|o| o.id.as_str()).collect();
+        bail!(
+            "no obligation `{id}` in {} (see `due list`; ids: {})",
+            cx.reg.origin,
+            ids.join(", ")
+        );
+    };
+    let start = engine::history_start(&cx.reg, cx.today);
+    let ahead = dates::add_days(cx.today, 20 * 366).unwrap_or(cx.today);
+    let judged: Vec<Item<'_>> = engine::occurrences(&cx.reg, ob, start, ahead)
+        .into_iter()
+        .map(|o| engine::judge(&cx.reg, o, &cx.completions, cx.today))
+        .collect();
+    let past: Vec<&Item<'_>> = judged
+        .iter()
+        .filter(|i| i.occurrence.due < Some(cx.today))
+        .collect();
+    let coming: Vec<&Item<'_>> = judged
+        .iter()
+        .filter(|i| i.occurrence.due >= Some(cx.today))
+        .take(count)
+        .collect();
+    let shown: Vec<Item<'_>> = past
+        .iter()
+        .chain(coming.iter())
+        .map(|i| (*i).clone())
+        .collect();
+    if cx.format != FormatArg::Table {
+        cx.export(&views::items(&shown, cx.lang), out)?;
+        return Ok(Exit::Success);
+    }
+    let line = |out: &mut dyn Write, label: &str, value: Option<&str>| -> io::Result<()> {
+        match value {
+            Some(v) => writeln!(out, "{label:<12} {}", render::one_line(v)),
+            None => Ok(()),
+        }
+    };
+    line(out, "id", Some(&ob.id))?;
+    line(out, "title", Some(&ob.title.en))?;
+    line(out, "titre", ob.title.fr.as_deref())?;
+    line(out, "mandate", ob.mandate.as_deref())?;
+    line(out, "owner", ob.owner.as_deref())?;
+    line(out, "to", ob.to.as_deref())?;
+    line(out, "rule", Some(&views::rule_text(ob)))?;
+    if !matches!(ob.rule, crate::model::Rule::Ongoing) {
+        line(out, "lead", Some(&ob.lead.to_string()))?;
+    }
+    line(
+        out,
+        "active from",
+        ob.active_from.map(|d| d.to_string()).as_deref(),
+    )?;
+    line(
+        out,
+        "active until",
+        ob.active_until.map(|d| d.to_string()).as_deref(),
+    )?;
+    for m in &ob.milestones {
+        line(
+            out,
+            "milestone",
+            Some(&format!(
+                "{} (due {})",
+                m.name.get(cx.lang),
+                signed(m.offset)
+            )),
+        )?;
+    }
+    line(out, "notes", ob.notes.as_deref())?;
+    if let Some(quote) = &ob.quote {
+        writeln!(out, "clause")?;
+        for l in quote.lines() {
+            writeln!(out, "  > {}", render::one_line(l))?;
+        }
+    }
+    for (period, c) in &ob.done {
+        line(
+            out,
+            "recorded",
+            Some(&format!("{period}: {}", views::completion_text(c))),
+        )?;
+    }
+    writeln!(out)?;
+    if shown.is_empty() && !matches!(ob.rule, crate::model::Rule::Ongoing) {
+        writeln!(out, "No occurrence from {start} on.")?;
+    }
+    if !shown.is_empty() {
+        cx.export(&views::items(&shown, cx.lang), out)?;
+        for item in &shown {
+            for m in engine::milestones(&cx.reg, &item.occurrence) {
+                writeln!(
+                    out,
+                    "  {} {}: {}",
+                    item.occurrence.period,
+                    m.on,
+                    m.milestone.name.get(cx.lang)
+                )?;
+            }
+        }
+    }
+    Ok(Exit::Success)
+}
+
+fn signed(span: Span) -> String {
+    if span.count < 0 {
+        format!("- {}", span.negate())
+    } else {
+        format!("+ {span}")
+    }
+}
+
+fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
+    let reg = &cx.reg;
+    let mut problems = Vec::new();
+    for ob in &reg.obligations {
+        for (period, _) in &ob.done {
+            if engine::resolve_period(reg, ob, period, cx.today).as_deref() != Some(period.as_str())
+            {
+                problems.push(format!("obligation `{}` records a completion for `{period}`, which is not one of its periods", ob.id));
+            }
+        }
+    }
+    writeln!(out, "registry: {}", reg.origin)?;
+    if let Some(ledger) = &reg.ledger {
+        writeln!(out, "ledger named by the registry: {}", ledger.display())?;
+    }
+    if !reg.title.is_empty() {
+        writeln!(out, "title: {}", render::one_line(&reg.title))?;
+    }
+    let instances: usize = reg.meetings.iter().map(|m| m.instances.len()).sum();
+    writeln!(
+        out,
+        "{} obligations, {} meetings ({instances} dated instances), time zone {}",
+        reg.obligations.len(),
+        reg.meetings.len(),
+        reg.timezone
+    )?;
+    if problems.is_empty() {
+        writeln!(out, "ok")?;
+        Ok(Exit::Success)
+    } else {
+        bail!("{}", problems.join("; "))
+    }
+}
+
+fn init(path: Option<PathBuf>, force: bool, out: &mut dyn Write) -> Result<Exit> {
+    let path = match path {
+        Some(p) => p,
+        None => directories::ProjectDirs::from("", "", "due")
+            .context("no home directory to find the config directory in: give a PATH")?
+            .config_dir()
+            .join("obligations.toml"),
+    };
+    if path.exists() && !force {
+        bail!(
+            "{} already exists (pass --force to overwrite it)",
+            path.display()
+        );
+    }
+    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+        fs_err::create_dir_all(dir)?;
+    }
+    write_atomically(&path, registry::EMBEDDED.as_bytes())?;
+    writeln!(out, "wrote {}", path.display())?;
+    Ok(Exit::Success)
+}
+
+/// Writes beside the target and renames, so a reader sees the old file or the new one.
+fn write_atomically(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::NamedTempFile::new_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))?;
+    tmp.write_all(bytes)?;
+    tmp.as_file().sync_all()?;
+    tmp.persist(path)
+        .with_context(|| format!("cannot write {}", path.display()))?;
+    Ok(())
+}

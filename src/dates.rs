@@ -1,0 +1,315 @@
+//! Calendar arithmetic shared by the loader and the engine: durations, month-day values,
+//! and the working-day roll.
+
+use std::collections::HashSet;
+use std::fmt;
+
+use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
+
+/// A signed length of calendar time: `30d`, `-4w`, `2m`, `1y`.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Span {
+    pub count: i32,
+    pub unit: Unit,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+}
+
+/// Offsets reach at most two years either way; more is a typo, not a rule.
+const MAX_DAYS: i64 = 731;
+
+impl Span {
+    pub const ZERO: Span = Span {
+        count: 0,
+        unit: Unit::Day,
+    };
+
+    /// Parses an offset: `Nd`, `Nw`, `Nm` or `Ny` (N unsigned), at most two years.
+    pub fn parse(text: &str) -> Result<Span, String> {
+        Span::parse_within(text, MAX_DAYS, "offsets reach at most two years")
+    }
+
+    /// Parses a listing window such as `90d`, up to a century.
+    pub fn parse_window(text: &str) -> Result<Span, String> {
+        Span::parse_within(text, 100 * 366, "a window reaches at most 100 years")
+    }
+
+    fn parse_within(text: &str, max_days: i64, limit: &str) -> Result<Span, String> {
+        let text = text.trim();
+        let expected = "expected a duration such as 30d, 6w, 2m or 1y";
+        let Some(last) = text.chars().last() else {
+            return Err(format!("empty duration: {expected}"));
+        };
+        let unit = match last {
+            'd' => Unit::Day,
+            'w' => Unit::Week,
+            'm' => Unit::Month,
+            'y' => Unit::Year,
+            _ => return Err(format!("`{text}` has no unit: {expected}")),
+        };
+        let digits = &text[..text.len() - 1];
+        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+            return Err(format!("`{text}` is not a duration: {expected}"));
+        }
+        let count: i64 = digits
+            .parse()
+            .map_err(|_| format!("`{text}` is too long: {limit}"))?;
+        let span = Span {
+            count: count as i32,
+            unit,
+        };
+        if count > max_days || span.approx_days().abs() > max_days {
+            return Err(format!("`{text}` is too long: {limit}"));
+        }
+        Ok(span)
+    }
+
+    pub fn negate(self) -> Span {
+        Span {
+            count: -self.count,
+            unit: self.unit,
+        }
+    }
+
+    /// The span's length in days, rounded up for months and years: used to bound searches.
+    pub fn approx_days(self) -> i64 {
+        let n = i64::from(self.count);
+        match self.unit {
+            Unit::Day => n,
+            Unit::Week => n * 7,
+            Unit::Month => n * 31,
+            Unit::Year => n * 366,
+        }
+    }
+
+    /// Adds the span; months and years keep the day where the month has it and otherwise
+    /// take the month's last day. `None` only beyond chrono's range.
+    pub fn add_to(self, date: NaiveDate) -> Option<NaiveDate> {
+        let n = i64::from(self.count);
+        match self.unit {
+            Unit::Day => add_days(date, n),
+            Unit::Week => add_days(date, n * 7),
+            Unit::Month => add_months(date, n),
+            Unit::Year => add_months(date, n * 12),
+        }
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let unit = match self.unit {
+            Unit::Day => 'd',
+            Unit::Week => 'w',
+            Unit::Month => 'm',
+            Unit::Year => 'y',
+        };
+        write!(f, "{}{unit}", self.count)
+    }
+}
+
+pub fn add_days(date: NaiveDate, n: i64) -> Option<NaiveDate> {
+    if n >= 0 {
+        date.checked_add_days(Days::new(n as u64))
+    } else {
+        date.checked_sub_days(Days::new(n.unsigned_abs()))
+    }
+}
+
+pub fn add_months(date: NaiveDate, n: i64) -> Option<NaiveDate> {
+    let months = Months::new(u32::try_from(n.unsigned_abs()).ok()?);
+    if n >= 0 {
+        date.checked_add_months(months)
+    } else {
+        date.checked_sub_months(months)
+    }
+}
+
+pub fn days_in_month(year: i32, month: u32) -> u32 {
+    let (ny, nm) = if month == 12 {
+        (year + 1, 1)
+    } else {
+        (year, month + 1)
+    };
+    NaiveDate::from_ymd_opt(ny, nm, 1)
+        .and_then(|d| d.pred_opt())
+        .map_or(31, |d| d.day())
+}
+
+/// The date with that day in that month, or the month's last day when the month is shorter.
+pub fn clamped(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
+    NaiveDate::from_ymd_opt(year, month, day.min(days_in_month(year, month)))
+}
+
+/// A month and day without a year (`06-15`); 02-29 is allowed and clamps in common years.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub struct MonthDay {
+    pub month: u32,
+    pub day: u32,
+}
+
+impl MonthDay {
+    pub fn parse(text: &str) -> Option<MonthDay> {
+        let (m, d) = text.split_once('-')?;
+        if m.len() != 2 || d.len() != 2 {
+            return None;
+        }
+        let month: u32 = m.parse().ok()?;
+        let day: u32 = d.parse().ok()?;
+        // 2000 is a leap year, so 02-29 is accepted and 02-30 is not.
+        NaiveDate::from_ymd_opt(2000, month, day)?;
+        Some(MonthDay { month, day })
+    }
+
+    pub fn in_year(self, year: i32) -> Option<NaiveDate> {
+        clamped(year, self.month, self.day)
+    }
+}
+
+impl fmt::Display for MonthDay {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{:02}-{:02}", self.month, self.day)
+    }
+}
+
+/// Parses `YYYY-MM-DD` strictly.
+pub fn parse_date(text: &str) -> Option<NaiveDate> {
+    let b = text.as_bytes();
+    if b.len() != 10 || b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Roll {
+    Previous,
+    Next,
+    None,
+}
+
+/// Working days: which days are closed, and where a deadline on a closed day goes.
+#[derive(Clone, Debug)]
+pub struct Calendar {
+    pub weekend: [bool; 7],
+    pub holidays: HashSet<NaiveDate>,
+    pub roll: Roll,
+}
+
+impl Default for Calendar {
+    fn default() -> Self {
+        let mut weekend = [false; 7];
+        weekend[Weekday::Sat.num_days_from_monday() as usize] = true;
+        weekend[Weekday::Sun.num_days_from_monday() as usize] = true;
+        Calendar {
+            weekend,
+            holidays: HashSet::new(),
+            roll: Roll::None,
+        }
+    }
+}
+
+impl Calendar {
+    pub fn is_closed(&self, date: NaiveDate) -> bool {
+        self.weekend[date.weekday().num_days_from_monday() as usize]
+            || self.holidays.contains(&date)
+    }
+
+    /// Moves a date off closed days as the roll says. The loader guarantees at least one open
+    /// weekday, so the walk ends within the longest run of holidays plus a week.
+    pub fn roll(&self, date: NaiveDate) -> Option<NaiveDate> {
+        let step = match self.roll {
+            Roll::None => return Some(date),
+            Roll::Previous => -1,
+            Roll::Next => 1,
+        };
+        let mut d = date;
+        while self.is_closed(d) {
+            d = add_days(d, step)?;
+        }
+        Some(d)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        parse_date(s).unwrap()
+    }
+
+    #[test]
+    fn months_clamp_to_the_last_day() {
+        let one_month = Span::parse("1m").unwrap();
+        assert_eq!(one_month.add_to(d("2027-01-31")), Some(d("2027-02-28")));
+        assert_eq!(one_month.add_to(d("2028-01-31")), Some(d("2028-02-29")));
+        assert_eq!(
+            one_month.negate().add_to(d("2027-03-31")),
+            Some(d("2027-02-28"))
+        );
+        assert_eq!(
+            Span::parse("1y").unwrap().add_to(d("2028-02-29")),
+            Some(d("2029-02-28"))
+        );
+    }
+
+    #[test]
+    fn weeks_and_days_cross_year_ends() {
+        assert_eq!(
+            Span::parse("2w").unwrap().add_to(d("2026-12-25")),
+            Some(d("2027-01-08"))
+        );
+        assert_eq!(
+            Span::parse("16w").unwrap().negate().add_to(d("2027-04-12")),
+            Some(d("2026-12-21"))
+        );
+    }
+
+    #[test]
+    fn durations_are_checked() {
+        assert_eq!(
+            Span::parse("45d").unwrap(),
+            Span {
+                count: 45,
+                unit: Unit::Day
+            }
+        );
+        assert!(Span::parse("45").unwrap_err().contains("no unit"));
+        assert!(Span::parse("-3d").is_err());
+        assert!(Span::parse("d").is_err());
+        assert!(Span::parse("3y").unwrap_err().contains("two years"));
+        assert!(Span::parse("99999999999999d").is_err());
+        assert!(Span::parse("104w").is_ok());
+    }
+
+    #[test]
+    fn month_days_accept_leap_day_and_clamp() {
+        let leap = MonthDay::parse("02-29").unwrap();
+        assert_eq!(leap.in_year(2027), Some(d("2027-02-28")));
+        assert_eq!(leap.in_year(2028), Some(d("2028-02-29")));
+        assert!(MonthDay::parse("02-30").is_none());
+        assert!(MonthDay::parse("13-01").is_none());
+        assert!(MonthDay::parse("6-15").is_none());
+    }
+
+    #[test]
+    fn roll_skips_weekends_and_holidays() {
+        let mut cal = Calendar {
+            roll: Roll::Previous,
+            ..Calendar::default()
+        };
+        cal.holidays.insert(d("2026-12-25"));
+        // Sunday 27 December 2026 rolls back over Saturday and the Christmas Friday.
+        assert_eq!(cal.roll(d("2026-12-27")), Some(d("2026-12-24")));
+        cal.roll = Roll::Next;
+        assert_eq!(cal.roll(d("2026-12-25")), Some(d("2026-12-28")));
+        cal.roll = Roll::None;
+        assert_eq!(cal.roll(d("2026-12-27")), Some(d("2026-12-27")));
+    }
+}

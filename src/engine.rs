@@ -1,0 +1,573 @@
+//! The schedule engine: pure functions from a registry, its completions and a day to the
+//! occurrences people ask about. No I/O and no clock: "today" is always an argument.
+
+use std::cmp::Ordering;
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::dates::{self, Span, clamped};
+use crate::model::{
+    Anchor, Completion, Completions, InPeriod, Instance, Milestone, Obligation, Outcome, Period,
+    Registry, Rule,
+};
+
+/// How far back overdue items are looked for when the registry sets no `tracking_since`.
+const DEFAULT_LOOKBACK_DAYS: i64 = 366;
+/// How far ahead "the next occurrence" is looked for.
+const LOOKAHEAD_DAYS: i64 = 3 * 366;
+/// Room for a working-day roll to move a date across a period boundary.
+const ROLL_SLACK_DAYS: i64 = 62;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum State {
+    Overdue,
+    DueSoon,
+    Upcoming,
+    Done,
+    DoneLate,
+    Waived,
+    Ongoing,
+    /// Due before `tracking_since` with nothing recorded: history, not a debt.
+    Untracked,
+}
+
+impl State {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            State::Overdue => "overdue",
+            State::DueSoon => "due-soon",
+            State::Upcoming => "upcoming",
+            State::Done => "done",
+            State::DoneLate => "done-late",
+            State::Waived => "waived",
+            State::Ongoing => "ongoing",
+            State::Untracked => "untracked",
+        }
+    }
+
+    pub fn is_open(self) -> bool {
+        matches!(self, State::Overdue | State::DueSoon | State::Upcoming)
+    }
+}
+
+/// One occurrence of an obligation: the deadline for one period.
+#[derive(Clone, Debug)]
+pub struct Occurrence<'r> {
+    pub obligation: &'r Obligation,
+    /// `2027`, `2027-Q1`, `2027-03`, a meeting instance id, `once` or `ongoing`.
+    pub period: String,
+    /// After the working-day roll; `None` for an ongoing duty.
+    pub due: Option<NaiveDate>,
+    /// The meeting instance the deadline hangs on.
+    pub meeting: Option<String>,
+    /// The meeting's dates are an estimate.
+    pub tentative: bool,
+}
+
+/// An occurrence judged on a given day.
+#[derive(Clone, Debug)]
+pub struct Item<'r> {
+    pub occurrence: Occurrence<'r>,
+    pub state: State,
+    /// Days from today to the due date, negative when overdue.
+    pub days: Option<i64>,
+    pub completion: Option<Completion>,
+}
+
+impl<'r> Item<'r> {
+    pub fn obligation(&self) -> &'r Obligation {
+        self.occurrence.obligation
+    }
+}
+
+/// A milestone of one occurrence, dated.
+#[derive(Clone, Debug)]
+pub struct DatedMilestone<'r> {
+    pub milestone: &'r Milestone,
+    pub on: NaiveDate,
+}
+
+/// The working-day-rolled date of each of an occurrence's milestones.
+pub fn milestones<'r>(reg: &Registry, occ: &Occurrence<'r>) -> Vec<DatedMilestone<'r>> {
+    let Some(due) = occ.due else {
+        return Vec::new();
+    };
+    occ.obligation
+        .milestones
+        .iter()
+        .filter_map(|m| {
+            let on = reg.calendar.roll(m.offset.add_to(due)?)?;
+            Some(DatedMilestone { milestone: m, on })
+        })
+        .collect()
+}
+
+/// The occurrences of one obligation due within `from..=to`, by due date. Ongoing duties
+/// have none. The cost follows the number of periods the window spans, not its days.
+pub fn occurrences<'r>(
+    reg: &'r Registry,
+    ob: &'r Obligation,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<Occurrence<'r>> {
+    let from = match ob.active_from {
+        Some(a) if a > from => a,
+        _ => from,
+    };
+    let to = match ob.active_until {
+        Some(u) if u < to => u,
+        _ => to,
+    };
+    let mut out = Vec::new();
+    if from > to {
+        return out;
+    }
+    let mut push = |period: String, date: Option<NaiveDate>, instance: Option<&Instance>| {
+        let Some(due) = date.and_then(|d| reg.calendar.roll(d)) else {
+            return;
+        };
+        if due >= from && due <= to {
+            out.push(Occurrence {
+                obligation: ob,
+                period,
+                due: Some(due),
+                meeting: instance.map(|i| i.id.clone()),
+                tentative: instance.is_some_and(|i| i.tentative),
+            });
+        }
+    };
+    match &ob.rule {
+        Rule::Ongoing => {}
+        Rule::Once(date) => push("once".into(), Some(*date), None),
+        Rule::AtInstance {
+            meeting,
+            instance,
+            anchor,
+            offset,
+        } => {
+            let meeting = &reg.meetings[*meeting];
+            if let Some(inst) = meeting.instances.iter().find(|i| &i.id == instance) {
+                push(
+                    inst.id.clone(),
+                    at_meeting(inst, *anchor, *offset),
+                    Some(inst),
+                );
+            }
+        }
+        Rule::Every { period, at } => {
+            let shift = match at {
+                InPeriod::Day { .. } => 0,
+                InPeriod::Start(s) | InPeriod::End(s) => s.approx_days().abs(),
+            };
+            let slack = shift + ROLL_SLACK_DAYS;
+            let (Some(lo), Some(hi)) = (dates::add_days(from, -slack), dates::add_days(to, slack))
+            else {
+                return out;
+            };
+            let mut p = PeriodIndex::of(*period, lo);
+            let last = PeriodIndex::of(*period, hi);
+            while p <= last {
+                push(p.key(), p.due(at), None);
+                p = p.next();
+            }
+        }
+        Rule::AtSeries {
+            meeting,
+            anchor,
+            offset,
+            per_year,
+        } => {
+            let meeting = &reg.meetings[*meeting];
+            // An instance lasts under a year, so its start is within a year and the offset of
+            // the due date.
+            let slack = offset.approx_days().abs() + 366 + ROLL_SLACK_DAYS;
+            let (Some(lo), Some(hi)) = (dates::add_days(from, -slack), dates::add_days(to, slack))
+            else {
+                return out;
+            };
+            for year in lo.year()..=hi.year() {
+                let instances = meeting.in_year(year);
+                let chosen = if *per_year {
+                    &instances[..instances.len().min(1)]
+                } else {
+                    &instances[..]
+                };
+                for inst in chosen {
+                    let key = if *per_year {
+                        year.to_string()
+                    } else {
+                        inst.id.clone()
+                    };
+                    push(key, at_meeting(inst, *anchor, *offset), Some(inst));
+                }
+            }
+        }
+    }
+    out.sort_by_key(|o| o.due);
+    out
+}
+
+fn at_meeting(inst: &Instance, anchor: Anchor, offset: Span) -> Option<NaiveDate> {
+    offset.add_to(anchor.pick(inst))
+}
+
+/// A calendar period: a year, a quarter (0-3) or a month (0-11) of a year.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+struct PeriodIndex {
+    year: i32,
+    index: u32,
+    kind: PeriodKind,
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+enum PeriodKind {
+    Year,
+    Quarter,
+    Month,
+}
+
+impl PeriodIndex {
+    fn of(period: Period, date: NaiveDate) -> PeriodIndex {
+        let (index, kind) = match period {
+            Period::Year => (0, PeriodKind::Year),
+            Period::Quarter => (date.month0() / 3, PeriodKind::Quarter),
+            Period::Month => (date.month0(), PeriodKind::Month),
+        };
+        PeriodIndex {
+            year: date.year(),
+            index,
+            kind,
+        }
+    }
+
+    fn months(self) -> u32 {
+        match self.kind {
+            PeriodKind::Year => 12,
+            PeriodKind::Quarter => 3,
+            PeriodKind::Month => 1,
+        }
+    }
+
+    fn first_month(self) -> u32 {
+        self.index * self.months() + 1
+    }
+
+    fn next(self) -> PeriodIndex {
+        let per_year = 12 / self.months();
+        if self.index + 1 == per_year {
+            PeriodIndex {
+                year: self.year + 1,
+                index: 0,
+                ..self
+            }
+        } else {
+            PeriodIndex {
+                index: self.index + 1,
+                ..self
+            }
+        }
+    }
+
+    fn key(self) -> String {
+        match self.kind {
+            PeriodKind::Year => format!("{}", self.year),
+            PeriodKind::Quarter => format!("{}-Q{}", self.year, self.index + 1),
+            PeriodKind::Month => format!("{}-{:02}", self.year, self.index + 1),
+        }
+    }
+
+    fn start(self) -> Option<NaiveDate> {
+        NaiveDate::from_ymd_opt(self.year, self.first_month(), 1)
+    }
+
+    fn end(self) -> Option<NaiveDate> {
+        let last = self.first_month() + self.months() - 1;
+        clamped(self.year, last, 31)
+    }
+
+    /// The unrolled due date in this period.
+    fn due(self, at: &InPeriod) -> Option<NaiveDate> {
+        match at {
+            InPeriod::Day { month, day } => {
+                let month = match self.kind {
+                    PeriodKind::Year => *month,
+                    _ => self.first_month() + month - 1,
+                };
+                clamped(self.year, month, *day)
+            }
+            InPeriod::Start(s) => s.add_to(self.start()?),
+            InPeriod::End(s) => s.add_to(self.end()?),
+        }
+    }
+}
+
+/// Judges one occurrence on `today`.
+pub fn judge<'r>(
+    reg: &Registry,
+    occ: Occurrence<'r>,
+    completions: &Completions,
+    today: NaiveDate,
+) -> Item<'r> {
+    let completion = completions
+        .get(&(occ.obligation.id.clone(), occ.period.clone()))
+        .cloned();
+    let Some(due) = occ.due else {
+        return Item {
+            occurrence: occ,
+            state: State::Ongoing,
+            days: None,
+            completion,
+        };
+    };
+    let days = (due - today).num_days();
+    let state = match &completion {
+        Some(c) => match c.outcome {
+            Outcome::Waived { .. } => State::Waived,
+            Outcome::Done if c.on > due => State::DoneLate,
+            Outcome::Done => State::Done,
+        },
+        None if reg.tracking_since.is_some_and(|t| due < t) => State::Untracked,
+        None if days < 0 => State::Overdue,
+        None => {
+            let soon_from = occ.obligation.lead.negate().add_to(due).unwrap_or(due);
+            if today >= soon_from {
+                State::DueSoon
+            } else {
+                State::Upcoming
+            }
+        }
+    };
+    Item {
+        occurrence: occ,
+        state,
+        days: Some(days),
+        completion,
+    }
+}
+
+/// Where overdue items are looked for from.
+pub fn history_start(reg: &Registry, today: NaiveDate) -> NaiveDate {
+    reg.tracking_since
+        .or_else(|| dates::add_days(today, -DEFAULT_LOOKBACK_DAYS))
+        .unwrap_or(today)
+}
+
+/// Every occurrence of every obligation due in `from..=to`, judged on `today`.
+pub fn items<'r>(
+    reg: &'r Registry,
+    completions: &Completions,
+    today: NaiveDate,
+    from: NaiveDate,
+    to: NaiveDate,
+) -> Vec<Item<'r>> {
+    let mut out: Vec<Item<'r>> = reg
+        .obligations
+        .iter()
+        .flat_map(|ob| occurrences(reg, ob, from, to))
+        .map(|occ| judge(reg, occ, completions, today))
+        .collect();
+    out.sort_by(agenda_order);
+    out
+}
+
+/// Overdue first, then by due date, then by id.
+pub fn agenda_order(a: &Item<'_>, b: &Item<'_>) -> Ordering {
+    let overdue = |i: &Item<'_>| i.state != State::Overdue;
+    overdue(a)
+        .cmp(&overdue(b))
+        .then(a.occurrence.due.cmp(&b.occurrence.due))
+        .then_with(|| a.obligation().id.cmp(&b.obligation().id))
+        .then_with(|| a.occurrence.period.cmp(&b.occurrence.period))
+}
+
+/// Open items that are overdue, or fall due between today and `until` (both included).
+pub fn agenda<'r>(
+    reg: &'r Registry,
+    completions: &Completions,
+    today: NaiveDate,
+    until: NaiveDate,
+) -> Vec<Item<'r>> {
+    let mut out = items(
+        reg,
+        completions,
+        today,
+        history_start(reg, today),
+        until.max(today),
+    );
+    out.retain(|i| i.state.is_open() && i.occurrence.due.is_some_and(|d| d <= until));
+    out
+}
+
+/// Open items whose due day has passed.
+pub fn overdue<'r>(
+    reg: &'r Registry,
+    completions: &Completions,
+    today: NaiveDate,
+) -> Vec<Item<'r>> {
+    let mut out = agenda(reg, completions, today, today);
+    out.retain(|i| i.state == State::Overdue);
+    out
+}
+
+/// One line of the status table: where an obligation stands on a day.
+#[derive(Clone, Debug)]
+pub struct Standing<'r> {
+    pub obligation: &'r Obligation,
+    /// The occurrence that needs attention: the oldest overdue, else the next open one,
+    /// else the latest one.
+    pub current: Option<Item<'r>>,
+    /// The latest delivery recorded for any period: period and completion.
+    pub last_done: Option<(String, Completion)>,
+}
+
+pub fn status<'r>(
+    reg: &'r Registry,
+    completions: &Completions,
+    as_of: NaiveDate,
+) -> Vec<Standing<'r>> {
+    reg.obligations
+        .iter()
+        .map(|ob| standing(reg, ob, completions, as_of))
+        .collect()
+}
+
+pub fn standing<'r>(
+    reg: &'r Registry,
+    ob: &'r Obligation,
+    completions: &Completions,
+    as_of: NaiveDate,
+) -> Standing<'r> {
+    let last_done = completions
+        .iter()
+        .filter(|((id, _), c)| id == &ob.id && c.outcome == Outcome::Done)
+        .max_by(|a, b| a.1.on.cmp(&b.1.on).then_with(|| a.0.1.cmp(&b.0.1)))
+        .map(|((_, period), c)| (period.clone(), c.clone()));
+    if matches!(ob.rule, Rule::Ongoing) {
+        let occ = Occurrence {
+            obligation: ob,
+            period: "ongoing".into(),
+            due: None,
+            meeting: None,
+            tentative: false,
+        };
+        return Standing {
+            obligation: ob,
+            current: Some(judge(reg, occ, completions, as_of)),
+            last_done,
+        };
+    }
+    let start = history_start(reg, as_of);
+    let ahead = dates::add_days(as_of, LOOKAHEAD_DAYS).unwrap_or(as_of);
+    let earliest = dates::add_days(start.min(as_of), -5 * 366).unwrap_or(start);
+    let judged: Vec<Item<'r>> = occurrences(reg, ob, earliest, ahead)
+        .into_iter()
+        .map(|occ| judge(reg, occ, completions, as_of))
+        .collect();
+    let current = judged
+        .iter()
+        .find(|i| i.state == State::Overdue)
+        .or_else(|| {
+            judged
+                .iter()
+                .find(|i| i.state.is_open() && i.occurrence.due >= Some(as_of))
+        })
+        .or_else(|| judged.iter().rfind(|i| i.occurrence.due <= Some(as_of)))
+        .or_else(|| judged.first())
+        .cloned();
+    Standing {
+        obligation: ob,
+        current,
+        last_done,
+    }
+}
+
+/// What `remind` reports: open items overdue or inside their lead time, and open items
+/// with a milestone reached in the last `recent` days (or, for the next `ahead` days, coming).
+pub fn attention<'r>(
+    reg: &'r Registry,
+    completions: &Completions,
+    today: NaiveDate,
+    until: NaiveDate,
+) -> Vec<(Item<'r>, Vec<DatedMilestone<'r>>)> {
+    let horizon = reg
+        .obligations
+        .iter()
+        .map(|o| {
+            o.lead.approx_days()
+                + o.milestones
+                    .iter()
+                    .map(|m| m.offset.approx_days().abs())
+                    .max()
+                    .unwrap_or(0)
+        })
+        .max()
+        .unwrap_or(0);
+    let far = dates::add_days(today, horizon).unwrap_or(today).max(until);
+    agenda(reg, completions, today, far)
+        .into_iter()
+        .filter_map(|item| {
+            let reached: Vec<DatedMilestone<'r>> = milestones(reg, &item.occurrence)
+                .into_iter()
+                .filter(|m| m.on <= until)
+                .collect();
+            let due = item.occurrence.due?;
+            let wanted = item.state == State::Overdue
+                || item.state == State::DueSoon
+                || due <= until
+                || !reached.is_empty();
+            wanted.then_some((item, reached))
+        })
+        .collect()
+}
+
+/// Resolves what a user typed as a period: a key as listed, or a year naming exactly one
+/// occurrence of an obligation that recurs per meeting.
+pub fn resolve_period(
+    reg: &Registry,
+    ob: &Obligation,
+    typed: &str,
+    today: NaiveDate,
+) -> Option<String> {
+    if matches!(ob.rule, Rule::Ongoing) {
+        return (typed == "ongoing").then(|| typed.to_string());
+    }
+    let around = |year: i32| {
+        let from = NaiveDate::from_ymd_opt(year - 1, 1, 1)?;
+        let to = NaiveDate::from_ymd_opt(year + 1, 12, 31)?;
+        Some(occurrences(reg, ob, from, to))
+    };
+    let year_of_key = typed.get(..4).and_then(|y| y.parse::<i32>().ok());
+    let candidates = match year_of_key {
+        Some(year) => around(year)?,
+        None => {
+            // Meeting instance ids carry their year at the end.
+            let year = typed
+                .rsplit('-')
+                .find_map(|part| part.parse::<i32>().ok().filter(|y| *y > 999));
+            match year {
+                Some(y) => around(y)?,
+                None => {
+                    let from = dates::add_days(today, -10 * 366)?;
+                    let to = dates::add_days(today, 10 * 366)?;
+                    occurrences(reg, ob, from, to)
+                }
+            }
+        }
+    };
+    if let Some(hit) = candidates.iter().find(|o| o.period == typed) {
+        return Some(hit.period.clone());
+    }
+    if typed.len() != 4 || year_of_key.is_none() {
+        return None;
+    }
+    let mut in_year = candidates
+        .iter()
+        .filter(|o| o.meeting.is_some() && o.period.split('-').any(|part| part == typed));
+    match (in_year.next(), in_year.next()) {
+        (Some(one), None) => Some(one.period.clone()),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests;

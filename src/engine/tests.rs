@@ -1,0 +1,336 @@
+use super::*;
+use crate::model::Origin;
+use crate::registry;
+
+fn d(s: &str) -> NaiveDate {
+    dates::parse_date(s).unwrap()
+}
+
+fn reg(body: &str) -> Registry {
+    let text = format!("schema = 1\n{body}");
+    registry::parse(&text, Origin::File("test.toml".into())).unwrap()
+}
+
+/// `(period, due)` of every occurrence in the window.
+fn dues(reg: &Registry, from: &str, to: &str) -> Vec<(String, String)> {
+    occurrences(reg, &reg.obligations[0], d(from), d(to))
+        .into_iter()
+        .map(|o| (o.period, o.due.unwrap().to_string()))
+        .collect()
+}
+
+fn pairs(list: &[(&str, &str)]) -> Vec<(String, String)> {
+    list.iter()
+        .map(|(a, b)| (a.to_string(), b.to_string()))
+        .collect()
+}
+
+#[test]
+fn yearly_leap_day_falls_on_28_february_in_common_years() {
+    let r = reg("[[obligation]]\nid = \"a\"\ntitle = \"A\"\nevery = \"year\"\ndue = \"02-29\"\n");
+    assert_eq!(
+        dues(&r, "2027-01-01", "2029-12-31"),
+        pairs(&[
+            ("2027", "2027-02-28"),
+            ("2028", "2028-02-29"),
+            ("2029", "2029-02-28")
+        ])
+    );
+}
+
+#[test]
+fn monthly_day_past_the_month_end_takes_the_last_day() {
+    let r = reg("[[obligation]]\nid = \"a\"\ntitle = \"A\"\nevery = \"month\"\ndue = \"31\"\n");
+    assert_eq!(
+        dues(&r, "2028-01-15", "2028-04-30"),
+        pairs(&[
+            ("2028-01", "2028-01-31"),
+            ("2028-02", "2028-02-29"),
+            ("2028-03", "2028-03-31"),
+            ("2028-04", "2028-04-30"),
+        ])
+    );
+}
+
+#[test]
+fn quarterly_rules_count_months_within_the_quarter_and_from_its_end() {
+    let r = reg("[[obligation]]\nid = \"a\"\ntitle = \"A\"\nevery = \"quarter\"\ndue = \"2-30\"\n");
+    assert_eq!(
+        dues(&r, "2027-01-01", "2027-12-31"),
+        pairs(&[
+            ("2027-Q1", "2027-02-28"),
+            ("2027-Q2", "2027-05-30"),
+            ("2027-Q3", "2027-08-30"),
+            ("2027-Q4", "2027-11-30"),
+        ])
+    );
+    // The last quarter's report falls in the next year but keeps its period.
+    let r = reg(
+        "[[obligation]]\nid = \"a\"\ntitle = \"A\"\nevery = \"quarter\"\ndue = \"end + 30d\"\n",
+    );
+    assert_eq!(
+        dues(&r, "2027-01-01", "2027-05-31"),
+        pairs(&[("2026-Q4", "2027-01-30"), ("2027-Q1", "2027-04-30")])
+    );
+}
+
+#[test]
+fn year_end_offsets_cross_into_the_next_year() {
+    let r =
+        reg("[[obligation]]\nid = \"a\"\ntitle = \"A\"\nevery = \"year\"\ndue = \"end + 2w\"\n");
+    assert_eq!(
+        dues(&r, "2027-01-01", "2027-12-31"),
+        pairs(&[("2026", "2027-01-14")])
+    );
+}
+
+const COUNCIL: &str = r#"
+[calendar]
+weekend = ["sat", "sun"]
+holidays = [2027-05-14]
+roll = "previous"
+
+[meetings.council]
+name = "ITU Council"
+typical = "06-15..06-25"
+[meetings.council.dates]
+2026 = ["2026-04-28..2026-05-08", { id = "council-2026-doha", dates = "2026-11-07" }]
+2027 = "2027-06-14..2027-06-24"
+
+[meetings.pp-26]
+dates = "2026-11-09..2026-11-27"
+"#;
+
+#[test]
+fn yearly_series_deadlines_take_each_years_first_session_and_roll() {
+    let r = reg(&format!(
+        "{COUNCIL}\n[[obligation]]\nid = \"a\"\ntitle = \"A\"\nevery = \"year\"\ndue = \"council - 30d\"\n"
+    ));
+    // 2026: 30 days before 28 April is Sunday 29 March, rolled back to Friday 27 March.
+    // 2027: 30 days before 14 June is Saturday 15 May, rolled to Friday 14 May, a holiday,
+    // so Thursday 13 May. 2028 is an estimate from `typical`.
+    let occs = occurrences(&r, &r.obligations[0], d("2026-01-01"), d("2028-12-31"));
+    let got: Vec<(String, String, bool, Option<String>)> = occs
+        .into_iter()
+        .map(|o| (o.period, o.due.unwrap().to_string(), o.tentative, o.meeting))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (
+                "2026".into(),
+                "2026-03-27".into(),
+                false,
+                Some("council-2026".into())
+            ),
+            (
+                "2027".into(),
+                "2027-05-13".into(),
+                false,
+                Some("council-2027".into())
+            ),
+            (
+                "2028".into(),
+                "2028-05-16".into(),
+                true,
+                Some("council-2028".into())
+            ),
+        ]
+    );
+}
+
+#[test]
+fn per_meeting_deadlines_include_a_second_session_in_one_year() {
+    let r = reg(&format!(
+        "{COUNCIL}\n[[obligation]]\nid = \"a\"\ntitle = \"A\"\nevery = \"meeting\"\ndue = \"council - 7d\"\n"
+    ));
+    assert_eq!(
+        dues(&r, "2026-01-01", "2026-12-31"),
+        pairs(&[
+            ("council-2026", "2026-04-21"),
+            ("council-2026-doha", "2026-10-30")
+        ])
+    );
+}
+
+#[test]
+fn one_off_relative_to_a_meeting_end() {
+    let r = reg(&format!(
+        "{COUNCIL}\n[[obligation]]\nid = \"a\"\ntitle = \"A\"\ndue = \"pp-26.end + 1m\"\n"
+    ));
+    // 27 December 2026 is a Sunday: rolled back to Friday 25 December (no holiday here).
+    assert_eq!(
+        dues(&r, "2026-01-01", "2027-12-31"),
+        pairs(&[("pp-26", "2026-12-25")])
+    );
+}
+
+#[test]
+fn moving_a_meeting_moves_its_deadlines_and_keeps_the_period() {
+    let body =
+        "\n[[obligation]]\nid = \"a\"\ntitle = \"A\"\nevery = \"year\"\ndue = \"council - 4w\"\n";
+    let before = reg(&format!("{COUNCIL}{body}"));
+    let moved = reg(&format!(
+        "{}{body}",
+        COUNCIL.replace("2027-06-14..2027-06-24", "2027-07-05..2027-07-15")
+    ));
+    assert_eq!(
+        dues(&before, "2027-01-01", "2027-12-31"),
+        pairs(&[("2027", "2027-05-17")])
+    );
+    assert_eq!(
+        dues(&moved, "2027-01-01", "2027-12-31"),
+        pairs(&[("2027", "2027-06-07")])
+    );
+}
+
+fn judged_state(r: &Registry, completions: &Completions, today: &str) -> (State, Option<i64>) {
+    let occ = occurrences(r, &r.obligations[0], d("2027-01-01"), d("2027-12-31"))
+        .into_iter()
+        .next()
+        .unwrap();
+    let item = judge(r, occ, completions, d(today));
+    (item.state, item.days)
+}
+
+#[test]
+fn states_follow_lead_time_due_day_and_completion() {
+    let r = reg(
+        "[[obligation]]\nid = \"a\"\ntitle = \"A\"\nevery = \"year\"\ndue = \"11-30\"\nlead = \"10d\"\n",
+    );
+    let none = Completions::new();
+    assert_eq!(
+        judged_state(&r, &none, "2027-11-19"),
+        (State::Upcoming, Some(11))
+    );
+    assert_eq!(
+        judged_state(&r, &none, "2027-11-20"),
+        (State::DueSoon, Some(10))
+    );
+    // The due day is whole: still due, not overdue, on the day itself.
+    assert_eq!(
+        judged_state(&r, &none, "2027-11-30"),
+        (State::DueSoon, Some(0))
+    );
+    assert_eq!(
+        judged_state(&r, &none, "2027-12-01"),
+        (State::Overdue, Some(-1))
+    );
+    let record = |on: &str| {
+        let mut c = Completions::new();
+        c.insert(
+            ("a".into(), "2027".into()),
+            Completion {
+                outcome: Outcome::Done,
+                on: d(on),
+                reference: None,
+                note: None,
+            },
+        );
+        c
+    };
+    assert_eq!(
+        judged_state(&r, &record("2027-11-30"), "2027-12-05").0,
+        State::Done
+    );
+    assert_eq!(
+        judged_state(&r, &record("2027-12-01"), "2027-12-05").0,
+        State::DoneLate
+    );
+}
+
+#[test]
+fn agenda_lists_overdue_first_and_includes_both_window_ends() {
+    let r = reg("tracking_since = 2027-01-01\n\
+         [[obligation]]\nid = \"late\"\ntitle = \"L\"\ndue = \"2027-03-01\"\n\
+         [[obligation]]\nid = \"edge\"\ntitle = \"E\"\ndue = \"2027-03-31\"\n\
+         [[obligation]]\nid = \"today\"\ntitle = \"T\"\ndue = \"2027-03-10\"\n\
+         [[obligation]]\nid = \"beyond\"\ntitle = \"B\"\ndue = \"2027-04-01\"\n\
+         [[obligation]]\nid = \"history\"\ntitle = \"H\"\ndue = \"2026-12-31\"\n\
+         [[obligation]]\nid = \"standing\"\ntitle = \"S\"\n");
+    let items = agenda(&r, &Completions::new(), d("2027-03-10"), d("2027-03-31"));
+    let ids: Vec<(&str, State)> = items
+        .iter()
+        .map(|i| (i.obligation().id.as_str(), i.state))
+        .collect();
+    assert_eq!(
+        ids,
+        vec![
+            ("late", State::Overdue),
+            ("today", State::DueSoon),
+            ("edge", State::DueSoon)
+        ]
+    );
+}
+
+#[test]
+fn status_points_at_the_oldest_overdue_then_the_next_open() {
+    let r = reg(
+        "tracking_since = 2026-01-01\n[[obligation]]\nid = \"a\"\ntitle = \"A\"\nevery = \"year\"\ndue = \"03-31\"\n",
+    );
+    let mut c = Completions::new();
+    let s = standing(&r, &r.obligations[0], &c, d("2027-06-01"));
+    let cur = s.current.unwrap();
+    assert_eq!(
+        (cur.occurrence.period.as_str(), cur.state),
+        ("2026", State::Overdue)
+    );
+    c.insert(
+        ("a".into(), "2026".into()),
+        Completion {
+            outcome: Outcome::Done,
+            on: d("2026-03-30"),
+            reference: Some("C26/1".into()),
+            note: None,
+        },
+    );
+    c.insert(
+        ("a".into(), "2027".into()),
+        Completion {
+            outcome: Outcome::Waived {
+                reason: "merged".into(),
+            },
+            on: d("2027-02-01"),
+            reference: None,
+            note: None,
+        },
+    );
+    let s = standing(&r, &r.obligations[0], &c, d("2027-06-01"));
+    let cur = s.current.unwrap();
+    assert_eq!(
+        (cur.occurrence.period.as_str(), cur.state),
+        ("2028", State::Upcoming)
+    );
+    assert_eq!(s.last_done.unwrap().0, "2026");
+}
+
+#[test]
+fn active_bounds_limit_occurrences() {
+    let r = reg(
+        "[[obligation]]\nid = \"a\"\ntitle = \"A\"\nevery = \"year\"\ndue = \"06-30\"\nactive_from = 2027-01-01\nactive_until = 2028-12-31\n",
+    );
+    assert_eq!(
+        dues(&r, "2025-01-01", "2031-12-31"),
+        pairs(&[("2027", "2027-06-30"), ("2028", "2028-06-30")])
+    );
+}
+
+#[test]
+fn periods_resolve_from_keys_and_unique_years() {
+    let r = reg(&format!(
+        "{COUNCIL}\n[[obligation]]\nid = \"a\"\ntitle = \"A\"\nevery = \"meeting\"\ndue = \"council - 7d\"\n"
+    ));
+    let ob = &r.obligations[0];
+    let today = d("2026-11-28");
+    assert_eq!(
+        resolve_period(&r, ob, "council-2026-doha", today).as_deref(),
+        Some("council-2026-doha")
+    );
+    assert_eq!(
+        resolve_period(&r, ob, "2027", today).as_deref(),
+        Some("council-2027")
+    );
+    // Two sessions in 2026: the year alone is ambiguous.
+    assert_eq!(resolve_period(&r, ob, "2026", today), None);
+    assert_eq!(resolve_period(&r, ob, "council-2026-3", today), None);
+}

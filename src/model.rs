@@ -1,0 +1,252 @@
+//! The registry as the engine sees it: checked, typed, with every reference resolved.
+
+use std::collections::HashMap;
+use std::path::PathBuf;
+
+use chrono::NaiveDate;
+use chrono_tz::Tz;
+
+use crate::dates::{Calendar, MonthDay, Span};
+
+/// Where a registry was read from.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Origin {
+    Embedded,
+    File(PathBuf),
+}
+
+impl std::fmt::Display for Origin {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Origin::Embedded => f.write_str("(embedded) obligations.toml"),
+            Origin::File(path) => write!(f, "{}", path.display()),
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+pub enum Lang {
+    #[default]
+    En,
+    Fr,
+}
+
+/// Text in English, with an optional French version.
+#[derive(Clone, Debug, Default)]
+pub struct Text {
+    pub en: String,
+    pub fr: Option<String>,
+}
+
+impl Text {
+    pub fn get(&self, lang: Lang) -> &str {
+        match lang {
+            Lang::Fr => self.fr.as_deref().unwrap_or(&self.en),
+            Lang::En => &self.en,
+        }
+    }
+}
+
+#[derive(Debug)]
+pub struct Registry {
+    pub origin: Origin,
+    pub title: String,
+    pub timezone: Tz,
+    pub tracking_since: Option<NaiveDate>,
+    pub calendar: Calendar,
+    /// The ledger path named by the registry, already resolved against the registry's folder.
+    pub ledger: Option<PathBuf>,
+    pub meetings: Vec<Meeting>,
+    pub obligations: Vec<Obligation>,
+}
+
+impl Registry {
+    pub fn obligation(&self, id: &str) -> Option<&Obligation> {
+        self.obligations.iter().find(|o| o.id == id)
+    }
+
+    pub fn meeting(&self, key: &str) -> Option<&Meeting> {
+        self.meetings.iter().find(|m| m.key == key)
+    }
+
+    /// Finds an instance by id, whether listed or estimated (`council-2031`).
+    pub fn instance(&self, id: &str) -> Option<(&Meeting, Instance)> {
+        for meeting in &self.meetings {
+            if let Some(found) = meeting.instances.iter().find(|i| i.id == id) {
+                return Some((meeting, found.clone()));
+            }
+        }
+        let (key, year) = id.rsplit_once('-')?;
+        let year: i32 = year.parse().ok()?;
+        let meeting = self.meeting(key)?;
+        meeting
+            .in_year(year)
+            .into_iter()
+            .find(|i| i.id == id)
+            .map(|i| (meeting, i))
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Instance {
+    pub id: String,
+    pub start: NaiveDate,
+    pub end: NaiveDate,
+    /// The dates are an estimate, not an announcement.
+    pub tentative: bool,
+}
+
+#[derive(Debug)]
+pub struct Meeting {
+    pub key: String,
+    pub name: Text,
+    /// A single meeting has exactly one instance and is not a series.
+    pub series: bool,
+    /// Listed instances, sorted by start date.
+    pub instances: Vec<Instance>,
+    /// Estimate for the years a series does not list.
+    pub typical: Option<(MonthDay, MonthDay)>,
+}
+
+impl Meeting {
+    /// The instances held in a year (by start date): the listed ones, or the estimate.
+    pub fn in_year(&self, year: i32) -> Vec<Instance> {
+        let listed: Vec<Instance> = self
+            .instances
+            .iter()
+            .filter(|i| chrono::Datelike::year(&i.start) == year)
+            .cloned()
+            .collect();
+        if !listed.is_empty() || !self.series {
+            return listed;
+        }
+        let Some((from, to)) = self.typical else {
+            return listed;
+        };
+        match (from.in_year(year), to.in_year(year)) {
+            (Some(start), Some(end)) => vec![Instance {
+                id: format!("{}-{year}", self.key),
+                start,
+                end,
+                tentative: true,
+            }],
+            _ => listed,
+        }
+    }
+}
+
+/// Which day of a meeting an offset counts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Anchor {
+    Start,
+    End,
+}
+
+impl Anchor {
+    pub fn pick(self, instance: &Instance) -> NaiveDate {
+        match self {
+            Anchor::Start => instance.start,
+            Anchor::End => instance.end,
+        }
+    }
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Period {
+    Year,
+    Quarter,
+    Month,
+}
+
+/// Where in its period a calendar-recurring deadline falls.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum InPeriod {
+    /// Month of the period (1-based; always 1 for monthly) and day, clamped to the month.
+    Day {
+        month: u32,
+        day: u32,
+    },
+    Start(Span),
+    End(Span),
+}
+
+#[derive(Clone, Debug)]
+pub enum Rule {
+    /// No deadline: a standing duty.
+    Ongoing,
+    Once(NaiveDate),
+    /// A one-off tied to one meeting instance.
+    AtInstance {
+        meeting: usize,
+        instance: String,
+        anchor: Anchor,
+        offset: Span,
+    },
+    Every {
+        period: Period,
+        at: InPeriod,
+    },
+    /// Tied to a series: each year's first instance (`per_year`) or every instance.
+    AtSeries {
+        meeting: usize,
+        anchor: Anchor,
+        offset: Span,
+        per_year: bool,
+    },
+}
+
+#[derive(Clone, Debug)]
+pub struct Milestone {
+    pub name: Text,
+    /// Measured from the (rolled) due date.
+    pub offset: Span,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Outcome {
+    Done,
+    Waived { reason: String },
+}
+
+/// A recorded completion of one occurrence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Completion {
+    pub outcome: Outcome,
+    /// Delivery date (or the day it was waived).
+    pub on: NaiveDate,
+    pub reference: Option<String>,
+    pub note: Option<String>,
+}
+
+/// Completions by obligation id and period key: the registry's own, overlaid by the ledger.
+pub type Completions = HashMap<(String, String), Completion>;
+
+#[derive(Debug)]
+pub struct Obligation {
+    pub id: String,
+    pub title: Text,
+    pub mandate: Option<String>,
+    pub quote: Option<String>,
+    pub owner: Option<String>,
+    pub to: Option<String>,
+    pub notes: Option<String>,
+    /// The `due` expression as written, for display.
+    pub due_text: Option<String>,
+    pub every_text: Option<String>,
+    pub rule: Rule,
+    pub lead: Span,
+    pub active_from: Option<NaiveDate>,
+    pub active_until: Option<NaiveDate>,
+    pub milestones: Vec<Milestone>,
+    /// Completions written in the registry itself, by period key.
+    pub done: Vec<(String, Completion)>,
+}
+
+impl Obligation {
+    /// The obligation's completions as written in the registry.
+    pub fn known_completions(&self) -> impl Iterator<Item = ((String, String), Completion)> + '_ {
+        self.done
+            .iter()
+            .map(|(period, c)| ((self.id.clone(), period.clone()), c.clone()))
+    }
+}

@@ -1,0 +1,75 @@
+use std::io::{self, Write};
+
+use super::{Export, Listing};
+
+/// A GitHub-flavoured Markdown table of the visible columns.
+pub struct Markdown;
+
+fn escape(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if matches!(c, '|' | '\\' | '`' | '*' | '_' | '<' | '>' | '[' | ']') {
+            out.push('\\');
+        }
+        out.push(c);
+    }
+    out
+}
+
+impl Export for Markdown {
+    fn export(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
+        let visible: Vec<(usize, &str)> = listing.visible().collect();
+        let line = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
+        writeln!(
+            out,
+            "{}",
+            line(visible.iter().map(|(_, h)| h.to_string()).collect())
+        )?;
+        writeln!(
+            out,
+            "{}",
+            line(visible.iter().map(|_| "---".to_string()).collect())
+        )?;
+        for row in &listing.rows {
+            let cells = visible
+                .iter()
+                .map(|(n, _)| escape(&row.cells[*n].plain()))
+                .collect();
+            writeln!(out, "{}", line(cells))?;
+        }
+        for note in &listing.notes {
+            writeln!(out, "\n{}", escape(note))?;
+        }
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::render::{Cell, Emphasis};
+
+    #[test]
+    fn pipes_and_breaks_cannot_add_cells_or_rows() {
+        let mut l = Listing::new(&[
+            ("id", Some("ID")),
+            ("secret", None),
+            ("title", Some("Title")),
+        ]);
+        l.push(
+            vec![
+                Cell::text("x"),
+                Cell::text("hidden"),
+                Cell::text("a | b\n| c |"),
+            ],
+            Emphasis::None,
+        );
+        let mut out = Vec::new();
+        Markdown.export(&l, &mut out).unwrap();
+        insta::assert_snapshot!(String::from_utf8(out).unwrap(), @r"
+        | ID | Title |
+        | --- | --- |
+        | x | a \| b \| c \| |
+        ");
+    }
+}

@@ -1,0 +1,157 @@
+//! Renderers: one module per output format, all fed the same [`Listing`].
+
+mod csv;
+mod digest;
+mod json;
+mod markdown;
+mod table;
+
+use std::io::{self, Write};
+
+use chrono::NaiveDate;
+
+pub use self::csv::Csv;
+pub use self::digest::digest;
+pub use self::json::Json;
+pub use self::markdown::Markdown;
+pub use self::table::Table;
+
+/// A typed value: JSON keeps the type, text formats print it.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Cell {
+    Text(String),
+    Date(NaiveDate),
+    Int(i64),
+    Bool(bool),
+    Null,
+}
+
+impl Cell {
+    pub fn text(s: impl Into<String>) -> Cell {
+        Cell::Text(s.into())
+    }
+
+    pub fn opt_text(s: Option<&str>) -> Cell {
+        s.map_or(Cell::Null, Cell::text)
+    }
+
+    pub fn opt_date(d: Option<NaiveDate>) -> Cell {
+        d.map_or(Cell::Null, Cell::Date)
+    }
+
+    pub fn opt_int(n: Option<i64>) -> Cell {
+        n.map_or(Cell::Null, Cell::Int)
+    }
+
+    /// The cell as one line of text: registry text never breaks out of its place.
+    pub fn plain(&self) -> String {
+        match self {
+            Cell::Text(s) => one_line(s),
+            Cell::Date(d) => d.to_string(),
+            Cell::Int(n) => n.to_string(),
+            Cell::Bool(b) => b.to_string(),
+            Cell::Null => String::new(),
+        }
+    }
+}
+
+/// Replaces line breaks, other control characters and bidirectional overrides with spaces,
+/// so that text from a registry cannot start a new row, header or property.
+pub fn one_line(s: &str) -> String {
+    s.chars()
+        .map(|c| if is_breaking(c) { ' ' } else { c })
+        .collect()
+}
+
+fn is_breaking(c: char) -> bool {
+    c.is_control()
+        || matches!(c, '\u{2028}' | '\u{2029}' | '\u{85}')
+        || ('\u{202A}'..='\u{202E}').contains(&c)
+        || ('\u{2066}'..='\u{2069}').contains(&c)
+}
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Emphasis {
+    None,
+    /// Overdue: stands out on a terminal.
+    Alert,
+    /// Inside its lead time.
+    Warn,
+}
+
+#[derive(Clone, Debug)]
+pub struct Column {
+    /// The field name in JSON and CSV.
+    pub key: &'static str,
+    /// The heading in the table and Markdown; `None` leaves the column out of them.
+    pub heading: Option<&'static str>,
+    /// Whether JSON and CSV carry it: labels made for people (`in 3d`) are left out.
+    pub data: bool,
+}
+
+#[derive(Clone, Debug)]
+pub struct Row {
+    pub cells: Vec<Cell>,
+    pub emphasis: Emphasis,
+}
+
+/// Rows of typed cells under named columns, plus notes that only the table shows.
+#[derive(Clone, Debug, Default)]
+pub struct Listing {
+    pub columns: Vec<Column>,
+    pub rows: Vec<Row>,
+    /// Shown below the table (for example what a `~` means); not part of the data.
+    pub notes: Vec<String>,
+}
+
+impl Listing {
+    pub fn new(columns: &[(&'static str, Option<&'static str>)]) -> Listing {
+        Listing {
+            columns: columns
+                .iter()
+                .map(|(key, heading)| Column {
+                    key,
+                    heading: *heading,
+                    data: true,
+                })
+                .collect(),
+            rows: Vec::new(),
+            notes: Vec::new(),
+        }
+    }
+
+    pub fn push(&mut self, cells: Vec<Cell>, emphasis: Emphasis) {
+        debug_assert_eq!(cells.len(), self.columns.len());
+        self.rows.push(Row { cells, emphasis });
+    }
+
+    /// Marks columns as labels for people only, absent from JSON and CSV.
+    pub fn display_only(&mut self, keys: &[&str]) {
+        for col in &mut self.columns {
+            if keys.contains(&col.key) {
+                col.data = false;
+            }
+        }
+    }
+
+    /// Columns carried in data formats, with their index.
+    fn data(&self) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+        self.columns
+            .iter()
+            .enumerate()
+            .filter_map(|(n, c)| c.data.then_some((n, c.key)))
+    }
+
+    /// Columns shown in human-facing formats, with their index.
+    fn visible(&self) -> impl Iterator<Item = (usize, &'static str)> + '_ {
+        self.columns
+            .iter()
+            .enumerate()
+            .filter_map(|(n, c)| c.heading.map(|h| (n, h)))
+    }
+}
+
+/// One output format for listings.
+pub trait Export {
+    fn export(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()>;
+}
