@@ -247,6 +247,7 @@ impl Session {
             FormatArg::Table => Box::new(render::Table {
                 color: self.color,
                 terminal: self.terminal,
+                width: std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()),
             }),
             FormatArg::Json => Box::new(render::Json),
             FormatArg::Csv => Box::new(render::Csv),

@@ -15,6 +15,7 @@ fn due(args: &[&str]) -> Command {
         .env_remove("DUE_LEDGER")
         .env_remove("DUE_TODAY")
         .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
         .args(["--registry", REGISTRY, "--today", TODAY])
         .args(args);
     cmd

@@ -32,6 +32,7 @@ fn regenerate(readme: &str) -> String {
             .env("XDG_CONFIG_HOME", "/nonexistent")
             .env("XDG_DATA_HOME", "/nonexistent")
             .env("NO_COLOR", "1")
+            .env("COLUMNS", "130")
             .output()
             .unwrap();
         assert!(output.status.success(), "due {args}: {output:?}");
