@@ -286,6 +286,7 @@ impl Session {
             FormatArg::Table => Box::new(render::Table {
                 color: self.color,
                 terminal: self.terminal,
+                width: std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()),
             }),
             FormatArg::Json => Box::new(render::Json),
             FormatArg::Csv => Box::new(render::Csv),
@@ -565,16 +566,25 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
     }
     if !shown.is_empty() {
         cx.export(&views::items(&shown, cx.lang), out)?;
-        for item in &shown {
-            for m in engine::milestones(&cx.reg, &item.occurrence) {
-                writeln!(
-                    out,
-                    "  {} {}: {}",
-                    item.occurrence.period,
-                    m.on,
-                    m.milestone.name.get(cx.lang)
-                )?;
-            }
+        let dated: Vec<(&Item<'_>, engine::DatedMilestone<'_>)> = shown
+            .iter()
+            .flat_map(|item| {
+                engine::milestones(&cx.reg, &item.occurrence)
+                    .into_iter()
+                    .map(move |m| (item, m))
+            })
+            .collect();
+        if !dated.is_empty() {
+            writeln!(out, "milestones")?;
+        }
+        for (item, m) in dated {
+            writeln!(
+                out,
+                "  {} {}: {}",
+                m.on,
+                item.occurrence.period,
+                render::one_line(m.milestone.name.get(cx.lang))
+            )?;
         }
     }
     Ok(Exit::Success)

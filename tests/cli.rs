@@ -16,6 +16,7 @@ fn due(args: &[&str]) -> Command {
         .env("DUE_LEDGER", "tests/fixtures/absent.ledger.toml")
         .env_remove("DUE_TODAY")
         .env("NO_COLOR", "1")
+        .env_remove("COLUMNS")
         .args(["--registry", REGISTRY, "--today", TODAY])
         .args(args);
     cmd

@@ -10,6 +10,8 @@ pub struct Table {
     pub color: bool,
     /// Writing to a terminal: long cells wrap to its width.
     pub terminal: bool,
+    /// A width to wrap to when not writing to a terminal (from `COLUMNS`).
+    pub width: Option<u16>,
 }
 
 impl Export for Table {
@@ -21,6 +23,10 @@ impl Export for Table {
             grid.set_content_arrangement(ContentArrangement::Dynamic);
         } else {
             grid.force_no_tty();
+            if let Some(width) = self.width {
+                grid.set_content_arrangement(ContentArrangement::Dynamic);
+                grid.set_width(width);
+            }
         }
         if self.color {
             grid.enforce_styling();
