@@ -352,9 +352,13 @@ fn line_col(text: &str, offset: usize) -> (usize, usize) {
     (line, before[start..].chars().count() + 1)
 }
 
-/// Adds a record to the ledger at `path`, so that concurrent writers all land and a crash
-/// leaves either the old file or the new one.
-pub fn append(path: &Path, record: Record) -> Result<(), LedgerError> {
+/// Adds the record `make` draws from the ledger as it stands under the lock, so that
+/// concurrent writers all land, each seeing the others' records, and a crash leaves either
+/// the old file or the new one.
+pub fn append<E: From<LedgerError>>(
+    path: &Path,
+    make: impl FnOnce(&Ledger) -> Result<Record, E>,
+) -> Result<(), E> {
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
         _ => PathBuf::from("."),
@@ -366,10 +370,8 @@ pub fn append(path: &Path, record: Record) -> Result<(), LedgerError> {
     let lock_path = dir.join(lock_name);
     if !dir.is_dir() {
         let missing = format!("the folder {} does not exist", dir.display());
-        return Err(LedgerError::write(
-            path,
-            io::Error::new(io::ErrorKind::NotFound, missing),
-        ));
+        let missing = io::Error::new(io::ErrorKind::NotFound, missing);
+        return Err(LedgerError::write(path, missing).into());
     }
     let lock = OpenOptions::new()
         .read(true)
@@ -383,19 +385,18 @@ pub fn append(path: &Path, record: Record) -> Result<(), LedgerError> {
     let existing = match fs::metadata(path) {
         Ok(meta) => Some(meta),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(LedgerError::write(path, e)),
+        Err(e) => return Err(LedgerError::write(path, e).into()),
     };
     if existing
         .as_ref()
         .is_some_and(|m| m.permissions().readonly())
     {
         // Renaming over a read-only file would succeed; its mode says not to.
-        return Err(LedgerError::write(
-            path,
-            io::Error::new(io::ErrorKind::PermissionDenied, "the file is read-only"),
-        ));
+        let denied = io::Error::new(io::ErrorKind::PermissionDenied, "the file is read-only");
+        return Err(LedgerError::write(path, denied).into());
     }
     let mut ledger = Ledger::load(path)?;
+    let record = make(&ledger)?;
     ledger.insert(record);
 
     let mut builder = tempfile::Builder::new();
@@ -594,6 +595,10 @@ mod tests {
         Ledger::parse(text, Path::new("l.toml"))
     }
 
+    fn put(path: &Path, record: Record) -> Result<(), LedgerError> {
+        append(path, |_| Ok::<_, LedgerError>(record))
+    }
+
     fn parse_error(text: &str) -> String {
         parse(text).unwrap_err().to_string()
     }
@@ -728,12 +733,12 @@ mod tests {
     fn append_creates_then_extends_and_refuses_a_broken_file() {
         let dir = tempfile::tempdir().unwrap();
         let path = dir.path().join("ledger.toml");
-        append(
+        put(
             &path,
             rec("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z"),
         )
         .unwrap();
-        append(
+        put(
             &path,
             rec("a", "2026", done("2026-03-01"), "2026-03-02T10:00:00Z"),
         )
@@ -743,7 +748,7 @@ mod tests {
         assert_eq!(periods, ["2026", "2027"]);
 
         fs::write(&path, "[[record]]\nid = \n").unwrap();
-        let e = append(
+        let e = put(
             &path,
             rec("a", "2028", done("2028-03-01"), "2028-03-02T10:00:00Z"),
         );
@@ -762,7 +767,7 @@ mod tests {
         let path = dir.path().join("ledger.toml");
         fs::write(&path, "").unwrap();
         fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
-        append(
+        put(
             &path,
             rec("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z"),
         )
@@ -779,7 +784,7 @@ mod tests {
         let mut perms = fs::metadata(&path).unwrap().permissions();
         perms.set_readonly(true);
         fs::set_permissions(&path, perms).unwrap();
-        let e = append(
+        let e = put(
             &path,
             rec("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z"),
         );

@@ -72,17 +72,35 @@ pub fn done(
             today: cx.today,
         });
     }
-    let book = Ledger::load(&cx.ledger.path)?;
-    let occ = match period {
-        Some(p) => occurrence(cx, ob, p)?,
-        None => oldest_open(cx, ob, &completions(cx.registry, &book))?,
-    };
     let action = Action::Done {
         on,
         reference: text(reference, "--ref")?,
         note: text(note, "--note")?,
     };
-    write(cx, &occ, action)?;
+    let named = match period {
+        Some(p) => Some(occurrence(cx, ob, p)?),
+        None => {
+            // Checked before taking the lock so that a mistake leaves no trace, and again
+            // under it, where a concurrent `due done` may have taken this occurrence.
+            oldest_open(
+                cx,
+                ob,
+                &completions(cx.registry, &Ledger::load(&cx.ledger.path)?),
+            )?;
+            None
+        }
+    };
+    let mut picked = None;
+    write(cx, |book| {
+        let occ = match named {
+            Some(occ) => occ,
+            None => oldest_open(cx, ob, &completions(cx.registry, book))?,
+        };
+        let record = Record::new(id, &occ.period, action);
+        picked = Some(occ);
+        Ok(record)
+    })?;
+    let occ = picked.expect("the record was written for an occurrence");
     let due = occ.due.expect("occurrences with a period have a due date");
     let verdict = if on > due {
         let late = (on - due).num_days();
@@ -110,14 +128,11 @@ pub fn waive(
     let ob = obligation(cx.registry, id)?;
     let occ = occurrence(cx, ob, period)?;
     let reason = text(Some(reason), "--reason")?.ok_or(RecordError::Empty("--reason"))?;
-    write(
-        cx,
-        &occ,
-        Action::Waived {
-            on: cx.today,
-            reason,
-        },
-    )?;
+    let action = Action::Waived {
+        on: cx.today,
+        reason,
+    };
+    write(cx, |_| Ok(Record::new(id, &occ.period, action)))?;
     Ok(format!(
         "{id} {}: waived on {}; recorded in {}",
         occ.period,
@@ -137,7 +152,7 @@ pub fn undo(cx: &Context<'_>, id: &str, period: &str) -> Result<String, RecordEr
             occurrence(cx, ob, period)?.period
         }
     };
-    let Some(standing) = book.standing(id, &key) else {
+    let not_recorded = || {
         let in_registry = cx
             .registry
             .obligation(id)
@@ -150,14 +165,25 @@ pub fn undo(cx: &Context<'_>, id: &str, period: &str) -> Result<String, RecordEr
         } else {
             String::new()
         };
-        return Err(RecordError::NotRecorded {
+        RecordError::NotRecorded {
             id: id.to_owned(),
-            period: key,
+            period: key.clone(),
             hint,
-        });
+        }
     };
-    let was = standing.action.name();
-    ledger::append(&cx.ledger.path, Record::new(id, &key, Action::Undone))?;
+    if book.standing(id, &key).is_none() {
+        return Err(not_recorded());
+    }
+    let mut was = "";
+    write(cx, |book| {
+        // A concurrent `due undo` may have withdrawn it since.
+        was = book
+            .standing(id, &key)
+            .ok_or_else(not_recorded)?
+            .action
+            .name();
+        Ok(Record::new(id, &key, Action::Undone))
+    })?;
     let now = completions(cx.registry, &Ledger::load(&cx.ledger.path)?);
     let left = match now.get(&(id.to_owned(), key.clone())) {
         Some(c) => format!("the registry's own record stands ({})", describe(c)),
@@ -276,14 +302,18 @@ fn text(value: Option<&str>, flag: &'static str) -> Result<Option<String>, Recor
     }
 }
 
-fn write(cx: &Context<'_>, occ: &Occurrence<'_>, action: Action) -> Result<(), RecordError> {
+/// Adds the record `make` draws from the ledger as it stands under the lock.
+fn write(
+    cx: &Context<'_>,
+    make: impl FnOnce(&Ledger) -> Result<Record, RecordError>,
+) -> Result<(), RecordError> {
     if cx.ledger.source == ledger::Source::DataDir
         && let Some(dir) = cx.ledger.path.parent()
     {
         std::fs::create_dir_all(dir).map_err(|e| LedgerError::write(&cx.ledger.path, e))?;
     }
-    let record = Record::new(&occ.obligation.id, &occ.period, action);
-    Ok(ledger::append(&cx.ledger.path, record)?)
+    ledger::append(&cx.ledger.path, make)?;
+    Ok(())
 }
 
 fn obligation<'r>(registry: &'r Registry, id: &str) -> Result<&'r Obligation, RecordError> {

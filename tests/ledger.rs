@@ -449,6 +449,10 @@ fn a_read_only_ledger_is_exit_2() {
 }
 
 fn spawn_done(f: &Fixture, ledger: &Path, period: &str) -> Child {
+    spawn(f, ledger, "2026-04-10", &["done", "monthly", period])
+}
+
+fn spawn(f: &Fixture, ledger: &Path, today: &str, args: &[&str]) -> Child {
     Process::new(assert_cmd::cargo::cargo_bin("due"))
         .env_clear()
         .env("USER", "ana")
@@ -456,7 +460,8 @@ fn spawn_done(f: &Fixture, ledger: &Path, period: &str) -> Child {
         .arg(f.registry())
         .arg("--ledger")
         .arg(ledger)
-        .args(["--today", "2026-04-10", "done", "monthly", period])
+        .args(["--today", today])
+        .args(args)
         .stdout(Stdio::null())
         .stderr(Stdio::null())
         .spawn()
@@ -483,6 +488,34 @@ fn concurrent_writers_all_land() {
         &["--ledger", ledger.to_str().unwrap(), "history"],
     );
     assert_eq!(history.len(), periods.len());
+}
+
+/// Each writer picks the oldest open occurrence under the lock, so none takes one another
+/// has just taken.
+#[test]
+fn concurrent_defaults_take_distinct_occurrences() {
+    let f = Fixture::new();
+    let ledger = f.dir.path().join("busy.toml");
+    // On 1 September 2027 the months from January 2026 to August 2027 are overdue.
+    let children: Vec<Child> = (0..20)
+        .map(|_| spawn(&f, &ledger, "2027-09-01", &["done", "monthly"]))
+        .collect();
+    for mut child in children {
+        assert!(child.wait().unwrap().success());
+    }
+    let mut periods: Vec<String> = f
+        .json(
+            "2027-09-01",
+            &["--ledger", ledger.to_str().unwrap(), "history"],
+        )
+        .iter()
+        .map(|r| r["period"].as_str().unwrap().to_owned())
+        .collect();
+    periods.sort();
+    let expected: Vec<String> = (0..20)
+        .map(|n| format!("{}-{:02}", 2026 + n / 12, n % 12 + 1))
+        .collect();
+    assert_eq!(periods, expected);
 }
 
 /// Writers killed at random moments leave a ledger that parses and holds every record
