@@ -553,7 +553,15 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
             writeln!(out, "  > {}", render::one_line(l))?;
         }
     }
-    for (period, c) in &ob.done {
+    // The registry's own completions overlaid by the ledger's, oldest period first.
+    let mut recorded: Vec<(&String, &crate::model::Completion)> = cx
+        .completions
+        .iter()
+        .filter(|((id, _), _)| id == &ob.id)
+        .map(|((_, period), c)| (period, c))
+        .collect();
+    recorded.sort_by_key(|(period, c)| (c.on, *period));
+    for (period, c) in recorded {
         line(
             out,
             "recorded",
