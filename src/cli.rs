@@ -478,7 +478,7 @@ fn meeting_instances(
 
 fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exit> {
     let Some(ob) = cx.reg.obligation(id) else {
-        let ids: Vec<&str> = cx.reg.obligations.iter().map(|o| o.id.as_str()).collect();
+        let ids: Vec<&str> = cx.reg.obligations.iter().map(|o| o.id.as_ref()).collect();
         bail!(
             "no obligation `{id}` in {} (see `due list`; ids: {})",
             cx.reg.origin,

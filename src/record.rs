@@ -335,7 +335,7 @@ fn occurrence<'r>(
     engine::resolve_period(cx.registry, ob, typed, cx.today)
         .and_then(|key| find(cx.registry, ob, &key, cx.today))
         .ok_or_else(|| RecordError::UnknownPeriod {
-            id: ob.id.clone(),
+            id: ob.id.to_string(),
             period: typed.to_owned(),
             examples: examples(cx, ob),
         })
@@ -393,6 +393,6 @@ fn oldest_open<'r>(
 ) -> Result<Occurrence<'r>, RecordError> {
     match engine::standing(cx.registry, ob, completions, cx.today).current {
         Some(item) if item.state.is_open() => Ok(item.occurrence),
-        _ => Err(RecordError::NothingOpen(ob.id.clone())),
+        _ => Err(RecordError::NothingOpen(ob.id.to_string())),
     }
 }
