@@ -145,12 +145,11 @@ pub fn occurrences<'r>(
             anchor,
             offset,
         } => {
-            let meeting = &reg.meetings[*meeting];
-            if let Some(inst) = meeting.instances.iter().find(|i| &i.id == instance) {
+            if let Some(inst) = reg.meetings[*meeting].instance(instance) {
                 push(
                     inst.id.clone(),
-                    at_meeting(inst, *anchor, *offset),
-                    Some(inst),
+                    at_meeting(&inst, *anchor, *offset),
+                    Some(&inst),
                 );
             }
         }
@@ -309,7 +308,7 @@ pub fn judge<'r>(
     today: NaiveDate,
 ) -> Item<'r> {
     let completion = completions
-        .get(&(occ.obligation.id.clone(), occ.period.clone()))
+        .get(&(occ.obligation.id.to_string(), occ.period.clone()))
         .cloned();
     let Some(due) = occ.due else {
         return Item {

@@ -1,5 +1,6 @@
 //! The registry as the engine sees it: checked, typed, with every reference resolved.
 
+use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
 
@@ -31,18 +32,27 @@ pub enum Lang {
     Fr,
 }
 
+/// Registry text: borrowed from the registry's source (kept for the life of the process)
+/// where it can be, so a large registry is not copied string by string.
+pub type Str = Cow<'static, str>;
+
 /// Text in English, with an optional French version.
 #[derive(Clone, Debug, Default)]
 pub struct Text {
-    pub en: String,
-    pub fr: Option<String>,
+    pub en: Str,
+    pub fr: Option<Str>,
 }
 
 impl Text {
     pub fn get(&self, lang: Lang) -> &str {
-        match lang {
-            Lang::Fr => self.fr.as_deref().unwrap_or(&self.en),
-            Lang::En => &self.en,
+        self.pick(lang)
+    }
+
+    /// The text in a language (English where there is no French), shareable as it is.
+    pub fn pick(&self, lang: Lang) -> &Str {
+        match (lang, &self.fr) {
+            (Lang::Fr, Some(fr)) => fr,
+            _ => &self.en,
         }
     }
 }
@@ -109,6 +119,19 @@ pub struct Meeting {
 }
 
 impl Meeting {
+    /// The instance with this id: listed, or a series' estimate for a year it does not list.
+    pub fn instance(&self, id: &str) -> Option<Instance> {
+        if let Some(found) = self.instances.iter().find(|i| i.id == id) {
+            return Some(found.clone());
+        }
+        let year: i32 = id
+            .strip_prefix(self.key.as_str())?
+            .strip_prefix('-')?
+            .parse()
+            .ok()?;
+        self.in_year(year).into_iter().find(|i| i.id == id)
+    }
+
     /// The instances held in a year (by start date): the listed ones, or the estimate.
     pub fn in_year(&self, year: i32) -> Vec<Instance> {
         let listed: Vec<Instance> = self
@@ -223,16 +246,16 @@ pub type Completions = HashMap<(String, String), Completion>;
 
 #[derive(Debug)]
 pub struct Obligation {
-    pub id: String,
+    pub id: Str,
     pub title: Text,
-    pub mandate: Option<String>,
-    pub quote: Option<String>,
-    pub owner: Option<String>,
-    pub to: Option<String>,
-    pub notes: Option<String>,
+    pub mandate: Option<Str>,
+    pub quote: Option<Str>,
+    pub owner: Option<Str>,
+    pub to: Option<Str>,
+    pub notes: Option<Str>,
     /// The `due` expression as written, for display.
-    pub due_text: Option<String>,
-    pub every_text: Option<String>,
+    pub due_text: Option<Str>,
+    pub every_text: Option<Str>,
     pub rule: Rule,
     pub lead: Span,
     pub active_from: Option<NaiveDate>,
@@ -247,6 +270,6 @@ impl Obligation {
     pub fn known_completions(&self) -> impl Iterator<Item = ((String, String), Completion)> + '_ {
         self.done
             .iter()
-            .map(|(period, c)| ((self.id.clone(), period.clone()), c.clone()))
+            .map(|(period, c)| ((self.id.to_string(), period.clone()), c.clone()))
     }
 }

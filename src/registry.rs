@@ -1,7 +1,8 @@
 //! Reads a registry file into the checked model. Every mistake is reported with the file,
 //! line and column it sits at, and what was expected there.
 
-use std::collections::{HashMap, HashSet};
+use std::borrow::Cow;
+use std::collections::HashSet;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -12,7 +13,7 @@ use toml::de::{DeTable, DeValue};
 use crate::dates::{self, Calendar, MonthDay, Roll, Span};
 use crate::model::{
     Anchor, Completion, InPeriod, Instance, Meeting, Milestone, Obligation, Origin, Outcome,
-    Period, Registry, Rule, Text,
+    Period, Registry, Rule, Str, Text,
 };
 
 /// The registry compiled into the binary: Resolution 1332.
@@ -59,49 +60,177 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
             });
         }
     };
-    parse_bytes(&bytes, Origin::File(path.to_path_buf()))
+    let origin = Origin::File(path.to_path_buf());
+    check_text(&bytes, &origin)?;
+    let text = String::from_utf8(bytes).expect("checked as UTF-8");
+    // The text is kept for the rest of the run, so the registry borrows its strings from it.
+    parse_static(text.leak(), origin)
 }
 
-/// Checks a registry's raw bytes: they must be text before they can be TOML.
+/// Checks a registry's raw bytes without keeping them, as a file's would be checked.
 pub fn parse_bytes(bytes: &[u8], origin: Origin) -> Result<Registry, RegistryError> {
-    let not_text = |origin: Origin| {
+    parse(check_text(bytes, &origin)?, origin)
+}
+
+/// A registry must be text before it can be TOML.
+fn check_text<'b>(bytes: &'b [u8], origin: &Origin) -> Result<&'b str, RegistryError> {
+    let not_text = || {
         RegistryError::NotText(match origin {
-            Origin::File(path) => path,
+            Origin::File(path) => path.clone(),
             Origin::Embedded => PathBuf::from("obligations.toml (embedded)"),
         })
     };
-    let Ok(text) = std::str::from_utf8(bytes) else {
-        return Err(not_text(origin));
-    };
+    let text = std::str::from_utf8(bytes).map_err(|_| not_text())?;
     if text.contains('\0') {
-        return Err(not_text(origin));
+        return Err(not_text());
     }
-    parse(text, origin)
+    Ok(text)
 }
 
 pub fn load_embedded() -> Result<Registry, RegistryError> {
-    parse(EMBEDDED, Origin::Embedded)
+    parse_static(EMBEDDED, Origin::Embedded)
 }
 
 /// Checks registry text; `origin` names it in messages and anchors a relative ledger path.
 pub fn parse(text: &str, origin: Origin) -> Result<Registry, RegistryError> {
+    parse_with(text, None, origin)
+}
+
+/// Checks registry text that lives as long as the process, borrowing its strings.
+pub fn parse_static(text: &'static str, origin: Origin) -> Result<Registry, RegistryError> {
+    parse_with(text, Some(text), origin)
+}
+
+fn parse_with(
+    text: &str,
+    whole: Option<&'static str>,
+    origin: Origin,
+) -> Result<Registry, RegistryError> {
     let file = match &origin {
         Origin::Embedded => "obligations.toml (embedded)".to_string(),
         Origin::File(p) => p.display().to_string(),
     };
-    let cx = Cx { file, text };
-    let root = DeTable::parse(text).map_err(|e| {
-        let span = e.span().unwrap_or(0..0);
-        cx.error(span, format!("invalid TOML: {}", e.message().trim_end()))
-    })?;
-    cx.registry(root.get_ref(), origin)
+    let cx = Cx {
+        file: &file,
+        text,
+        base: 0,
+        whole,
+    };
+    let chunks = obligation_chunks(text);
+    let head = &text[..chunks.first().map_or(text.len(), |c| c.start)];
+    // Most of a large registry is its obligations: each `[[obligation]]` block is parsed on
+    // its own (and the blocks on all cores), which keeps the parse tree small and the work
+    // shared. A layout the split cannot follow falls back to parsing the whole document.
+    let split = DeTable::parse(head).ok().and_then(|root| {
+        let (mut reg, lead) = cx.registry(root.get_ref(), origin.clone()).ok()?;
+        let obligations = chunked_obligations(&cx, &chunks, &reg, lead)?;
+        reg.obligations = obligations;
+        Some(reg)
+    });
+    let reg = match split {
+        Some(reg) => reg,
+        None => {
+            let root = DeTable::parse(text).map_err(|e| {
+                let span = e.span().unwrap_or(0..0);
+                cx.error(span, format!("invalid TOML: {}", e.message().trim_end()))
+            })?;
+            cx.registry(root.get_ref(), origin)?.0
+        }
+    };
+    Ok(reg)
+}
+
+/// Byte ranges of the text from each line that opens an `[[obligation]]` block to the next.
+fn obligation_chunks(text: &str) -> Vec<Range<usize>> {
+    let mut starts = Vec::new();
+    let mut at = 0;
+    for line in text.split_inclusive('\n') {
+        if line.trim_start().starts_with("[[obligation]]") {
+            starts.push(at);
+        }
+        at += line.len();
+    }
+    let ends = starts
+        .iter()
+        .skip(1)
+        .copied()
+        .chain(std::iter::once(text.len()));
+    starts
+        .iter()
+        .copied()
+        .zip(ends)
+        .map(|(a, b)| a..b)
+        .collect()
+}
+
+/// Compiles the obligation blocks, or `None` when one of them cannot be read on its own
+/// (the whole document is then parsed, which reports any error exactly once and in order).
+fn chunked_obligations(
+    cx: &Cx<'_>,
+    chunks: &[Range<usize>],
+    reg: &Registry,
+    lead: Span,
+) -> Option<Vec<Obligation>> {
+    let workers = std::thread::available_parallelism()
+        .map_or(1, |n| n.get())
+        .min(8);
+    let per = chunks.len().div_ceil(workers).max(256);
+    let parts: Vec<Option<Vec<_>>> = std::thread::scope(|scope| {
+        let handles: Vec<_> = chunks
+            .chunks(per)
+            .map(|group| scope.spawn(move || compile_chunks(cx, group, &reg.meetings, lead)))
+            .collect();
+        handles
+            .into_iter()
+            .map(|h| h.join().ok().flatten())
+            .collect()
+    });
+    let mut all = Vec::with_capacity(chunks.len());
+    for part in parts {
+        all.extend(part?);
+    }
+    if cx.unique(&all).is_err() {
+        return None;
+    }
+    Some(all.into_iter().map(|(ob, _)| ob).collect())
+}
+
+fn compile_chunks(
+    cx: &Cx<'_>,
+    group: &[Range<usize>],
+    meetings: &[Meeting],
+    lead: Span,
+) -> Option<Vec<(Obligation, Range<usize>)>> {
+    let mut out = Vec::with_capacity(group.len());
+    for range in group {
+        let chunk = Cx {
+            text: &cx.text[range.clone()],
+            base: range.start,
+            ..*cx
+        };
+        let root = DeTable::parse(chunk.text).ok()?;
+        let root = root.get_ref();
+        let (key, list) = root.iter().next()?;
+        if root.len() != 1 || key.get_ref().as_ref() != "obligation" {
+            return None;
+        }
+        for item in chunk.array(list, "obligation").ok()? {
+            out.push(chunk.obligation(item, meetings, lead).ok()?);
+        }
+    }
+    Some(out)
 }
 
 type Value<'i> = Spanned<DeValue<'i>>;
 
+#[derive(Clone, Copy)]
 struct Cx<'a> {
-    file: String,
+    file: &'a str,
+    /// The text being read, and where it starts in the file.
     text: &'a str,
+    base: usize,
+    /// The same text when it lives for the whole process: strings are then borrowed from it.
+    whole: Option<&'static str>,
 }
 
 /// One table being read: remembers nothing, but knows which keys it allows.
@@ -159,12 +288,16 @@ type R<T> = Result<T, RegistryError>;
 
 impl<'a> Cx<'a> {
     fn error(&self, span: Range<usize>, message: impl Into<String>) -> RegistryError {
-        let at = span.start.min(self.text.len());
-        let before = &self.text[..floor_char_boundary(self.text, at)];
+        let full = match self.whole {
+            Some(w) => w,
+            None => self.text,
+        };
+        let at = (span.start + self.base).min(full.len());
+        let before = &full[..floor_char_boundary(full, at)];
         let line = before.matches('\n').count() + 1;
         let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
         RegistryError::Invalid {
-            file: self.file.clone(),
+            file: self.file.to_string(),
             line,
             col,
             message: message.into(),
@@ -216,6 +349,27 @@ impl<'a> Cx<'a> {
             DeValue::String(s) => Ok(s.as_ref()),
             _ => Err(self.mismatch(v, key, "a string")),
         }
+    }
+
+    /// Keeps a string from the source: borrowed when the source lives for the whole process.
+    fn keep(&self, s: &str) -> Str {
+        if let Some(whole) = self.whole {
+            let start = (s.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+            if let Some(borrowed) = start
+                .checked_add(s.len())
+                .and_then(|end| whole.get(start..end))
+                .filter(|b| b.as_ptr() == s.as_ptr())
+            {
+                return Cow::Borrowed(borrowed);
+            }
+        }
+        Cow::Owned(s.to_string())
+    }
+
+    fn opt_str(&self, f: &Fields<'_, '_>, key: &str) -> R<Option<Str>> {
+        f.get(key)
+            .map(|v| self.string(v, key).map(|s| self.keep(s)))
+            .transpose()
     }
 
     fn opt_string(&self, f: &Fields<'_, '_>, key: &str) -> R<Option<String>> {
@@ -275,16 +429,16 @@ impl<'a> Cx<'a> {
     fn text(&self, v: &Value<'_>, key: &str) -> R<Text> {
         match v.get_ref() {
             DeValue::String(s) => Ok(Text {
-                en: s.to_string(),
+                en: self.keep(s),
                 fr: None,
             }),
             DeValue::Table(t) => {
                 let f = self.fields(t, &format!("`{key}`"), &["en", "fr"])?;
                 let en =
                     self.string(self.require(&f, "en", &format!("`{key}`"), v.span())?, "en")?;
-                let fr = self.opt_string(&f, "fr")?;
+                let fr = self.opt_str(&f, "fr")?;
                 Ok(Text {
-                    en: en.to_string(),
+                    en: self.keep(en),
                     fr,
                 })
             }
@@ -292,7 +446,23 @@ impl<'a> Cx<'a> {
         }
     }
 
-    fn registry(&self, root: &DeTable<'_>, origin: Origin) -> R<Registry> {
+    /// Ids must be unique: the second use of one is the error.
+    fn unique(&self, obligations: &[(Obligation, Range<usize>)]) -> R<()> {
+        let mut seen: HashSet<&str> = HashSet::with_capacity(obligations.len());
+        for (ob, span) in obligations {
+            if !seen.insert(&ob.id) {
+                let at = Cx { base: 0, ..*self };
+                return Err(at.error(
+                    span.clone(),
+                    format!("duplicate obligation id `{}` (ids must be unique)", ob.id),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The registry, and the default lead time its obligations were read with.
+    fn registry(&self, root: &DeTable<'_>, origin: Origin) -> R<(Registry, Span)> {
         let f = self.fields(
             root,
             "the registry",
@@ -366,37 +536,29 @@ impl<'a> Cx<'a> {
         };
         let mut obligations = Vec::new();
         if let Some(v) = f.get("obligation") {
-            let mut seen: HashMap<String, ()> = HashMap::new();
             for item in self.array(v, "obligation")? {
-                let ob = self.obligation(item, &meetings, default_lead)?;
-                if seen.insert(ob.id.clone(), ()).is_some() {
-                    let span = self
-                        .table(item, "obligation")
-                        .ok()
-                        .and_then(|t| Fields { table: t }.get("id").map(|v| v.span()))
-                        .unwrap_or(item.span());
-                    return Err(self.error(
-                        span,
-                        format!("duplicate obligation id `{}` (ids must be unique)", ob.id),
-                    ));
-                }
-                obligations.push(ob);
+                obligations.push(self.obligation(item, &meetings, default_lead)?);
             }
         }
-        Ok(Registry {
-            origin,
-            title: f
-                .get("title")
-                .map(|v| self.string(v, "title").map(str::to_string))
-                .transpose()?
-                .unwrap_or_default(),
-            timezone,
-            tracking_since,
-            calendar,
-            ledger,
-            meetings,
-            obligations,
-        })
+        self.unique(&obligations)?;
+        let obligations = obligations.into_iter().map(|(ob, _)| ob).collect();
+        Ok((
+            Registry {
+                origin,
+                title: f
+                    .get("title")
+                    .map(|v| self.string(v, "title").map(str::to_string))
+                    .transpose()?
+                    .unwrap_or_default(),
+                timezone,
+                tracking_since,
+                calendar,
+                ledger,
+                meetings,
+                obligations,
+            },
+            default_lead,
+        ))
     }
 
     fn calendar(&self, v: &Value<'_>) -> R<Calendar> {
@@ -480,11 +642,11 @@ impl<'a> Cx<'a> {
         let name = match f.get("name") {
             Some(n) => self.text(n, "name")?,
             None => Text {
-                en: key.to_string(),
+                en: Cow::Owned(key.to_string()),
                 fr: None,
             },
         };
-        let dates = self.require(&f, "dates", &what, v.span())?;
+        let typical_only = f.get("dates").is_none() && f.get("typical").is_some();
         let tentative = match f.get("tentative") {
             Some(b) => match b.get_ref() {
                 DeValue::Boolean(b) => *b,
@@ -502,6 +664,21 @@ impl<'a> Cx<'a> {
                     _ => return Err(self.error(tv.span(), format!("`typical`: `{s}` is not a month-day or range (expected MM-DD or MM-DD..MM-DD within one year)"))),
                 }
             }
+        };
+        if typical_only {
+            return Ok(Meeting {
+                key: key.to_string(),
+                name,
+                series: true,
+                instances: Vec::new(),
+                typical,
+            });
+        }
+        let Some(dates) = f.get("dates") else {
+            return Err(self.error(
+                v.span(),
+                format!("{what} has no `dates` (expected dates = \"YYYY-MM-DD..YYYY-MM-DD\", a table of years, or a `typical` estimate)"),
+            ));
         };
         match dates.get_ref() {
             DeValue::String(_) | DeValue::Datetime(_) => {
@@ -648,7 +825,13 @@ impl<'a> Cx<'a> {
         Ok((start, end))
     }
 
-    fn obligation(&self, v: &Value<'_>, meetings: &[Meeting], default_lead: Span) -> R<Obligation> {
+    /// An obligation, and where its id stands in the file (for the duplicate check).
+    fn obligation(
+        &self,
+        v: &Value<'_>,
+        meetings: &[Meeting],
+        default_lead: Span,
+    ) -> R<(Obligation, Range<usize>)> {
         let t = self.table(v, "obligation")?;
         let f = self.fields(
             t,
@@ -752,26 +935,30 @@ impl<'a> Cx<'a> {
                 ));
             }
         }
-        Ok(Obligation {
-            id: id.to_string(),
-            title,
-            mandate: self.opt_string(&f, "mandate")?,
-            quote: self.opt_string(&f, "quote")?,
-            owner: self.opt_string(&f, "owner")?,
-            to: self.opt_string(&f, "to")?,
-            notes: self.opt_string(&f, "notes")?,
-            due_text: due_v.map(|d| match d.get_ref() {
-                DeValue::String(s) => s.to_string(),
-                other => display_value(other),
-            }),
-            every_text: every.map(str::to_string),
-            rule,
-            lead,
-            active_from,
-            active_until,
-            milestones,
-            done,
-        })
+        let id_at = self.base + id_v.span().start..self.base + id_v.span().end;
+        Ok((
+            Obligation {
+                id: self.keep(id),
+                title,
+                mandate: self.opt_str(&f, "mandate")?,
+                quote: self.opt_str(&f, "quote")?,
+                owner: self.opt_str(&f, "owner")?,
+                to: self.opt_str(&f, "to")?,
+                notes: self.opt_str(&f, "notes")?,
+                due_text: due_v.map(|d| match d.get_ref() {
+                    DeValue::String(s) => self.keep(s),
+                    other => Cow::Owned(display_value(other)),
+                }),
+                every_text: every.map(|e| self.keep(e)),
+                rule,
+                lead,
+                active_from,
+                active_until,
+                milestones,
+                done,
+            },
+            id_at,
+        ))
     }
 
     fn rule(
@@ -812,10 +999,7 @@ impl<'a> Cx<'a> {
                     if m.key == name && !m.series {
                         Some((n, m.key.clone()))
                     } else {
-                        m.instances
-                            .iter()
-                            .find(|i| i.id == name)
-                            .map(|i| (n, i.id.clone()))
+                        m.instance(name).map(|i| (n, i.id))
                     }
                 });
                 return match found {
@@ -982,5 +1166,77 @@ fn in_period(text: &str, period: Period) -> Option<InPeriod> {
             let day: u32 = text.parse().ok().filter(|d| (1..=31).contains(d))?;
             Some(InPeriod::Day { month: 1, day })
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn ids(reg: &Registry) -> Vec<&str> {
+        reg.obligations.iter().map(|o| o.id.as_ref()).collect()
+    }
+
+    fn error_of(text: &str) -> String {
+        parse(text, Origin::File("r.toml".into()))
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn blocks_read_alone_or_together_give_the_same_registry() {
+        let mut text = String::from("schema = 1\n[meetings.c]\ndates = \"2027-03-01\"\n");
+        for n in 0..600 {
+            text.push_str(&format!(
+                "\n[[obligation]]\nid = \"o{n}\"\ntitle = \"T\\u00e9 {n}\"\ndue = \"c - {}d\"\n",
+                n % 90
+            ));
+            if n % 7 == 0 {
+                text.push_str("[[obligation.milestones]]\nname = \"draft\"\nat = \"due - 1w\"\n");
+            }
+        }
+        let split = parse(&text, Origin::Embedded).unwrap();
+        // A table after the obligations cannot be read block by block: the whole is parsed.
+        let whole = parse(
+            &format!("{text}\n[calendar]\nroll = \"next\"\n"),
+            Origin::Embedded,
+        )
+        .unwrap();
+        assert_eq!(ids(&split), ids(&whole));
+        assert_eq!(split.obligations.len(), 600);
+        assert_eq!(split.obligations[599].title.en, "Té 599");
+        assert_eq!(split.obligations[7].milestones.len(), 1);
+        assert_eq!(whole.calendar.roll, Roll::Next);
+    }
+
+    #[test]
+    fn errors_in_a_block_name_the_line_in_the_file() {
+        let mut text = String::from("schema = 1\n");
+        for n in 0..300 {
+            text.push_str(&format!("[[obligation]]\nid = \"o{n}\"\ntitle = \"T\"\n"));
+        }
+        let bad = text.replacen(
+            "id = \"o250\"\ntitle = \"T\"",
+            "id = \"o250\"\ntitel = \"T\"",
+            1,
+        );
+        assert_eq!(
+            error_of(&bad),
+            "r.toml:754:1: unknown key `titel` in [[obligation]] (did you mean `title`?)"
+        );
+        let dup = text.replacen("id = \"o251\"", "id = \"o3\"", 1);
+        assert_eq!(
+            error_of(&dup),
+            "r.toml:756:6: duplicate obligation id `o3` (ids must be unique)"
+        );
+        let broken = text.replacen(
+            "title = \"T\"\n[[obligation]]\nid = \"o99\"",
+            "title = \"T\n[[obligation]]\nid = \"o99\"",
+            1,
+        );
+        assert_eq!(
+            error_of(&broken),
+            "r.toml:298:11: invalid TOML: invalid basic string, expected `\"`"
+        );
     }
 }

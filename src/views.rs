@@ -39,15 +39,15 @@ pub fn items(items: &[Item<'_>], lang: Lang) -> Listing {
     let mut l = Listing::new(&[
         ("due_label", Some("Due")),
         ("when", Some("When")),
-        ("state", Some("State")),
         ("id", Some("Obligation")),
         ("period", Some("Period")),
-        ("title", Some("Title")),
-        ("to", Some("To")),
         ("due", None),
         ("days", None),
+        ("state", Some("State")),
+        ("title", Some("Title")),
         ("mandate", None),
         ("owner", None),
+        ("to", Some("To")),
         ("meeting", None),
         ("tentative", None),
         ("lead", None),
@@ -61,15 +61,15 @@ pub fn items(items: &[Item<'_>], lang: Lang) -> Listing {
             vec![
                 Cell::text(due_label(occ.due, occ.tentative)),
                 Cell::text(days_label(item.days)),
-                Cell::text(item.state.as_str()),
-                Cell::text(&ob.id),
+                Cell::str(&ob.id),
                 Cell::text(&occ.period),
-                Cell::text(ob.title.get(lang)),
-                Cell::opt_text(ob.to.as_deref()),
                 Cell::opt_date(occ.due),
                 Cell::opt_int(item.days),
-                Cell::opt_text(ob.mandate.as_deref()),
-                Cell::opt_text(ob.owner.as_deref()),
+                Cell::text(item.state.as_str()),
+                Cell::str(ob.title.pick(lang)),
+                Cell::opt_str(ob.mandate.as_ref()),
+                Cell::opt_str(ob.owner.as_ref()),
+                Cell::opt_str(ob.to.as_ref()),
                 Cell::opt_text(occ.meeting.as_deref()),
                 Cell::Bool(occ.tentative),
                 Cell::text(ob.lead.to_string()),
@@ -120,8 +120,8 @@ pub fn status(rows: &[Standing<'_>], lang: Lang) -> Listing {
         };
         l.push(
             vec![
-                Cell::text(&ob.id),
-                Cell::text(ob.title.get(lang)),
+                Cell::str(&ob.id),
+                Cell::str(ob.title.pick(lang)),
                 Cell::opt_date(last_on),
                 Cell::opt_text(last_ref),
                 Cell::text(due_label(
@@ -132,9 +132,9 @@ pub fn status(rows: &[Standing<'_>], lang: Lang) -> Listing {
                 Cell::opt_text(occ.map(|o| o.period.as_str())),
                 Cell::opt_date(occ.and_then(|o| o.due)),
                 Cell::opt_int(cur.and_then(|i| i.days)),
-                Cell::opt_text(ob.mandate.as_deref()),
-                Cell::opt_text(ob.owner.as_deref()),
-                Cell::opt_text(ob.to.as_deref()),
+                Cell::opt_str(ob.mandate.as_ref()),
+                Cell::opt_str(ob.owner.as_ref()),
+                Cell::opt_str(ob.to.as_ref()),
                 Cell::opt_text(occ.and_then(|o| o.meeting.as_deref())),
                 Cell::Bool(occ.is_some_and(|o| o.tentative)),
                 Cell::opt_text(last_period),
@@ -180,9 +180,9 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
         let occ = next.as_ref().map(|i| &i.occurrence);
         l.push(
             vec![
-                Cell::text(&ob.id),
-                Cell::text(ob.title.get(lang)),
-                Cell::opt_text(ob.mandate.as_deref()),
+                Cell::str(&ob.id),
+                Cell::str(ob.title.pick(lang)),
+                Cell::opt_str(ob.mandate.as_ref()),
                 Cell::text(rule_text(ob)),
                 Cell::text(due_label(
                     occ.and_then(|o| o.due),
@@ -190,8 +190,8 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
                 )),
                 Cell::opt_date(occ.and_then(|o| o.due)),
                 Cell::opt_text(occ.map(|o| o.period.as_str())),
-                Cell::opt_text(ob.owner.as_deref()),
-                Cell::opt_text(ob.to.as_deref()),
+                Cell::opt_str(ob.owner.as_ref()),
+                Cell::opt_str(ob.to.as_ref()),
                 Cell::Bool(occ.is_some_and(|o| o.tentative)),
             ],
             Emphasis::None,
@@ -215,9 +215,9 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
     for (m, inst) in instances {
         l.push(
             vec![
-                Cell::text(&m.key),
+                Cell::text(m.key.clone()),
                 Cell::text(&inst.id),
-                Cell::text(m.name.get(lang)),
+                Cell::str(m.name.pick(lang)),
                 Cell::Date(inst.start),
                 Cell::Date(inst.end),
                 Cell::text(if inst.tentative {

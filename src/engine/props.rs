@@ -356,7 +356,7 @@ proptest! {
             reg.obligations
                 .iter()
                 .flat_map(|ob| occurrences(reg, ob, lo, hi))
-                .map(|o| (o.obligation.id.clone(), o.period, o.due.expect("dated")))
+                .map(|o| (o.obligation.id.to_string(), o.period, o.due.expect("dated")))
                 .collect()
         };
         let (b, a) = (list(&before), list(&after));
@@ -385,7 +385,7 @@ proptest! {
                 let after = due.succ_opt().expect("near");
                 prop_assert_eq!(judge(&reg, occ.clone(), &none, due).state, State::DueSoon);
                 prop_assert_eq!(judge(&reg, occ.clone(), &none, after).state, State::Overdue);
-                let key = (ob.id.clone(), occ.period.clone());
+                let key = (ob.id.to_string(), occ.period.clone());
                 let record = |on| Completions::from([(key.clone(), Completion {
                     outcome: Outcome::Done,
                     on,

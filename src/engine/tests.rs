@@ -251,7 +251,7 @@ fn agenda_lists_overdue_first_and_includes_both_window_ends() {
     let items = agenda(&r, &Completions::new(), d("2027-03-10"), d("2027-03-31"));
     let ids: Vec<(&str, State)> = items
         .iter()
-        .map(|i| (i.obligation().id.as_str(), i.state))
+        .map(|i| (i.obligation().id.as_ref(), i.state))
         .collect();
     assert_eq!(
         ids,
@@ -333,4 +333,16 @@ fn periods_resolve_from_keys_and_unique_years() {
     // Two sessions in 2026: the year alone is ambiguous.
     assert_eq!(resolve_period(&r, ob, "2026", today), None);
     assert_eq!(resolve_period(&r, ob, "council-2026-3", today), None);
+}
+
+#[test]
+fn a_one_off_may_name_an_estimated_instance() {
+    let r = reg(
+        "[meetings.jiu]\ntypical = \"03-14..03-18\"\n[meetings.jiu.dates]\n2028 = \"2028-03-23..2028-03-27\"\n\
+         [[obligation]]\nid = \"a\"\ntitle = \"A\"\ndue = \"jiu-2029 + 3m\"\n",
+    );
+    let occ = &occurrences(&r, &r.obligations[0], d("2029-01-01"), d("2029-12-31"))[0];
+    assert_eq!(occ.due, Some(d("2029-06-14")));
+    assert!(occ.tentative);
+    assert_eq!(occ.period, "jiu-2029");
 }

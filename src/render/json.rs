@@ -26,7 +26,7 @@ impl Json {
 
 pub fn to_json(cell: &Cell) -> Value {
     match cell {
-        Cell::Text(s) => Value::String(s.clone()),
+        Cell::Text(s) => Value::String(s.to_string()),
         Cell::Date(d) => Value::String(d.to_string()),
         Cell::Int(n) => Value::from(*n),
         Cell::Bool(b) => Value::Bool(*b),

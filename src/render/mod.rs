@@ -10,6 +10,8 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
+use crate::model::Str;
+
 pub use self::csv::Csv;
 pub use self::digest::digest;
 pub use self::json::Json;
@@ -19,7 +21,7 @@ pub use self::table::Table;
 /// A typed value: JSON keeps the type, text formats print it.
 #[derive(Clone, Debug, PartialEq)]
 pub enum Cell {
-    Text(String),
+    Text(Str),
     Date(NaiveDate),
     Int(i64),
     Bool(bool),
@@ -28,7 +30,16 @@ pub enum Cell {
 
 impl Cell {
     pub fn text(s: impl Into<String>) -> Cell {
-        Cell::Text(s.into())
+        Cell::Text(Str::Owned(s.into()))
+    }
+
+    /// Registry text, shared rather than copied.
+    pub fn str(s: &Str) -> Cell {
+        Cell::Text(s.clone())
+    }
+
+    pub fn opt_str(s: Option<&Str>) -> Cell {
+        s.map_or(Cell::Null, Cell::str)
     }
 
     pub fn opt_text(s: Option<&str>) -> Cell {
