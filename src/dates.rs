@@ -44,22 +44,22 @@ impl Span {
         let text = text.trim();
         let expected = "expected a duration such as 30d, 6w, 2m or 1y";
         let Some(last) = text.chars().last() else {
-            return Err(format!("empty duration: {expected}"));
+            return Err(format!("empty duration ({expected})"));
         };
         let unit = match last {
             'd' => Unit::Day,
             'w' => Unit::Week,
             'm' => Unit::Month,
             'y' => Unit::Year,
-            _ => return Err(format!("`{text}` has no unit: {expected}")),
+            _ => return Err(format!("`{text}` has no unit ({expected})")),
         };
         let digits = &text[..text.len() - 1];
         if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("`{text}` is not a duration: {expected}"));
+            return Err(format!("`{text}` is not a duration ({expected})"));
         }
         let count: i64 = digits
             .parse()
-            .map_err(|_| format!("`{text}` is too long: {limit}"))?;
+            .map_err(|_| format!("`{text}` is too long ({limit})"))?;
         // Each unit is held to the limit in its own terms, so that `2y`, `24m`, `104w` and
         // `731d` all pass a two-year limit: rounding months up to 31 days would refuse `24m`.
         let max = match unit {
@@ -69,7 +69,7 @@ impl Span {
             Unit::Year => max_days / 365,
         };
         if count > max {
-            return Err(format!("`{text}` is too long: {limit}"));
+            return Err(format!("`{text}` is too long ({limit})"));
         }
         Ok(Span {
             count: i32::try_from(count).expect("bounded by the limit"),

@@ -34,29 +34,42 @@ pub enum RegistryError {
     Missing(PathBuf),
     #[error("registry {0} is a directory (pass the registry file inside it)")]
     Directory(PathBuf),
-    #[error("{0}: not a text file (a registry is UTF-8 TOML)")]
-    NotText(PathBuf),
-    #[error("cannot read registry {path}: {source}")]
+    #[error(
+        "registry {0} is {1} bytes, more than a registry can be (expected at most 256 MiB of TOML: is this the right file?)"
+    )]
+    TooLarge(PathBuf, u64),
+    // The I/O error is part of the message rather than a `source`, so that it is said once.
+    #[error("cannot read registry {path}: {cause} (check that the file is readable by this user)")]
     Read {
         path: PathBuf,
-        source: std::io::Error,
+        cause: std::io::Error,
     },
 }
+
+/// Larger than any registry people write by hand or generate: 100,000 obligations are about
+/// 32 MiB.
+const MAX_BYTES: u64 = 256 * 1024 * 1024;
 
 /// Reads and checks a registry file.
 pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
     if path.is_dir() {
         return Err(RegistryError::Directory(path.to_path_buf()));
     }
+    // Checked before reading, so that a wrong path to a huge file fails at once.
+    if let Ok(meta) = std::fs::metadata(path)
+        && meta.len() > MAX_BYTES
+    {
+        return Err(RegistryError::TooLarge(path.to_path_buf(), meta.len()));
+    }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(RegistryError::Missing(path.to_path_buf()));
         }
-        Err(source) => {
+        Err(cause) => {
             return Err(RegistryError::Read {
                 path: path.to_path_buf(),
-                source,
+                cause,
             });
         }
     };
@@ -72,19 +85,30 @@ pub fn parse_bytes(bytes: &[u8], origin: Origin) -> Result<Registry, RegistryErr
     parse(check_text(bytes, &origin)?, origin)
 }
 
-/// A registry must be text before it can be TOML.
+/// A registry must be text before it can be TOML: the first byte that is not is reported
+/// where it sits, as any other mistake.
 fn check_text<'b>(bytes: &'b [u8], origin: &Origin) -> Result<&'b str, RegistryError> {
-    let not_text = || {
-        RegistryError::NotText(match origin {
-            Origin::File(path) => path.clone(),
-            Origin::Embedded => PathBuf::from("obligations.toml (embedded)"),
-        })
+    let (at, what) = match std::str::from_utf8(bytes) {
+        Ok(text) => match text.find('\0') {
+            None => return Ok(text),
+            Some(at) => (at, "a NUL byte".to_string()),
+        },
+        Err(e) => (
+            e.valid_up_to(),
+            format!("byte 0x{:02X}, which is not UTF-8", bytes[e.valid_up_to()]),
+        ),
     };
-    let text = std::str::from_utf8(bytes).map_err(|_| not_text())?;
-    if text.contains('\0') {
-        return Err(not_text());
-    }
-    Ok(text)
+    let before = std::str::from_utf8(&bytes[..at]).expect("valid up to here");
+    let cx = Cx {
+        file: &origin_name(origin),
+        text: before,
+        base: 0,
+        whole: None,
+    };
+    Err(cx.error(
+        at..at,
+        format!("not a text file: {what} (expected UTF-8 TOML text: is this the right file?)"),
+    ))
 }
 
 pub fn load_embedded() -> Result<Registry, RegistryError> {
@@ -106,10 +130,7 @@ fn parse_with(
     whole: Option<&'static str>,
     origin: Origin,
 ) -> Result<Registry, RegistryError> {
-    let file = match &origin {
-        Origin::Embedded => "obligations.toml (embedded)".to_string(),
-        Origin::File(p) => p.display().to_string(),
-    };
+    let file = origin_name(&origin);
     let cx = Cx {
         file: &file,
         text,
@@ -132,7 +153,10 @@ fn parse_with(
         None => {
             let root = DeTable::parse(text).map_err(|e| {
                 let span = e.span().unwrap_or(0..0);
-                cx.error(span, format!("invalid TOML: {}", e.message().trim_end()))
+                cx.error(
+                    span.clone(),
+                    format!("invalid TOML: {}", toml_message(text, &e, span)),
+                )
             })?;
             cx.registry(root.get_ref(), origin)?.0
         }
@@ -334,13 +358,13 @@ impl<'a> Cx<'a> {
         span: Range<usize>,
     ) -> R<&'t Value<'i>> {
         f.get(key)
-            .ok_or_else(|| self.error(span, format!("{what} has no `{key}`")))
+            .ok_or_else(|| self.error(span, format!("{what} has no `{key}` (it is required)")))
     }
 
     fn mismatch(&self, v: &Value<'_>, key: &str, expected: &str) -> RegistryError {
         self.error(
             v.span(),
-            format!("`{key}` must be {expected}, not {}", kind(v.get_ref())),
+            format!("`{key}` is {} (expected {expected})", kind(v.get_ref())),
         )
     }
 
@@ -401,14 +425,16 @@ impl<'a> Cx<'a> {
                     NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
                         .ok_or_else(|| {
                             self.error(
-                                v.span(),
-                                format!("`{key}`: {dt} is not a date in the calendar"),
-                            )
+                        v.span(),
+                        format!(
+                            "`{key}`: {dt} is not a date in the calendar (expected a real day)"
+                        ),
+                    )
                         })
                 }
                 _ => Err(self.error(
                     v.span(),
-                    format!("`{key}` must be {expected}, without a time of day"),
+                    format!("`{key}` has a time of day (expected {expected}, without one)"),
                 )),
             },
             DeValue::String(s) => dates::parse_date(s).ok_or_else(|| {
@@ -422,7 +448,9 @@ impl<'a> Cx<'a> {
     }
 
     fn span_of(&self, v: &Value<'_>, key: &str) -> R<Span> {
-        let s = self.string(v, key)?;
+        let DeValue::String(s) = v.get_ref() else {
+            return Err(self.mismatch(v, key, "a duration such as \"30d\""));
+        };
         Span::parse(s).map_err(|m| self.error(v.span(), format!("`{key}`: {m}")))
     }
 
@@ -584,7 +612,7 @@ impl<'a> Cx<'a> {
             if cal.weekend.iter().all(|closed| *closed) {
                 return Err(self.error(
                     w.span(),
-                    "`weekend` closes every day of the week: leave at least one working day",
+                    "`weekend` closes every day of the week (expected at least one working day)",
                 ));
             }
         }
@@ -618,7 +646,7 @@ impl<'a> Cx<'a> {
         for (key, value) in t.iter() {
             let key_text = key.get_ref().as_ref();
             check_id(key_text)
-                .map_err(|m| self.error(key.span(), format!("meeting `{key_text}`: {m}")))?;
+                .map_err(|m| self.error(key.span(), format!("meeting name `{key_text}` {m}")))?;
             let meeting = self.meeting(key_text, value)?;
             for inst in &meeting.instances {
                 if !ids.insert(inst.id.clone()) {
@@ -683,7 +711,7 @@ impl<'a> Cx<'a> {
         match dates.get_ref() {
             DeValue::String(_) | DeValue::Datetime(_) => {
                 if typical.is_some() {
-                    return Err(self.error(f.get("typical").expect("present").span(), format!("{what} is a single meeting: `typical` only applies to a series (dates given per year)")));
+                    return Err(self.error(f.get("typical").expect("present").span(), format!("{what} is a single meeting, and `typical` only applies to a series (expected dates given per year to use it)")));
                 }
                 let (start, end) = self.range(dates, "dates")?;
                 Ok(Meeting {
@@ -701,7 +729,7 @@ impl<'a> Cx<'a> {
             }
             DeValue::Table(years) => {
                 if let Some(b) = f.get("tentative") {
-                    return Err(self.error(b.span(), format!("{what} is a series: mark single years tentative, as `2027 = {{ dates = \"…\", tentative = true }}`")));
+                    return Err(self.error(b.span(), format!("{what} is a series, so `tentative` belongs to single years (expected `2027 = {{ dates = \"…\", tentative = true }}`)")));
                 }
                 let mut instances = Vec::new();
                 for (year_key, entry) in years.iter() {
@@ -726,7 +754,8 @@ impl<'a> Cx<'a> {
                             return Err(self.error(
                                 e.span(),
                                 format!(
-                                    "{what}: an instance starting {start} is listed under {year}"
+                                    "{what}: an instance starting {start} is listed under {year} (expected it under {})",
+                                    start.year()
                                 ),
                             ));
                         }
@@ -779,7 +808,7 @@ impl<'a> Cx<'a> {
                     Some(i) => {
                         let s = self.string(i, "id")?;
                         check_id(s)
-                            .map_err(|m| self.error(i.span(), format!("instance id `{s}`: {m}")))?;
+                            .map_err(|m| self.error(i.span(), format!("instance id `{s}` {m}")))?;
                         Some(s.to_string())
                     }
                     None => None,
@@ -814,7 +843,7 @@ impl<'a> Cx<'a> {
         let start = dates::parse_date(a.trim()).ok_or_else(bad)?;
         let end = dates::parse_date(b.trim()).ok_or_else(bad)?;
         if end < start {
-            return Err(self.error(v.span(), format!("`{key}`: `{s}` ends before it starts")));
+            return Err(self.error(v.span(), format!("`{key}`: `{s}` ends before it starts (expected the first day, `..`, then the last day)")));
         }
         if (end - start).num_days() > 366 {
             return Err(self.error(
@@ -855,7 +884,7 @@ impl<'a> Cx<'a> {
         )?;
         let id_v = self.require(&f, "id", "[[obligation]]", v.span())?;
         let id = self.string(id_v, "id")?;
-        check_id(id).map_err(|m| self.error(id_v.span(), format!("obligation id `{id}`: {m}")))?;
+        check_id(id).map_err(|m| self.error(id_v.span(), format!("obligation id `{id}` {m}")))?;
         let what = format!("obligation `{id}`");
         let title = self.text(self.require(&f, "title", &what, v.span())?, "title")?;
         let every_v = f.get("every");
@@ -879,7 +908,7 @@ impl<'a> Cx<'a> {
         {
             return Err(self.error(
                 f.get("active_until").expect("present").span(),
-                format!("{what}: `active_until` {b} is before `active_from` {a}"),
+                format!("{what}: `active_until` {b} is before `active_from` {a} (expected the same day or later)"),
             ));
         }
         let mut milestones = Vec::new();
@@ -887,7 +916,7 @@ impl<'a> Cx<'a> {
             if matches!(rule, Rule::Ongoing) {
                 return Err(self.error(
                     ms.span(),
-                    format!("{what} has no deadline, so its milestones have nothing to count from"),
+                    format!("{what} has no deadline, so its milestones have nothing to count from (expected a `due`, or no `milestones`)"),
                 ));
             }
             for m in self.array(ms, "milestones")? {
@@ -899,6 +928,9 @@ impl<'a> Cx<'a> {
                 let at_text = self.string(at, "at")?;
                 let offset = match split_offset(at_text) {
                     Ok(("due", offset)) => offset,
+                    Err(m) if at_text.split_whitespace().next() == Some("due") => {
+                        return Err(self.error(at.span(), format!("`at`: {m}")));
+                    }
                     _ => return Err(self.error(at.span(), format!("`at`: `{at_text}` is not a milestone offset (expected `due - 4w`, `due + 3d` or `due`)"))),
                 };
                 milestones.push(Milestone { name, offset });
@@ -972,7 +1004,7 @@ impl<'a> Cx<'a> {
             return match every_v {
                 Some(e) => Err(self.error(
                     e.span(),
-                    "`every` needs a `due` saying when in the period it falls",
+                    "`every` has no `due` beside it (expected a `due` saying when in each period it falls, such as `due = \"11-30\"`)",
                 )),
                 None => Ok(Rule::Ongoing),
             };
@@ -1004,7 +1036,7 @@ impl<'a> Cx<'a> {
                 });
                 return match found {
                     Some((meeting, instance)) => Ok(Rule::AtInstance { meeting, instance, anchor, offset }),
-                    None if meetings.iter().any(|m| m.key == name) => Err(self.error(due_v.span(), format!("`due`: `{name}` is a series, and a one-off needs one meeting: name an instance such as `{name}-2026`, or add `every = \"year\"`"))),
+                    None if meetings.iter().any(|m| m.key == name) => Err(self.error(due_v.span(), format!("`due`: `{name}` is a series, and a one-off needs one meeting (expected an instance such as `{name}-2026`, or `every = \"year\"` to make it recur)"))),
                     None if looks_like_date(name) => Err(self.error(due_v.span(), format!("`due`: `{due}` is not a date in the calendar (expected YYYY-MM-DD, a real day)"))),
                     None => Err(self.unknown_meeting(due_v, name, meetings)),
                 };
@@ -1053,7 +1085,7 @@ impl<'a> Cx<'a> {
         let (name, anchor) = split_anchor(reference);
         match meetings.iter().position(|m| m.key == name) {
             Some(n) if meetings[n].series => Ok(Rule::AtSeries { meeting: n, anchor, offset, per_year }),
-            Some(_) => Err(self.error(due_v.span(), format!("`due`: `{name}` is a single meeting, so it cannot recur: drop `every` to make this a one-off"))),
+            Some(_) => Err(self.error(due_v.span(), format!("`due`: `{name}` is a single meeting, so it cannot recur (expected no `every`, to make this a one-off)"))),
             None if per_year && MonthDay::parse(name).is_none() && looks_like_month_day(name) => Err(self.error(due_v.span(), format!("`due`: `{due}` is not a day of the year (expected MM-DD, a real day such as 11-30)"))),
             None => Err(self.unknown_meeting(due_v, name, meetings)),
         }
@@ -1067,6 +1099,28 @@ impl<'a> Cx<'a> {
             None => format!("known meetings: {}", names.join(", ")),
         };
         self.error(v.span(), format!("`due`: no meeting `{name}` ({hint})"))
+    }
+}
+
+/// The TOML parser's message in the loader's form: `what is wrong (what was expected)`, and a
+/// duplicate key named.
+fn toml_message(text: &str, e: &toml::de::Error, span: Range<usize>) -> String {
+    let message = e.message().trim_end();
+    if message == "duplicate key" {
+        let key = text.get(span).unwrap_or_default().trim();
+        return format!("duplicate key `{key}` (expected each key once in a table)");
+    }
+    match message.split_once(", expected ") {
+        Some((what, expected)) => format!("{what} (expected {expected})"),
+        None => message.to_string(),
+    }
+}
+
+/// How messages name the registry.
+fn origin_name(origin: &Origin) -> String {
+    match origin {
+        Origin::Embedded => "obligations.toml (embedded)".to_string(),
+        Origin::File(p) => p.display().to_string(),
     }
 }
 
@@ -1103,13 +1157,15 @@ fn looks_like_month_day(s: &str) -> bool {
 /// Identifiers appear in period keys, file names and command lines: keep them plain.
 fn check_id(id: &str) -> Result<(), String> {
     if id.is_empty() {
-        return Err("an id cannot be empty".into());
+        return Err("is empty (expected letters, digits, '-', '_' or '.')".into());
     }
     if !id
         .chars()
         .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
     {
-        return Err("ids may hold only ASCII letters, digits, '-', '_' and '.'".into());
+        return Err(
+            "holds other characters (expected only ASCII letters, digits, '-', '_' and '.')".into(),
+        );
     }
     Ok(())
 }
@@ -1124,7 +1180,7 @@ fn split_offset(text: &str) -> Result<(&str, Span), String> {
             Ok((reference, if *sign == "-" { span.negate() } else { span }))
         }
         _ => Err(format!(
-            "`{text}` is not of the form `MEETING - 4w` (a name, then optionally + or - with spaces around it, then a duration)"
+            "`{text}` is not understood (expected a name, then optionally + or - with spaces around it and a duration, as `council - 4w`)"
         )),
     }
 }
@@ -1236,7 +1292,7 @@ mod tests {
         );
         assert_eq!(
             error_of(&broken),
-            "r.toml:298:11: invalid TOML: invalid basic string, expected `\"`"
+            "r.toml:298:11: invalid TOML: invalid basic string (expected `\"`)"
         );
     }
 }
