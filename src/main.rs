@@ -5,6 +5,7 @@ mod exit;
 mod model;
 mod registry;
 mod render;
+mod send;
 mod views;
 
 use std::process::ExitCode;
