@@ -208,7 +208,9 @@ fn command() -> clap::Command {
             None => "the embedded Resolution 1332 registry".to_string(),
         },
     };
-    Cli::command().after_help(format!("Registry in use: {source}\n\n{EXIT_CODES}"))
+    Cli::command()
+        .after_help(format!("Registry in use: {source}\n\n{EXIT_CODES}"))
+        .mut_subcommands(|sub| sub.after_help(EXIT_CODES))
 }
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {

@@ -4,33 +4,30 @@ use html_escape::encode_text;
 
 use super::{Emphasis, Export, Listing};
 
-/// An HTML table of the visible columns, for the e-mail's HTML part. Styles are inline
-/// because mail readers drop style sheets.
+/// An HTML table of the visible columns, for the e-mail's HTML part. Attributes and
+/// inline styles only, because mail readers drop style sheets.
 pub struct Html;
 
 impl Export for Html {
     fn export(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
         let visible: Vec<(usize, &str)> = listing.visible().collect();
-        let cell = "border:1px solid #ccc;padding:2px 6px;text-align:left";
-        writeln!(out, r#"<table style="border-collapse:collapse">"#)?;
+        writeln!(
+            out,
+            r#"<table border="1" cellpadding="4" style="border-collapse:collapse">"#
+        )?;
         write!(out, "<tr>")?;
         for (_, heading) in &visible {
-            write!(out, r#"<th style="{cell}">{}</th>"#, encode_text(heading))?;
+            write!(out, "<th>{}</th>", encode_text(heading))?;
         }
         writeln!(out, "</tr>")?;
         for row in &listing.rows {
-            let colour = match row.emphasis {
-                Emphasis::Alert => ";color:#b00;font-weight:bold",
-                Emphasis::Warn => ";color:#850",
-                Emphasis::None => "",
-            };
-            write!(out, "<tr>")?;
+            match row.emphasis {
+                Emphasis::Alert => write!(out, r#"<tr style="color:#b00;font-weight:bold">"#)?,
+                Emphasis::Warn => write!(out, r#"<tr style="color:#850">"#)?,
+                Emphasis::None => write!(out, "<tr>")?,
+            }
             for (n, _) in &visible {
-                write!(
-                    out,
-                    r#"<td style="{cell}{colour}">{}</td>"#,
-                    encode_text(&row.cells[*n].plain())
-                )?;
+                write!(out, "<td>{}</td>", encode_text(&row.cells[*n].plain()))?;
             }
             writeln!(out, "</tr>")?;
         }
@@ -57,6 +54,12 @@ mod tests {
         l.notes.push("a < b".into());
         let mut out = Vec::new();
         Html.export(&l, &mut out).unwrap();
-        insta::assert_snapshot!(String::from_utf8(out).unwrap(), @"");
+        insta::assert_snapshot!(String::from_utf8(out).unwrap(), @r#"
+        <table border="1" cellpadding="4" style="border-collapse:collapse">
+        <tr><th>ID</th><th>Title</th></tr>
+        <tr style="color:#b00;font-weight:bold"><td>x</td><td>&lt;b&gt;Q&amp;A&lt;/b&gt;  &lt;/table&gt;</td></tr>
+        </table>
+        <p>a &lt; b</p>
+        "#);
     }
 }

@@ -55,15 +55,19 @@ fn all_day(feed: &Feed<'_>, uid: &str, day: NaiveDate) -> Event {
 
 /// The UID names the obligation and the period, never a date, so that a moved meeting
 /// updates the event already imported instead of adding a second one.
-fn uid(item: &Item<'_>) -> String {
-    format!("{}/{}@due", item.obligation().id, item.occurrence.period)
+fn uid(item: &Item<'_>, part: &str) -> String {
+    format!(
+        "{}/{}{part}@due",
+        item.obligation().id,
+        item.occurrence.period
+    )
 }
 
 fn occurrence(feed: &Feed<'_>, item: &Item<'_>) -> Option<Event> {
     let due = item.occurrence.due?;
     let ob = item.obligation();
     let title = one_line(ob.title.get(feed.lang));
-    let mut event = all_day(feed, &uid(item), due);
+    let mut event = all_day(feed, &uid(item, ""), due);
     event
         .summary(&format!("{title} [{}]", one_line(&item.occurrence.period)))
         .description(&description(feed, item, None))
@@ -80,7 +84,7 @@ fn occurrence(feed: &Feed<'_>, item: &Item<'_>) -> Option<Event> {
     // The writer would otherwise invent a random UID and read the clock for each alarm,
     // and give the trigger in seconds where people read days.
     alarm
-        .uid(&format!("{}/alarm", uid(item)))
+        .uid(&uid(item, "/alarm"))
         .timestamp(feed.stamp)
         .append_property(Property::new("TRIGGER", format!("-P{lead_days}D")));
     event.alarm(alarm.done());
@@ -93,7 +97,7 @@ fn milestone(feed: &Feed<'_>, item: &Item<'_>, n: usize, m: &DatedMilestone<'_>)
     // Milestones are numbered in registry order: renaming one keeps its event.
     let mut event = all_day(
         feed,
-        &format!("{}/milestone-{}", uid(item), n + 1),
+        &uid(item, &format!("/milestone-{}", n + 1)),
         m.on,
     );
     event
