@@ -26,7 +26,8 @@ pub fn ics(feed: &Feed<'_>, entries: &[Entry<'_>]) -> String {
             concat!("-//due//due ", env!("CARGO_PKG_VERSION"), "//EN"),
         ))
         .append_property(("CALSCALE", "GREGORIAN"));
-    cal.name(&one_line(feed.name));
+    // Only the X-WR- form: the writer leaves RFC 7986's NAME unescaped.
+    cal.append_property(("X-WR-CALNAME", one_line(feed.name).as_str()));
     // Subscribed calendars refetch at this pace; deadlines do not move by the hour.
     cal.ttl(&TimeDelta::days(1));
     for (item, milestones) in entries {
