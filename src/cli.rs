@@ -178,7 +178,12 @@ struct RemindArgs {
     #[arg(long, value_name = "ADDR", env = "DUE_MAIL_FROM", value_parser = mailbox_arg, requires = "delivery")]
     from: Option<Mailbox>,
     /// Put before the subject
-    #[arg(long, value_name = "TEXT", default_value = "[due]", requires = "delivery")]
+    #[arg(
+        long,
+        value_name = "TEXT",
+        default_value = "[due]",
+        requires = "delivery"
+    )]
     subject_prefix: String,
 }
 
@@ -304,7 +309,9 @@ impl Session {
             FormatArg::Csv => Box::new(render::Csv),
             FormatArg::Md => Box::new(render::Markdown),
             FormatArg::Ics => {
-                bail!("--format ics lists occurrences: use it with `due`, `due overdue` or `due remind`")
+                bail!(
+                    "--format ics lists occurrences: use it with `due`, `due overdue` or `due remind`"
+                )
             }
         };
         exporter.export(listing, out)?;
@@ -313,7 +320,12 @@ impl Session {
 
     /// Items in the format asked for: the listing, or the iCalendar feed of the items and
     /// all their milestones.
-    fn export_items(&self, items: &[Item<'_>], listing: &Listing, out: &mut dyn Write) -> Result<()> {
+    fn export_items(
+        &self,
+        items: &[Item<'_>],
+        listing: &Listing,
+        out: &mut dyn Write,
+    ) -> Result<()> {
         if self.format != FormatArg::Ics {
             return self.export(listing, out);
         }

@@ -7,7 +7,7 @@
 //! `DUE_SMTP_PASSWORD`, never from the command line, where other users of the host can read
 //! them in the process list.
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result, anyhow, bail};
 use lettre::transport::smtp::authentication::Credentials;
 use lettre::{Message, SmtpTransport, Transport};
 
@@ -40,7 +40,8 @@ pub fn send(url: &str, message: &Message) -> Result<()> {
     builder
         .build()
         .send(message)
-        .with_context(|| format!("sending through {host} failed"))?;
+        // lettre's message already ends with its cause's: chaining would say it twice.
+        .map_err(|e| anyhow!("sending through {host} failed: {e}"))?;
     Ok(())
 }
 

@@ -11,7 +11,8 @@ use mail_parser::MessageParser;
 const TODAY: &str = "2027-03-05";
 
 /// The obligation's title as every output must show it: breaks become spaces.
-const TITLE: &str = "Rapport, \"quoted\"; semi; café  X-Injected: 1 END:VEVENT  BEGIN:VEVENT UID:forged";
+const TITLE: &str =
+    "Rapport, \"quoted\"; semi; café  X-Injected: 1 END:VEVENT  BEGIN:VEVENT UID:forged";
 
 fn run(args: &[&str]) -> String {
     stdout(due_on("hostile.toml", TODAY).args(args), 0)
@@ -21,27 +22,41 @@ fn run(args: &[&str]) -> String {
 fn no_header_comes_of_the_text() {
     let raw = run(&["remind", "--mail", "--to", "ops@example.org"]);
     let msg = MessageParser::default().parse(raw.as_bytes()).unwrap();
-    let mut names: Vec<String> = msg
-        .headers()
-        .iter()
-        .map(|h| h.name().to_string())
-        .collect();
+    let mut names: Vec<String> = msg.headers().iter().map(|h| h.name().to_string()).collect();
     names.sort();
     assert_eq!(
         names,
-        ["Content-Type", "Date", "From", "MIME-Version", "Message-ID", "Subject", "To"]
+        [
+            "Content-Type",
+            "Date",
+            "From",
+            "MIME-Version",
+            "Message-ID",
+            "Subject",
+            "To"
+        ]
     );
     assert_eq!(
         msg.subject(),
-        Some("[due] 1 coming up: Évaluation, \"SMSI\"; 2027  Bcc: victim@example.org    Injected body")
+        Some(
+            "[due] 1 coming up: Évaluation, \"SMSI\"; 2027  Bcc: victim@example.org    Injected body"
+        )
     );
     assert!(msg.bcc().is_none());
-    let recipients: Vec<&str> = msg.to().unwrap().iter().filter_map(|a| a.address()).collect();
+    let recipients: Vec<&str> = msg
+        .to()
+        .unwrap()
+        .iter()
+        .filter_map(|a| a.address())
+        .collect();
     assert_eq!(recipients, ["ops@example.org"]);
     let text = msg.body_text(0).unwrap().replace("\r\n", "\n");
     assert!(text.contains(&format!("\n  {TITLE}\n")), "{text}");
     assert!(text.contains("\n  to: a,b;c  \"d\" e\n"), "{text}");
-    assert!(text.contains("\n  milestone reached 2027-03-03: draft  TRIGGER:-P1D\n"), "{text}");
+    assert!(
+        text.contains("\n  milestone reached 2027-03-03: draft  TRIGGER:-P1D\n"),
+        "{text}"
+    );
 }
 
 #[test]
@@ -53,11 +68,25 @@ fn no_icalendar_property_comes_of_the_text() {
     };
     assert_eq!(
         names(&cal.properties),
-        ["VERSION", "PRODID", "CALSCALE", "X-WR-CALNAME", "REFRESH-INTERVAL", "X-PUBLISHED-TTL"]
+        [
+            "VERSION",
+            "PRODID",
+            "CALSCALE",
+            "X-WR-CALNAME",
+            "REFRESH-INTERVAL",
+            "X-PUBLISHED-TTL"
+        ]
     );
     assert_eq!(cal.events.len(), 2, "the occurrence and its milestone");
     let event = [
-        "DESCRIPTION", "DTEND", "DTSTAMP", "DTSTART", "STATUS", "SUMMARY", "TRANSP", "UID",
+        "DESCRIPTION",
+        "DTEND",
+        "DTSTAMP",
+        "DTSTART",
+        "STATUS",
+        "SUMMARY",
+        "TRANSP",
+        "UID",
     ];
     assert_eq!(names(&cal.events[0].properties), event);
     assert_eq!(names(&cal.events[1].properties), event);
@@ -65,10 +94,16 @@ fn no_icalendar_property_comes_of_the_text() {
         names(&cal.events[0].alarms[0].properties),
         ["ACTION", "DESCRIPTION", "DTSTAMP", "TRIGGER", "UID"]
     );
-    let summary = cal.events[0].properties.iter().find(|p| p.name == "SUMMARY").unwrap();
+    let summary = cal.events[0]
+        .properties
+        .iter()
+        .find(|p| p.name == "SUMMARY")
+        .unwrap();
     assert_eq!(
         summary.value.as_deref(),
-        Some(r#"Rapport\, "quoted"\; semi\; café  X-Injected: 1 END:VEVENT  BEGIN:VEVENT UID:forged [once]"#)
+        Some(
+            r#"Rapport\, "quoted"\; semi\; café  X-Injected: 1 END:VEVENT  BEGIN:VEVENT UID:forged [once]"#
+        )
     );
     let uids: Vec<&str> = cal
         .events

@@ -80,7 +80,10 @@ fn occurrences_and_milestones_are_all_day_events_field_by_field() {
     let cal = parse(&text);
     let head = fields(&cal.properties);
     assert_eq!(head["VERSION"].1, "2.0");
-    assert_eq!(head["PRODID"].1, format!("-//due//due {}//EN", env!("CARGO_PKG_VERSION")));
+    assert_eq!(
+        head["PRODID"].1,
+        format!("-//due//due {}//EN", env!("CARGO_PKG_VERSION"))
+    );
     assert_eq!(head["X-WR-CALNAME"].1, "Test secretariat obligations");
 
     let uids: Vec<String> = cal.events.iter().map(|e| value(e, "UID")).collect();
@@ -122,7 +125,11 @@ fn occurrences_and_milestones_are_all_day_events_field_by_field() {
     let cstd = &cal.events[1];
     assert_eq!(fields(&cstd.properties)["STATUS"].1, "TENTATIVE");
     assert_eq!(fields(&cstd.properties)["DTSTART"].1, "20270315");
-    assert_eq!(fields(&cstd.alarms[0].properties)["TRIGGER"].1, "-P42D", "lead = \"6w\"");
+    assert_eq!(
+        fields(&cstd.alarms[0].properties)["TRIGGER"].1,
+        "-P42D",
+        "lead = \"6w\""
+    );
     assert!(value(cstd, "DESCRIPTION").contains("\nState: due-soon\n"));
     assert!(value(cstd, "DESCRIPTION").contains("\nMeeting: cstd-2027\n"));
 
@@ -164,8 +171,15 @@ fn feed_snapshot() {
 #[test]
 fn the_ics_command_is_the_format_with_a_year_ahead() {
     let alias = redact_stamps(&feed(&["ics"]));
-    assert_eq!(alias, redact_stamps(&feed(&["--format", "ics", "--next", "1y"])));
-    assert_ne!(alias, redact_stamps(&feed(&["--format", "ics"])), "a wider window");
+    assert_eq!(
+        alias,
+        redact_stamps(&feed(&["--format", "ics", "--next", "1y"]))
+    );
+    assert_ne!(
+        alias,
+        redact_stamps(&feed(&["--format", "ics"])),
+        "a wider window"
+    );
     assert_eq!(
         redact_stamps(&feed(&["ics", "--until", "2027-03-20"])),
         redact_stamps(&feed(&["--format", "ics", "--until", "2027-03-20"]))
@@ -193,10 +207,12 @@ fn overdue_and_remind_give_feeds_of_their_own_listings() {
 fn a_moved_meeting_keeps_the_uid_and_moves_the_date() {
     let dir = tempfile::tempdir().unwrap();
     let moved = dir.path().join("moved.toml");
-    let text = std::fs::read_to_string(fixture("feeds.toml")).unwrap().replace(
-        r#"dates = { 2026 = "2026-04-13..2026-04-17" }"#,
-        r#"dates = { 2026 = "2026-04-13..2026-04-17", 2027 = "2027-05-10..2027-05-14" }"#,
-    );
+    let text = std::fs::read_to_string(fixture("feeds.toml"))
+        .unwrap()
+        .replace(
+            r#"dates = { 2026 = "2026-04-13..2026-04-17" }"#,
+            r#"dates = { 2026 = "2026-04-13..2026-04-17", 2027 = "2027-05-10..2027-05-14" }"#,
+        );
     std::fs::write(&moved, text).unwrap();
     let out = stdout(
         due()
@@ -235,6 +251,9 @@ fn listings_that_are_not_occurrences_refuse_ics() {
             .assert()
             .code(2);
         let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-        assert!(err.contains("--format ics lists occurrences"), "{cmd}: {err}");
+        assert!(
+            err.contains("--format ics lists occurrences"),
+            "{cmd}: {err}"
+        );
     }
 }

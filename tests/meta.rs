@@ -33,9 +33,17 @@ fn pipe(program: &str, args: &[&str], input: &str) -> (bool, String) {
         .stderr(Stdio::piped())
         .spawn()
         .unwrap();
-    child.stdin.take().unwrap().write_all(input.as_bytes()).unwrap();
+    child
+        .stdin
+        .take()
+        .unwrap()
+        .write_all(input.as_bytes())
+        .unwrap();
     let out = child.wait_with_output().unwrap();
-    (out.status.success(), String::from_utf8_lossy(&out.stderr).into_owned())
+    (
+        out.status.success(),
+        String::from_utf8_lossy(&out.stderr).into_owned(),
+    )
 }
 
 #[test]
@@ -51,7 +59,11 @@ fn bash_completions_are_valid_bash() {
 #[test]
 fn the_manual_page_formats_without_warnings() {
     let page = stdout(due().arg("man"), 0);
-    assert!(page.starts_with(".ie \\n(.g .ds Aq \\(aq"), "{}", &page[..80]);
+    assert!(
+        page.starts_with(".ie \\n(.g .ds Aq \\(aq"),
+        "{}",
+        &page[..80]
+    );
     assert!(page.contains(".TH due 1"), "a section 1 title");
     for word in SUBCOMMANDS {
         assert!(page.contains(word), "the page lacks {word}");
@@ -68,19 +80,33 @@ fn the_manual_page_formats_without_warnings() {
 fn help_documents_the_exit_codes_everywhere() {
     let codes = "Exit status: 0 success; 1 with --exit-code when the listing is not empty;\n\
                  2 usage errors and bad input (registry, ledger, dates).";
-    for args in [&["--help"][..], &["remind", "--help"], &["overdue", "--help"]] {
+    for args in [
+        &["--help"][..],
+        &["remind", "--help"],
+        &["overdue", "--help"],
+    ] {
         let help = stdout(due().args(args), 0);
         assert!(help.contains(codes), "{args:?}: {help}");
     }
     let remind = stdout(due().args(["remind", "--help"]), 0);
-    for word in ["DUE_SMTP_USER", "DUE_SMTP_PASSWORD", "smtps://", "tls=required", "sendmail -t"] {
+    for word in [
+        "DUE_SMTP_USER",
+        "DUE_SMTP_PASSWORD",
+        "smtps://",
+        "tls=required",
+        "sendmail -t",
+    ] {
         assert!(remind.contains(word), "remind --help lacks {word}");
     }
 }
 
 #[test]
 fn bad_input_exits_two() {
-    let cases: &[&[&str]] = &[&["--today", "2027-02-30"], &["--frobnicate"], &["--next", "3x"]];
+    let cases: &[&[&str]] = &[
+        &["--today", "2027-02-30"],
+        &["--frobnicate"],
+        &["--next", "3x"],
+    ];
     for args in cases {
         due().args(*args).assert().code(2).stdout("");
     }

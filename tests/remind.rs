@@ -73,7 +73,10 @@ fn exit_code_is_one_when_a_listing_is_not_empty_and_zero_when_it_is() {
     ];
     for (args, today, code) in cases {
         let out = due_on("feeds.toml", today).args(*args).assert().code(*code);
-        assert!(!out.get_output().stdout.is_empty() || *code == 0, "{args:?}");
+        assert!(
+            !out.get_output().stdout.is_empty() || *code == 0,
+            "{args:?}"
+        );
     }
 }
 
@@ -83,8 +86,22 @@ fn usage_errors_and_bad_input_exit_two() {
         &["remind", "--to", "ops@example.org"],
         &["remind", "--mail"],
         &["remind", "--mail", "--to", "not an address"],
-        &["remind", "--mail", "--smtp", "smtp://127.0.0.1:1", "--to", "a@example.org"],
-        &["remind", "--mail", "--to", "a@example.org", "--format", "json"],
+        &[
+            "remind",
+            "--mail",
+            "--smtp",
+            "smtp://127.0.0.1:1",
+            "--to",
+            "a@example.org",
+        ],
+        &[
+            "remind",
+            "--mail",
+            "--to",
+            "a@example.org",
+            "--format",
+            "json",
+        ],
         &["remind", "--next", "soon"],
     ];
     for args in cases {
@@ -98,7 +115,10 @@ fn usage_errors_and_bad_input_exit_two() {
         .assert()
         .code(2);
     let err = String::from_utf8_lossy(&out.get_output().stderr).into_owned();
-    assert!(err.contains("`not an address` is not an e-mail address"), "{err}");
+    assert!(
+        err.contains("`not an address` is not an e-mail address"),
+        "{err}"
+    );
 }
 
 #[test]
@@ -190,14 +210,20 @@ fn mail_is_a_complete_message_that_an_independent_parser_reads_back() {
         html.contains("<tr style=\"color:#b00;font-weight:bold\"><td>2027-02-15</td><td>14d ago</td><td>overdue</td><td>budget-note</td>"),
         "{html}"
     );
-    assert!(html.contains("Milestone 2027-03-01 of cstd-report [2027]: draft to CWG-WSIS&amp;SDG"), "{html}");
+    assert!(
+        html.contains("Milestone 2027-03-01 of cstd-report [2027]: draft to CWG-WSIS&amp;SDG"),
+        "{html}"
+    );
 }
 
 #[test]
 fn the_sender_defaults_to_the_first_recipient_and_the_prefix_to_due() {
     let raw = mail(&["--to", "ops@example.org", "--to", "b@example.org"]);
     let msg = MessageParser::default().parse(&raw).unwrap();
-    assert_eq!(addresses(msg.from()), [(String::new(), "ops@example.org".into())]);
+    assert_eq!(
+        addresses(msg.from()),
+        [(String::new(), "ops@example.org".into())]
+    );
     assert_eq!(
         msg.subject(),
         Some("[due] 1 overdue, 1 coming up: Test secretariat obligations")

@@ -8,11 +8,7 @@ use crate::model::Lang;
 
 /// What needs attention, as plain text a person reads in ten seconds: overdue first,
 /// then by date, each line saying what, to whom, when, and under which mandate.
-pub fn digest(
-    entries: &[Entry<'_>],
-    lang: Lang,
-    today: NaiveDate,
-) -> String {
+pub fn digest(entries: &[Entry<'_>], lang: Lang, today: NaiveDate) -> String {
     let mut out = String::new();
     let overdue: Vec<_> = entries
         .iter()

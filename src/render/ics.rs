@@ -96,13 +96,12 @@ fn milestone(feed: &Feed<'_>, item: &Item<'_>, n: usize, m: &DatedMilestone<'_>)
     let title = one_line(item.obligation().title.get(feed.lang));
     let name = one_line(m.milestone.name.get(feed.lang));
     // Milestones are numbered in registry order: renaming one keeps its event.
-    let mut event = all_day(
-        feed,
-        &uid(item, &format!("/milestone-{}", n + 1)),
-        m.on,
-    );
+    let mut event = all_day(feed, &uid(item, &format!("/milestone-{}", n + 1)), m.on);
     event
-        .summary(&format!("{name}: {title} [{}]", one_line(&item.occurrence.period)))
+        .summary(&format!(
+            "{name}: {title} [{}]",
+            one_line(&item.occurrence.period)
+        ))
         .description(&description(feed, item, Some(&name)))
         .status(status(item));
     event.done()
