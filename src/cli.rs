@@ -12,7 +12,9 @@ use lettre::message::Mailbox;
 use crate::dates::{self, Span};
 use crate::engine::{self, Item, State};
 use crate::exit::Exit;
+use crate::ledger::{self, Ledger, Location};
 use crate::model::{Completions, Lang, Registry};
+use crate::record;
 use crate::registry;
 use crate::render::{self, Entry, Export, Listing};
 use crate::send;
@@ -140,6 +142,44 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// Record an occurrence as delivered [default PERIOD: the oldest open one]
+    Done {
+        /// The obligation's id
+        id: String,
+        /// The occurrence: 2027, 2027-Q1, 2027-03, a meeting instance such as council-2027, or once
+        period: Option<String>,
+        /// The day it was delivered [default: today]
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        on: Option<NaiveDate>,
+        /// The document's symbol or reference
+        #[arg(long = "ref", value_name = "SYMBOL")]
+        reference: Option<String>,
+        /// A note kept with the record
+        #[arg(long, value_name = "TEXT")]
+        note: Option<String>,
+    },
+    /// Withdraw what the ledger recorded for an occurrence
+    Undo {
+        /// The obligation's id
+        id: String,
+        /// The occurrence's period
+        period: String,
+    },
+    /// Record an occurrence as not needed
+    Waive {
+        /// The obligation's id
+        id: String,
+        /// The occurrence's period
+        period: String,
+        /// Why it is not needed
+        #[arg(long, value_name = "TEXT")]
+        reason: String,
+    },
+    /// Every ledger record, newest first
+    History {
+        /// Only this obligation's records
+        id: Option<String>,
+    },
     /// Print a shell completion script
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff)
@@ -251,6 +291,7 @@ pub fn run() -> Result<Exit> {
 /// What every command needs: the registry, its completions, the day, and how to print.
 struct Session {
     reg: Registry,
+    ledger: Location,
     completions: Completions,
     today: NaiveDate,
     lang: Lang,
@@ -271,11 +312,8 @@ impl Session {
         let today = global
             .today
             .unwrap_or_else(|| chrono::Utc::now().with_timezone(&reg.timezone).date_naive());
-        let completions = reg
-            .obligations
-            .iter()
-            .flat_map(|o| o.known_completions())
-            .collect();
+        let ledger = ledger::locate(global.ledger.as_deref(), &reg)?;
+        let completions = record::completions(&reg, &Ledger::load(&ledger.path)?);
         let color = match global.color {
             ColorArg::Always => true,
             ColorArg::Never => false,
@@ -287,6 +325,7 @@ impl Session {
         };
         Ok(Session {
             reg,
+            ledger,
             completions,
             today,
             lang: match global.lang {
@@ -304,6 +343,7 @@ impl Session {
             FormatArg::Table => Box::new(render::Table {
                 color: self.color,
                 terminal: self.terminal,
+                width: std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()),
             }),
             FormatArg::Json => Box::new(render::Json),
             FormatArg::Csv => Box::new(render::Csv),
@@ -452,6 +492,12 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
         }
         Some(Command::Remind(args)) => remind(&cx, args, cli.exit_code, out),
         Some(Command::Validate) => validate(&cx, out),
+        Some(
+            command @ (Command::Done { .. }
+            | Command::Undo { .. }
+            | Command::Waive { .. }
+            | Command::History { .. }),
+        ) => record(&cx, command, out),
         Some(Command::Init { .. } | Command::Completions { .. } | Command::Man) => {
             unreachable!("handled before loading the registry")
         }
@@ -629,7 +675,15 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
             writeln!(out, "  > {}", render::one_line(l))?;
         }
     }
-    for (period, c) in &ob.done {
+    // The registry's own completions overlaid by the ledger's, oldest period first.
+    let mut recorded: Vec<(&String, &crate::model::Completion)> = cx
+        .completions
+        .iter()
+        .filter(|((id, _), _)| id == &ob.id)
+        .map(|((_, period), c)| (period, c))
+        .collect();
+    recorded.sort_by_key(|(period, c)| (c.on, *period));
+    for (period, c) in recorded {
         line(
             out,
             "recorded",
@@ -642,16 +696,25 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
     }
     if !shown.is_empty() {
         cx.export(&views::items(&shown, cx.lang), out)?;
-        for item in &shown {
-            for m in engine::milestones(&cx.reg, &item.occurrence) {
-                writeln!(
-                    out,
-                    "  {} {}: {}",
-                    item.occurrence.period,
-                    m.on,
-                    m.milestone.name.get(cx.lang)
-                )?;
-            }
+        let dated: Vec<(&Item<'_>, engine::DatedMilestone<'_>)> = shown
+            .iter()
+            .flat_map(|item| {
+                engine::milestones(&cx.reg, &item.occurrence)
+                    .into_iter()
+                    .map(move |m| (item, m))
+            })
+            .collect();
+        if !dated.is_empty() {
+            writeln!(out, "milestones")?;
+        }
+        for (item, m) in dated {
+            writeln!(
+                out,
+                "  {} {}: {}",
+                m.on,
+                item.occurrence.period,
+                render::one_line(m.milestone.name.get(cx.lang))
+            )?;
         }
     }
     Ok(Exit::Success)
@@ -677,8 +740,10 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
         }
     }
     writeln!(out, "registry: {}", reg.origin)?;
-    if let Some(ledger) = &reg.ledger {
-        writeln!(out, "ledger named by the registry: {}", ledger.display())?;
+    writeln!(out, "ledger: {}", cx.ledger)?;
+    let book = Ledger::load(&cx.ledger.path)?;
+    for warning in record::check(reg, &book, cx.today) {
+        writeln!(out, "warning: {warning}")?;
     }
     if !reg.title.is_empty() {
         writeln!(out, "title: {}", render::one_line(&reg.title))?;
@@ -697,6 +762,47 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
     } else {
         bail!("{}", problems.join("; "))
     }
+}
+
+/// The ledger's commands; the logic lives in `record`.
+fn record(cx: &Session, command: Command, out: &mut dyn Write) -> Result<Exit> {
+    let rc = record::Context {
+        registry: &cx.reg,
+        ledger: &cx.ledger,
+        today: cx.today,
+    };
+    let line = match command {
+        Command::Done {
+            id,
+            period,
+            on,
+            reference,
+            note,
+        } => record::done(
+            &rc,
+            &id,
+            period.as_deref(),
+            on,
+            reference.as_deref(),
+            note.as_deref(),
+        )?,
+        Command::Undo { id, period } => record::undo(&rc, &id, &period)?,
+        Command::Waive { id, period, reason } => record::waive(&rc, &id, &period, &reason)?,
+        Command::History { id } => {
+            let records = record::history(&rc, id.as_deref())?;
+            let mut listing = record::listing(&records);
+            if records.is_empty() {
+                listing
+                    .notes
+                    .push(format!("Nothing recorded in {}.", cx.ledger.path.display()));
+            }
+            cx.export(&listing, out)?;
+            return Ok(Exit::Success);
+        }
+        _ => unreachable!("only the ledger's commands are passed here"),
+    };
+    writeln!(out, "{}", render::one_line(&line))?;
+    Ok(Exit::Success)
 }
 
 fn init(path: Option<PathBuf>, force: bool, out: &mut dyn Write) -> Result<Exit> {

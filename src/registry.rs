@@ -471,7 +471,7 @@ impl<'a> Cx<'a> {
                 fr: None,
             },
         };
-        let dates = self.require(&f, "dates", &what, v.span())?;
+        let typical_only = f.get("dates").is_none() && f.get("typical").is_some();
         let tentative = match f.get("tentative") {
             Some(b) => match b.get_ref() {
                 DeValue::Boolean(b) => *b,
@@ -489,6 +489,21 @@ impl<'a> Cx<'a> {
                     _ => return Err(self.error(tv.span(), format!("`typical`: `{s}` is not a month-day or range (expected MM-DD or MM-DD..MM-DD within one year)"))),
                 }
             }
+        };
+        if typical_only {
+            return Ok(Meeting {
+                key: key.to_string(),
+                name,
+                series: true,
+                instances: Vec::new(),
+                typical,
+            });
+        }
+        let Some(dates) = f.get("dates") else {
+            return Err(self.error(
+                v.span(),
+                format!("{what} has no `dates` (expected dates = \"YYYY-MM-DD..YYYY-MM-DD\", a table of years, or a `typical` estimate)"),
+            ));
         };
         match dates.get_ref() {
             DeValue::String(_) | DeValue::Datetime(_) => {

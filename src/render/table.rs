@@ -10,6 +10,8 @@ pub struct Table {
     pub color: bool,
     /// Writing to a terminal: long cells wrap to its width.
     pub terminal: bool,
+    /// A width to wrap to when not writing to a terminal (from `COLUMNS`).
+    pub width: Option<u16>,
 }
 
 impl Export for Table {
@@ -21,9 +23,15 @@ impl Export for Table {
             grid.set_content_arrangement(ContentArrangement::Dynamic);
         } else {
             grid.force_no_tty();
+            if let Some(width) = self.width {
+                grid.set_content_arrangement(ContentArrangement::Dynamic);
+                grid.set_width(width);
+            }
         }
         if self.color {
             grid.enforce_styling();
+            // Asked for colour: crossterm would otherwise still drop it under NO_COLOR.
+            crossterm::style::force_color_output(true);
         }
         grid.set_header(visible.iter().map(|(_, h)| TableCell::new(h)));
         for row in &listing.rows {

@@ -1,0 +1,794 @@
+//! The completion ledger: a TOML file of `[[record]]` blocks, written only by appending a
+//! record under a lock and replacing the file atomically. See `docs/ledger.md`.
+
+use std::fmt::Write as _;
+use std::fs::{self, File, OpenOptions};
+use std::io::{self, Write as _};
+use std::ops::Range;
+use std::path::{Path, PathBuf};
+
+use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
+use serde::Deserialize;
+use toml::Spanned;
+use toml::value::Datetime;
+
+use crate::model::{Completion, Completions, Outcome, Registry};
+
+/// What a record says happened to one occurrence.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Action {
+    Done {
+        on: NaiveDate,
+        reference: Option<String>,
+        note: Option<String>,
+    },
+    Waived {
+        on: NaiveDate,
+        reason: String,
+    },
+    /// Withdraws what the ledger recorded before for the same occurrence.
+    Undone,
+}
+
+impl Action {
+    pub fn name(&self) -> &'static str {
+        match self {
+            Action::Done { .. } => "done",
+            Action::Waived { .. } => "waived",
+            Action::Undone => "undone",
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Record {
+    pub id: String,
+    pub period: String,
+    pub action: Action,
+    /// When the record was written: orders the records of one occurrence.
+    pub recorded_at: DateTime<Utc>,
+    pub by: Option<String>,
+}
+
+impl Record {
+    /// A record stamped with the current time and user.
+    pub fn new(id: &str, period: &str, action: Action) -> Record {
+        Record {
+            id: id.to_owned(),
+            period: period.to_owned(),
+            action,
+            recorded_at: Utc::now().trunc_subsecs(0),
+            by: current_user(),
+        }
+    }
+
+    fn key(&self) -> (&str, &str, DateTime<Utc>) {
+        (&self.id, &self.period, self.recorded_at)
+    }
+
+    fn completion(&self) -> Option<Completion> {
+        match &self.action {
+            Action::Done {
+                on,
+                reference,
+                note,
+            } => Some(Completion {
+                outcome: Outcome::Done,
+                on: *on,
+                reference: reference.clone(),
+                note: note.clone(),
+            }),
+            Action::Waived { on, reason } => Some(Completion {
+                outcome: Outcome::Waived {
+                    reason: reason.clone(),
+                },
+                on: *on,
+                reference: None,
+                note: None,
+            }),
+            Action::Undone => None,
+        }
+    }
+}
+
+fn current_user() -> Option<String> {
+    ["USER", "LOGNAME"]
+        .iter()
+        .filter_map(|var| std::env::var(var).ok())
+        .map(|name| name.trim().to_owned())
+        .find(|name| !name.is_empty())
+}
+
+#[derive(Debug, thiserror::Error)]
+pub enum LedgerError {
+    #[error(
+        "{path}:{line}:{col}: {message}\n(the ledger was left as it is: correct it, or restore it from version control, and run the command again)"
+    )]
+    Parse {
+        path: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    // The I/O error is part of the message rather than a `source`, so that it is said once.
+    #[error("cannot read the ledger {path}: {cause}")]
+    Read { path: String, cause: io::Error },
+    #[error(
+        "cannot write the ledger {path}: {cause} (choose a writable place with --ledger PATH or DUE_LEDGER)"
+    )]
+    Write { path: String, cause: io::Error },
+    #[error(
+        "no data directory is known for this user, so there is no default ledger: give one with --ledger PATH or DUE_LEDGER"
+    )]
+    NoDataDir,
+}
+
+impl LedgerError {
+    pub fn write(path: &Path, cause: io::Error) -> LedgerError {
+        LedgerError::Write {
+            path: path.display().to_string(),
+            cause,
+        }
+    }
+}
+
+/// Why the ledger is where it is; `due validate` says so.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Source {
+    /// `--ledger PATH` or `DUE_LEDGER`.
+    Given,
+    /// The registry's `ledger` key.
+    Registry,
+    /// The user's data directory.
+    DataDir,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Location {
+    pub path: PathBuf,
+    pub source: Source,
+}
+
+impl std::fmt::Display for Location {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        let why = match self.source {
+            Source::Given => "from --ledger or DUE_LEDGER",
+            Source::Registry => "named by the registry",
+            Source::DataDir => "the user's default",
+        };
+        write!(f, "{} ({why})", self.path.display())
+    }
+}
+
+/// Where the ledger lives: the path given (flag or environment), else the registry's, else
+/// `ledger.toml` in the user's data directory.
+pub fn locate(given: Option<&Path>, registry: &Registry) -> Result<Location, LedgerError> {
+    if let Some(path) = given.filter(|p| !p.as_os_str().is_empty()) {
+        return Ok(Location {
+            path: path.to_owned(),
+            source: Source::Given,
+        });
+    }
+    if let Some(path) = &registry.ledger {
+        return Ok(Location {
+            path: path.clone(),
+            source: Source::Registry,
+        });
+    }
+    let dirs = directories::ProjectDirs::from("", "", "due").ok_or(LedgerError::NoDataDir)?;
+    Ok(Location {
+        path: dirs.data_dir().join("ledger.toml"),
+        source: Source::DataDir,
+    })
+}
+
+#[derive(Clone, Debug, Default)]
+pub struct Ledger {
+    /// Sorted by id, period and recording time; records of equal key keep file order.
+    pub records: Vec<Record>,
+}
+
+impl Ledger {
+    /// Reads a ledger; a missing file is an empty ledger.
+    pub fn load(path: &Path) -> Result<Ledger, LedgerError> {
+        match fs::read_to_string(path) {
+            Ok(text) => Ledger::parse(&text, path),
+            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Ledger::default()),
+            Err(cause) => Err(LedgerError::Read {
+                path: path.display().to_string(),
+                cause,
+            }),
+        }
+    }
+
+    pub fn parse(text: &str, path: &Path) -> Result<Ledger, LedgerError> {
+        let fail = |span: Option<Range<usize>>, message: String| {
+            let (line, col) = line_col(text, span.map_or(0, |s| s.start));
+            LedgerError::Parse {
+                path: path.display().to_string(),
+                line,
+                col,
+                message,
+            }
+        };
+        let file: RawFile =
+            toml::from_str(text).map_err(|e| fail(e.span(), e.message().to_owned()))?;
+        let mut records = file
+            .record
+            .into_iter()
+            .map(|raw| raw.into_inner().check())
+            .collect::<Result<Vec<_>, _>>()
+            .map_err(|(span, message)| fail(Some(span), message))?;
+        records.sort_by(|a, b| a.key().cmp(&b.key()));
+        Ok(Ledger { records })
+    }
+
+    /// The registry's own completions with the ledger's records applied in recorded order.
+    /// An undo withdraws what the ledger said, leaving what the registry says.
+    pub fn overlay(&self, registry: &Completions) -> Completions {
+        let mut out = registry.clone();
+        for record in &self.records {
+            let key = (record.id.clone(), record.period.clone());
+            match record.completion() {
+                Some(c) => {
+                    out.insert(key, c);
+                }
+                None => match registry.get(&key) {
+                    Some(c) => {
+                        out.insert(key, c.clone());
+                    }
+                    None => {
+                        out.remove(&key);
+                    }
+                },
+            }
+        }
+        out
+    }
+
+    /// The ledger's standing done or waived record for an occurrence, unless undone since.
+    pub fn standing(&self, id: &str, period: &str) -> Option<&Record> {
+        self.records
+            .iter()
+            .rfind(|r| r.id == id && r.period == period)
+            .filter(|r| r.action != Action::Undone)
+    }
+
+    /// Every record, newest first, optionally for one obligation.
+    pub fn history(&self, id: Option<&str>) -> Vec<&Record> {
+        let mut out: Vec<&Record> = self
+            .records
+            .iter()
+            .filter(|r| id.is_none_or(|id| r.id == id))
+            .collect();
+        // Reversing first keeps later-written records of the same second on top after the
+        // stable sort.
+        out.reverse();
+        out.sort_by_key(|r| std::cmp::Reverse(r.recorded_at));
+        out
+    }
+
+    fn insert(&mut self, record: Record) {
+        let at = self.records.partition_point(|r| r.key() <= record.key());
+        self.records.insert(at, record);
+    }
+
+    /// The file's text: a header, then one block per record in sorted order.
+    pub fn to_text(&self) -> String {
+        let mut out = String::from(HEADER);
+        for r in &self.records {
+            out.push_str("\n[[record]]\n");
+            line(&mut out, "id", &quote(&r.id));
+            line(&mut out, "period", &quote(&r.period));
+            line(&mut out, "action", &quote(r.action.name()));
+            match &r.action {
+                Action::Done {
+                    on,
+                    reference,
+                    note,
+                } => {
+                    line(&mut out, "on", &on.to_string());
+                    if let Some(reference) = reference {
+                        line(&mut out, "ref", &quote(reference));
+                    }
+                    if let Some(note) = note {
+                        line(&mut out, "note", &quote(note));
+                    }
+                }
+                Action::Waived { on, reason } => {
+                    line(&mut out, "on", &on.to_string());
+                    line(&mut out, "reason", &quote(reason));
+                }
+                Action::Undone => {}
+            }
+            line(
+                &mut out,
+                "recorded_at",
+                &r.recorded_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+            );
+            if let Some(by) = &r.by {
+                line(&mut out, "by", &quote(by));
+            }
+        }
+        out
+    }
+}
+
+const HEADER: &str = "\
+# Completion ledger of `due`: written by `due done`, `due waive` and `due undo`.
+# One [[record]] per action, sorted by obligation, period and time; nothing is ever removed.
+";
+
+fn line(out: &mut String, key: &str, value: &str) {
+    let _ = writeln!(out, "{key} = {value}");
+}
+
+/// A TOML basic string on one line, so that every key stays one line of the diff.
+fn quote(text: &str) -> String {
+    let mut out = String::with_capacity(text.len() + 2);
+    out.push('"');
+    for c in text.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            '\n' => out.push_str("\\n"),
+            '\t' => out.push_str("\\t"),
+            '\r' => out.push_str("\\r"),
+            c if c.is_control() && u32::from(c) < 0x80 => {
+                let _ = write!(out, "\\u{:04X}", u32::from(c));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// 1-based line and column (in characters) of a byte offset.
+fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..offset.min(text.len())];
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
+}
+
+/// Adds the record `make` draws from the ledger as it stands under the lock, so that
+/// concurrent writers all land, each seeing the others' records, and a crash leaves either
+/// the old file or the new one.
+pub fn append<E: From<LedgerError>>(
+    path: &Path,
+    make: impl FnOnce(&Ledger) -> Result<Record, E>,
+) -> Result<(), E> {
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    };
+    // The lock lives in its own file because the ledger itself is replaced on every write,
+    // and a lock on a replaced file would protect nothing.
+    let mut lock_name = path.file_name().unwrap_or_default().to_owned();
+    lock_name.push(".lock");
+    let lock_path = dir.join(lock_name);
+    if !dir.is_dir() {
+        let missing = format!("the folder {} does not exist", dir.display());
+        let missing = io::Error::new(io::ErrorKind::NotFound, missing);
+        return Err(LedgerError::write(path, missing).into());
+    }
+    let lock = OpenOptions::new()
+        .read(true)
+        .write(true)
+        .create(true)
+        .truncate(false)
+        .open(&lock_path)
+        .map_err(|e| LedgerError::write(path, e))?;
+    lock.lock().map_err(|e| LedgerError::write(path, e))?;
+
+    let existing = match fs::metadata(path) {
+        Ok(meta) => Some(meta),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
+        Err(e) => return Err(LedgerError::write(path, e).into()),
+    };
+    if existing
+        .as_ref()
+        .is_some_and(|m| m.permissions().readonly())
+    {
+        // Renaming over a read-only file would succeed; its mode says not to.
+        let denied = io::Error::new(io::ErrorKind::PermissionDenied, "the file is read-only");
+        return Err(LedgerError::write(path, denied).into());
+    }
+    let mut ledger = Ledger::load(path)?;
+    let record = make(&ledger)?;
+    ledger.insert(record);
+
+    let mut builder = tempfile::Builder::new();
+    let mut prefix = std::ffi::OsString::from(".");
+    prefix.push(path.file_name().unwrap_or_default());
+    prefix.push(".");
+    builder.prefix(&prefix).suffix(".tmp");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        // A new ledger gets the user's usual mode (umask applies); an existing one keeps its own.
+        let mode = existing
+            .as_ref()
+            .map_or(0o666, |m| m.permissions().mode() & 0o7777);
+        builder.permissions(fs::Permissions::from_mode(mode));
+    }
+    let mut tmp = builder
+        .tempfile_in(&dir)
+        .map_err(|e| LedgerError::write(path, e))?;
+    tmp.write_all(ledger.to_text().as_bytes())
+        .and_then(|()| tmp.as_file().sync_all())
+        .map_err(|e| LedgerError::write(path, e))?;
+    tmp.persist(path)
+        .map_err(|e| LedgerError::write(path, e.error))?;
+    // The rename is durable only once the directory entry is.
+    File::open(&dir)
+        .and_then(|d| d.sync_all())
+        .map_err(|e| LedgerError::write(path, e))?;
+    drop(lock);
+    Ok(())
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawFile {
+    #[serde(default)]
+    record: Vec<Spanned<RawRecord>>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct RawRecord {
+    id: Spanned<String>,
+    period: Spanned<String>,
+    action: Spanned<String>,
+    on: Option<Spanned<Datetime>>,
+    #[serde(rename = "ref")]
+    reference: Option<Spanned<String>>,
+    note: Option<Spanned<String>>,
+    reason: Option<Spanned<String>>,
+    recorded_at: Spanned<Datetime>,
+    by: Option<Spanned<String>>,
+}
+
+type Bad = (Range<usize>, String);
+
+impl RawRecord {
+    fn check(self) -> Result<Record, Bad> {
+        let id = nonempty(self.id, "id")?;
+        let period = nonempty(self.period, "period")?;
+        let recorded_at = timestamp(&self.recorded_at)?;
+        let action_span = self.action.span();
+        let on = self.on.as_ref().map(date).transpose()?;
+        let by = self.by.map(Spanned::into_inner).filter(|b| !b.is_empty());
+        let forbid = |field: &Option<Spanned<String>>, key: &str, action: &str| match field {
+            Some(f) => Err((
+                f.span(),
+                format!("`{key}` does not belong to an `{action}` record"),
+            )),
+            None => Ok(()),
+        };
+        let action = match self.action.get_ref().as_str() {
+            "done" => {
+                forbid(&self.reason, "reason", "done")?;
+                Action::Done {
+                    on: on.ok_or_else(|| (action_span.clone(), missing("on", "done")))?,
+                    reference: self.reference.map(Spanned::into_inner),
+                    note: self.note.map(Spanned::into_inner),
+                }
+            }
+            "waived" => {
+                forbid(&self.reference, "ref", "waived")?;
+                forbid(&self.note, "note", "waived")?;
+                Action::Waived {
+                    on: on.ok_or_else(|| (action_span.clone(), missing("on", "waived")))?,
+                    reason: self
+                        .reason
+                        .map(Spanned::into_inner)
+                        .filter(|r| !r.trim().is_empty())
+                        .ok_or_else(|| (action_span.clone(), missing("reason", "waived")))?,
+                }
+            }
+            "undone" => {
+                if let Some(on) = &self.on {
+                    return Err((
+                        on.span(),
+                        "`on` does not belong to an `undone` record".into(),
+                    ));
+                }
+                forbid(&self.reference, "ref", "undone")?;
+                forbid(&self.note, "note", "undone")?;
+                forbid(&self.reason, "reason", "undone")?;
+                Action::Undone
+            }
+            other => {
+                return Err((
+                    action_span,
+                    format!("unknown action `{other}`, expected `done`, `waived` or `undone`"),
+                ));
+            }
+        };
+        Ok(Record {
+            id,
+            period,
+            action,
+            recorded_at,
+            by,
+        })
+    }
+}
+
+fn missing(key: &str, action: &str) -> String {
+    format!("a `{action}` record needs `{key}`")
+}
+
+fn nonempty(value: Spanned<String>, key: &str) -> Result<String, Bad> {
+    if value.get_ref().trim().is_empty() {
+        return Err((
+            value.span(),
+            format!("`{key}` is empty, expected a non-empty string"),
+        ));
+    }
+    Ok(value.into_inner())
+}
+
+fn date(value: &Spanned<Datetime>) -> Result<NaiveDate, Bad> {
+    let dt = value.get_ref();
+    let bad = || {
+        (
+            value.span(),
+            format!("`{dt}` is not a date, expected a bare date such as 2027-03-01"),
+        )
+    };
+    match (dt.date, dt.time, dt.offset) {
+        (Some(d), None, None) => {
+            NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()).ok_or_else(bad)
+        }
+        _ => Err(bad()),
+    }
+}
+
+fn timestamp(value: &Spanned<Datetime>) -> Result<DateTime<Utc>, Bad> {
+    let dt = value.get_ref();
+    if dt.date.is_none() || dt.time.is_none() || dt.offset.is_none() {
+        return Err((
+            value.span(),
+            format!("`{dt}` has no time zone, expected a time such as 2027-03-01T09:30:00Z"),
+        ));
+    }
+    DateTime::parse_from_rfc3339(&dt.to_string())
+        .map(|t| t.with_timezone(&Utc))
+        .map_err(|e| (value.span(), format!("`{dt}`: {e}")))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn d(s: &str) -> NaiveDate {
+        crate::dates::parse_date(s).unwrap()
+    }
+
+    fn at(s: &str) -> DateTime<Utc> {
+        DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
+    }
+
+    fn rec(id: &str, period: &str, action: Action, time: &str) -> Record {
+        Record {
+            id: id.into(),
+            period: period.into(),
+            action,
+            recorded_at: at(time),
+            by: Some("ana".into()),
+        }
+    }
+
+    fn done(on: &str) -> Action {
+        Action::Done {
+            on: d(on),
+            reference: Some("C26/5".into()),
+            note: Some("two lines\n\"quoted\" \\ \t\u{7f}\u{1} é".into()),
+        }
+    }
+
+    fn parse(text: &str) -> Result<Ledger, LedgerError> {
+        Ledger::parse(text, Path::new("l.toml"))
+    }
+
+    fn put(path: &Path, record: Record) -> Result<(), LedgerError> {
+        append(path, |_| Ok::<_, LedgerError>(record))
+    }
+
+    fn parse_error(text: &str) -> String {
+        parse(text).unwrap_err().to_string()
+    }
+
+    #[test]
+    fn text_round_trips_in_sorted_order() {
+        let mut ledger = Ledger::default();
+        ledger.insert(rec("b", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z"));
+        ledger.insert(rec("a", "2027", Action::Undone, "2027-03-05T10:00:00Z"));
+        ledger.insert(rec(
+            "a",
+            "2027",
+            Action::Waived {
+                on: d("2027-03-01"),
+                reason: "merged into the annual report".into(),
+            },
+            "2027-03-01T10:00:00Z",
+        ));
+        let text = ledger.to_text();
+        assert!(
+            text.contains("note = \"two lines\\n\\\"quoted\\\" \\\\ \\t\\u007F\\u0001 é\"\n"),
+            "{text}"
+        );
+        let back = parse(&text).unwrap();
+        assert_eq!(back.records, ledger.records);
+        let ids: Vec<_> = back
+            .records
+            .iter()
+            .map(|r| (&*r.id, r.action.name()))
+            .collect();
+        assert_eq!(ids, [("a", "waived"), ("a", "undone"), ("b", "done")]);
+        assert_eq!(back.to_text(), text);
+    }
+
+    #[test]
+    fn records_of_the_same_second_keep_their_order() {
+        let mut ledger = Ledger::default();
+        ledger.insert(rec("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z"));
+        ledger.insert(rec("a", "2027", Action::Undone, "2027-03-02T10:00:00Z"));
+        let back = parse(&ledger.to_text()).unwrap();
+        assert_eq!(back.records[1].action, Action::Undone);
+        assert!(back.standing("a", "2027").is_none());
+        assert_eq!(back.history(None)[0].action, Action::Undone);
+    }
+
+    #[test]
+    fn overlay_applies_records_in_order_and_undo_restores_the_registry() {
+        let registry_done = Completion {
+            outcome: Outcome::Done,
+            on: d("2026-02-01"),
+            reference: Some("from the registry".into()),
+            note: None,
+        };
+        let base: Completions = [(("a".to_owned(), "2026".to_owned()), registry_done.clone())]
+            .into_iter()
+            .collect();
+        let mut ledger = Ledger::default();
+        ledger.insert(rec("a", "2026", done("2026-02-03"), "2026-03-01T00:00:00Z"));
+        ledger.insert(rec("b", "2027", done("2027-02-03"), "2027-03-01T00:00:00Z"));
+        let out = ledger.overlay(&base);
+        assert_eq!(out[&("a".into(), "2026".into())].on, d("2026-02-03"));
+        assert_eq!(out[&("b".into(), "2027".into())].on, d("2027-02-03"));
+
+        ledger.insert(rec("a", "2026", Action::Undone, "2026-03-02T00:00:00Z"));
+        ledger.insert(rec("b", "2027", Action::Undone, "2027-03-02T00:00:00Z"));
+        let out = ledger.overlay(&base);
+        assert_eq!(out[&("a".into(), "2026".into())], registry_done);
+        assert!(!out.contains_key(&("b".into(), "2027".into())));
+    }
+
+    #[test]
+    fn history_is_newest_first_and_filters() {
+        let mut ledger = Ledger::default();
+        ledger.insert(rec("a", "2026", done("2026-02-03"), "2026-03-01T00:00:00Z"));
+        ledger.insert(rec("b", "2026", done("2026-02-03"), "2026-03-03T00:00:00Z"));
+        ledger.insert(rec("a", "2027", done("2027-02-03"), "2026-03-02T00:00:00Z"));
+        let all: Vec<_> = ledger
+            .history(None)
+            .iter()
+            .map(|r| (&*r.id, &*r.period))
+            .collect();
+        assert_eq!(all, [("b", "2026"), ("a", "2027"), ("a", "2026")]);
+        assert_eq!(ledger.history(Some("a")).len(), 2);
+    }
+
+    #[test]
+    fn empty_text_is_an_empty_ledger() {
+        assert!(parse("").unwrap().records.is_empty());
+        assert!(parse(HEADER).unwrap().records.is_empty());
+    }
+
+    #[test]
+    fn errors_name_line_and_column() {
+        let good = "[[record]]\nid = \"a\"\nperiod = \"2027\"\naction = \"done\"\non = 2027-03-01\nrecorded_at = 2027-03-01T10:00:00Z\n";
+        assert!(parse(good).is_ok());
+
+        let e = parse_error(&good.replace("on = 2027", "colour = \"red\"\non = 2027"));
+        assert!(e.starts_with("l.toml:5:1: unknown field `colour`"), "{e}");
+        assert!(e.contains("expected"), "{e}");
+
+        let e = parse_error(&good.replace("on = 2027-03-01", "on = 2027-03-01T10:00:00"));
+        assert!(e.starts_with("l.toml:5:6: "), "{e}");
+        assert!(e.contains("expected a bare date"), "{e}");
+
+        let e = parse_error(&good.replace("\"done\"", "\"finished\""));
+        assert!(
+            e.starts_with("l.toml:4:10: unknown action `finished`"),
+            "{e}"
+        );
+
+        let e = parse_error(&good.replace("on = 2027-03-01\n", ""));
+        assert!(
+            e.starts_with("l.toml:4:10: a `done` record needs `on`"),
+            "{e}"
+        );
+
+        let e = parse_error(&good.replace("10:00:00Z", "10:00:00"));
+        assert!(e.contains("no time zone"), "{e}");
+
+        let e = parse_error(&good.replace("period = \"2027\"\n", ""));
+        assert!(e.contains("missing field `period`"), "{e}");
+
+        let e = parse_error("[[record]\n");
+        assert!(e.starts_with("l.toml:1:"), "{e}");
+        assert!(e.contains("the ledger was left as it is"), "{e}");
+
+        let e = parse_error(&good.replace("action = \"done\"", "action = \"undone\""));
+        assert!(e.contains("`on` does not belong"), "{e}");
+    }
+
+    #[test]
+    fn append_creates_then_extends_and_refuses_a_broken_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.toml");
+        put(
+            &path,
+            rec("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z"),
+        )
+        .unwrap();
+        put(
+            &path,
+            rec("a", "2026", done("2026-03-01"), "2026-03-02T10:00:00Z"),
+        )
+        .unwrap();
+        let ledger = Ledger::load(&path).unwrap();
+        let periods: Vec<_> = ledger.records.iter().map(|r| &*r.period).collect();
+        assert_eq!(periods, ["2026", "2027"]);
+
+        fs::write(&path, "[[record]]\nid = \n").unwrap();
+        let e = put(
+            &path,
+            rec("a", "2028", done("2028-03-01"), "2028-03-02T10:00:00Z"),
+        );
+        assert!(
+            matches!(e, Err(LedgerError::Parse { line: 2, .. })),
+            "{e:?}"
+        );
+        assert_eq!(fs::read_to_string(&path).unwrap(), "[[record]]\nid = \n");
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn append_keeps_the_file_mode() {
+        use std::os::unix::fs::PermissionsExt;
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.toml");
+        fs::write(&path, "").unwrap();
+        fs::set_permissions(&path, fs::Permissions::from_mode(0o640)).unwrap();
+        put(
+            &path,
+            rec("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z"),
+        )
+        .unwrap();
+        let mode = fs::metadata(&path).unwrap().permissions().mode() & 0o777;
+        assert_eq!(mode, 0o640);
+    }
+
+    #[test]
+    fn append_refuses_a_read_only_ledger() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("ledger.toml");
+        fs::write(&path, "").unwrap();
+        let mut perms = fs::metadata(&path).unwrap().permissions();
+        perms.set_readonly(true);
+        fs::set_permissions(&path, perms).unwrap();
+        let e = put(
+            &path,
+            rec("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z"),
+        );
+        assert!(matches!(e, Err(LedgerError::Write { .. })), "{e:?}");
+        assert_eq!(fs::read_to_string(&path).unwrap(), "");
+    }
+}
