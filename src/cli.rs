@@ -422,7 +422,8 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
     let (next, until) = match &cli.command {
         Some(Command::Ics { next, until }) => {
             cx.format = FormatArg::Ics;
-            (next.as_deref().or(Some("1y")), *until)
+            let next = next.as_deref().or(cli.next.as_deref()).or(Some("1y"));
+            (next, until.or(cli.until))
         }
         _ => (cli.next.as_deref(), cli.until),
     };
@@ -519,6 +520,7 @@ fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) 
     }
     if delivery {
         let addressing = render::Addressing {
+            // clap requires a --to with --mail and --smtp.
             from: args.from.unwrap_or_else(|| args.to[0].clone()),
             to: args.to,
             subject_prefix: args.subject_prefix,
