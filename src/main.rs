@@ -7,6 +7,7 @@ mod model;
 mod record;
 mod registry;
 mod render;
+mod send;
 mod views;
 
 use std::process::ExitCode;
