@@ -2,10 +2,12 @@
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
+use std::time::SystemTime;
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
-use clap::{Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use clap::{ArgGroup, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
+use lettre::message::Mailbox;
 
 use crate::dates::{self, Span};
 use crate::engine::{self, Item, State};
@@ -14,7 +16,8 @@ use crate::ledger::{self, Ledger, Location};
 use crate::model::{Completions, Lang, Registry};
 use crate::record;
 use crate::registry;
-use crate::render::{self, Export, Listing};
+use crate::render::{self, Entry, Export, Listing};
+use crate::send;
 use crate::views;
 
 const EXIT_CODES: &str = "\
@@ -87,6 +90,8 @@ pub enum FormatArg {
     Json,
     Csv,
     Md,
+    /// iCalendar: `due`, `overdue` and `remind` only
+    Ics,
 }
 
 #[derive(Subcommand, Debug)]
@@ -116,13 +121,16 @@ enum Command {
         at: Option<String>,
     },
     /// What needs attention now: overdue, inside its lead time, or at a milestone
-    Remind {
-        /// Also list what falls due within this window
-        #[arg(long, value_name = "DURATION")]
+    #[command(long_about = REMIND_ABOUT)]
+    Remind(RemindArgs),
+    /// The iCalendar feed to subscribe to: `due --format ics`, a year ahead unless told
+    Ics {
+        /// Take in what falls due within this window [default: 1y]
+        #[arg(long, value_name = "DURATION", conflicts_with = "until")]
         next: Option<String>,
-        /// Exit with status 1 when something needs attention
-        #[arg(long)]
-        exit_code: bool,
+        /// Take in what falls due up to this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        until: Option<NaiveDate>,
     },
     /// Check the registry and say where it was read from
     Validate,
@@ -178,6 +186,53 @@ enum Command {
     Man,
 }
 
+const REMIND_ABOUT: &str = "\
+What needs attention now: overdue items, items inside their lead time, milestones reached.
+Prints nothing and exits 0 when nothing does, so a cron line mails only when there is
+something to say.
+
+--mail writes one e-mail message for `sendmail -t`. --smtp URL sends it instead:
+smtps://HOST[:PORT] (TLS, port 465), smtp://HOST[:PORT]?tls=required (STARTTLS, port 587),
+smtp://HOST[:PORT]?tls=opportunistic, or smtp://HOST[:PORT] (unencrypted, port 25).
+Credentials are read from DUE_SMTP_USER and DUE_SMTP_PASSWORD, and only sent encrypted.";
+
+#[derive(Args, Debug)]
+#[command(group = ArgGroup::new("delivery").args(["mail", "smtp"]))]
+struct RemindArgs {
+    /// Also list what falls due within this window
+    #[arg(long, value_name = "DURATION")]
+    next: Option<String>,
+    /// Exit with status 1 when something needs attention
+    #[arg(long)]
+    exit_code: bool,
+    /// Write the reminder as one e-mail message, for `| sendmail -t`
+    #[arg(long, requires = "to")]
+    mail: bool,
+    /// Send the reminder through this SMTP server
+    #[arg(long, value_name = "URL", requires = "to")]
+    smtp: Option<String>,
+    /// A recipient: `addr@example.org` or `Name <addr@example.org>`; repeat for more
+    #[arg(long, value_name = "ADDR", value_parser = mailbox_arg, requires = "delivery")]
+    to: Vec<Mailbox>,
+    /// The sender [default: the first --to]
+    #[arg(long, value_name = "ADDR", env = "DUE_MAIL_FROM", value_parser = mailbox_arg, requires = "delivery")]
+    from: Option<Mailbox>,
+    /// Put before the subject
+    #[arg(
+        long,
+        value_name = "TEXT",
+        default_value = "[due]",
+        requires = "delivery"
+    )]
+    subject_prefix: String,
+}
+
+fn mailbox_arg(text: &str) -> Result<Mailbox, String> {
+    text.parse().map_err(|e| {
+        format!("`{text}` is not an e-mail address ({e}; expected addr@example.org or Name <addr@example.org>)")
+    })
+}
+
 fn date_arg(text: &str) -> Result<NaiveDate, String> {
     dates::parse_date(text)
         .ok_or_else(|| format!("`{text}` is not a date (expected YYYY-MM-DD, a real day)"))
@@ -198,7 +253,9 @@ fn command() -> clap::Command {
             None => "the embedded Resolution 1332 registry".to_string(),
         },
     };
-    Cli::command().after_help(format!("Registry in use: {source}\n\n{EXIT_CODES}"))
+    Cli::command()
+        .after_help(format!("Registry in use: {source}\n\n{EXIT_CODES}"))
+        .mut_subcommands(|sub| sub.after_help(EXIT_CODES))
 }
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -291,8 +348,41 @@ impl Session {
             FormatArg::Json => Box::new(render::Json),
             FormatArg::Csv => Box::new(render::Csv),
             FormatArg::Md => Box::new(render::Markdown),
+            FormatArg::Ics => {
+                bail!(
+                    "--format ics lists occurrences: use it with `due`, `due overdue` or `due remind`"
+                )
+            }
         };
         exporter.export(listing, out)?;
+        Ok(())
+    }
+
+    /// Items in the format asked for: the listing, or the iCalendar feed of the items and
+    /// all their milestones.
+    fn export_items(
+        &self,
+        items: &[Item<'_>],
+        listing: &Listing,
+        out: &mut dyn Write,
+    ) -> Result<()> {
+        if self.format != FormatArg::Ics {
+            return self.export(listing, out);
+        }
+        let entries: Vec<Entry<'_>> = items
+            .iter()
+            .map(|i| (i.clone(), engine::milestones(&self.reg, &i.occurrence)))
+            .collect();
+        self.feed(&entries, out)
+    }
+
+    fn feed(&self, entries: &[Entry<'_>], out: &mut dyn Write) -> Result<()> {
+        let feed = render::Feed {
+            name: &self.reg.title,
+            lang: self.lang,
+            stamp: chrono::Utc::now(),
+        };
+        out.write_all(render::ics(&feed, entries).as_bytes())?;
         Ok(())
     }
 
@@ -328,10 +418,18 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
         Some(Command::Init { path, force }) => return init(path, force, out),
         _ => {}
     }
-    let cx = Session::load(&cli.global, terminal)?;
+    let mut cx = Session::load(&cli.global, terminal)?;
+    let (next, until) = match &cli.command {
+        Some(Command::Ics { next, until }) => {
+            cx.format = FormatArg::Ics;
+            let next = next.as_deref().or(cli.next.as_deref()).or(Some("1y"));
+            (next, until.or(cli.until))
+        }
+        _ => (cli.next.as_deref(), cli.until),
+    };
     match cli.command {
-        None => {
-            let until = cx.window_end(cli.next.as_deref(), cli.until)?;
+        None | Some(Command::Ics { .. }) => {
+            let until = cx.window_end(next, until)?;
             let items = engine::agenda(&cx.reg, &cx.completions, cx.today, until);
             let mut listing = views::items(&items, cx.lang);
             if items.is_empty() {
@@ -339,7 +437,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
                     .notes
                     .push(format!("Nothing overdue or due by {until}."));
             }
-            cx.export(&listing, out)?;
+            cx.export_items(&items, &listing, out)?;
             Ok(listed(cli.exit_code, !items.is_empty()))
         }
         Some(Command::Overdue { exit_code }) => {
@@ -350,7 +448,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
                     .notes
                     .push(format!("Nothing overdue on {}.", cx.today));
             }
-            cx.export(&listing, out)?;
+            cx.export_items(&items, &listing, out)?;
             Ok(listed(exit_code || cli.exit_code, !items.is_empty()))
         }
         Some(Command::List) => {
@@ -393,23 +491,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             cx.export(&listing, out)?;
             Ok(Exit::Success)
         }
-        Some(Command::Remind { next, exit_code }) => {
-            let until = match next {
-                Some(n) => cx.window_end(Some(&n), None)?,
-                None => cx.today,
-            };
-            let entries = engine::attention(&cx.reg, &cx.completions, cx.today, until);
-            if entries.is_empty() {
-                return Ok(Exit::Success);
-            }
-            if cx.format == FormatArg::Table {
-                write!(out, "{}", render::digest(&entries, cx.lang, cx.today))?;
-            } else {
-                let items: Vec<Item<'_>> = entries.iter().map(|(i, _)| i.clone()).collect();
-                cx.export(&views::items(&items, cx.lang), out)?;
-            }
-            Ok(listed(exit_code || cli.exit_code, true))
-        }
+        Some(Command::Remind(args)) => remind(&cx, args, cli.exit_code, out),
         Some(Command::Validate) => validate(&cx, out),
         Some(
             command @ (Command::Done { .. }
@@ -421,6 +503,48 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             unreachable!("handled before loading the registry")
         }
     }
+}
+
+fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) -> Result<Exit> {
+    let delivery = args.mail || args.smtp.is_some();
+    if delivery && cx.format != FormatArg::Table {
+        bail!("--format does not apply to an e-mail message (--mail, --smtp)");
+    }
+    let until = match &args.next {
+        Some(n) => cx.window_end(Some(n), None)?,
+        None => cx.today,
+    };
+    let entries = engine::attention(&cx.reg, &cx.completions, cx.today, until);
+    if entries.is_empty() {
+        return Ok(Exit::Success);
+    }
+    if delivery {
+        let addressing = render::Addressing {
+            // clap requires a --to with --mail and --smtp.
+            from: args.from.unwrap_or_else(|| args.to[0].clone()),
+            to: args.to,
+            subject_prefix: args.subject_prefix,
+        };
+        let reminder = render::Reminder {
+            registry: &cx.reg.title,
+            today: cx.today,
+            lang: cx.lang,
+            sent: SystemTime::now(),
+        };
+        let message = render::message(&addressing, &reminder, &entries)?;
+        match &args.smtp {
+            Some(url) => send::send(url, &message)?,
+            None => out.write_all(&message.formatted())?,
+        }
+    } else if cx.format == FormatArg::Table {
+        write!(out, "{}", render::digest(&entries, cx.lang, cx.today))?;
+    } else if cx.format == FormatArg::Ics {
+        cx.feed(&entries, out)?;
+    } else {
+        let items: Vec<Item<'_>> = entries.iter().map(|(i, _)| i.clone()).collect();
+        cx.export(&views::items(&items, cx.lang), out)?;
+    }
+    Ok(listed(args.exit_code || exit_code, true))
 }
 
 /// A date, a meeting instance id, or a meeting key (its next instance from today).

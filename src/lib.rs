@@ -10,4 +10,5 @@ pub mod model;
 pub mod record;
 pub mod registry;
 pub mod render;
+pub mod send;
 pub mod views;

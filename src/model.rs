@@ -6,11 +6,12 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
+use serde::{Deserialize, Deserializer, Serialize};
 
 use crate::dates::{Calendar, MonthDay, Span};
 
 /// Where a registry was read from.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Origin {
     Embedded,
     File(PathBuf),
@@ -25,7 +26,7 @@ impl std::fmt::Display for Origin {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Default)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Default, Serialize, Deserialize)]
 pub enum Lang {
     #[default]
     En,
@@ -36,10 +37,22 @@ pub enum Lang {
 /// where it can be, so a large registry is not copied string by string.
 pub type Str = Cow<'static, str>;
 
+/// Reads a [`Str`] borrowed from a buffer that lives for the whole process (the cache).
+fn borrow_str<'de: 'static, D: Deserializer<'de>>(d: D) -> Result<Str, D::Error> {
+    <&'static str>::deserialize(d).map(Cow::Borrowed)
+}
+
+fn borrow_opt<'de: 'static, D: Deserializer<'de>>(d: D) -> Result<Option<Str>, D::Error> {
+    Option::<&'static str>::deserialize(d).map(|s| s.map(Cow::Borrowed))
+}
+
 /// Text in English, with an optional French version.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Text {
+    #[serde(deserialize_with = "borrow_str")]
     pub en: Str,
+    #[serde(deserialize_with = "borrow_opt")]
     pub fr: Option<Str>,
 }
 
@@ -57,7 +70,8 @@ impl Text {
     }
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Registry {
     pub origin: Origin,
     pub title: String,
@@ -97,7 +111,7 @@ impl Registry {
     }
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Instance {
     pub id: String,
     pub start: NaiveDate,
@@ -106,7 +120,8 @@ pub struct Instance {
     pub tentative: bool,
 }
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Meeting {
     pub key: String,
     pub name: Text,
@@ -159,7 +174,7 @@ impl Meeting {
 }
 
 /// Which day of a meeting an offset counts from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Anchor {
     Start,
     End,
@@ -174,7 +189,7 @@ impl Anchor {
     }
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Period {
     Year,
     Quarter,
@@ -182,7 +197,7 @@ pub enum Period {
 }
 
 /// Where in its period a calendar-recurring deadline falls.
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum InPeriod {
     /// Month of the period (1-based; always 1 for monthly) and day, clamped to the month.
     Day {
@@ -193,7 +208,8 @@ pub enum InPeriod {
     End(Span),
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub enum Rule {
     /// No deadline: a standing duty.
     Ongoing,
@@ -218,21 +234,22 @@ pub enum Rule {
     },
 }
 
-#[derive(Clone, Debug)]
+#[derive(Clone, Debug, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Milestone {
     pub name: Text,
     /// Measured from the (rolled) due date.
     pub offset: Span,
 }
 
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub enum Outcome {
     Done,
     Waived { reason: String },
 }
 
 /// A recorded completion of one occurrence.
-#[derive(Clone, Debug, PartialEq, Eq)]
+#[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Completion {
     pub outcome: Outcome,
     /// Delivery date (or the day it was waived).
@@ -244,17 +261,26 @@ pub struct Completion {
 /// Completions by obligation id and period key: the registry's own, overlaid by the ledger.
 pub type Completions = HashMap<(String, String), Completion>;
 
-#[derive(Debug)]
+#[derive(Debug, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Obligation {
+    #[serde(deserialize_with = "borrow_str")]
     pub id: Str,
     pub title: Text,
+    #[serde(deserialize_with = "borrow_opt")]
     pub mandate: Option<Str>,
+    #[serde(deserialize_with = "borrow_opt")]
     pub quote: Option<Str>,
+    #[serde(deserialize_with = "borrow_opt")]
     pub owner: Option<Str>,
+    #[serde(deserialize_with = "borrow_opt")]
     pub to: Option<Str>,
+    #[serde(deserialize_with = "borrow_opt")]
     pub notes: Option<Str>,
     /// The `due` expression as written, for display.
+    #[serde(deserialize_with = "borrow_opt")]
     pub due_text: Option<Str>,
+    #[serde(deserialize_with = "borrow_opt")]
     pub every_text: Option<Str>,
     pub rule: Rule,
     pub lead: Span,

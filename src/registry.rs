@@ -164,6 +164,9 @@ fn parse_with(
     Ok(reg)
 }
 
+/// An obligation and where its id stands in the file.
+type Located = (Obligation, Range<usize>);
+
 /// Byte ranges of the text from each line that opens an `[[obligation]]` block to the next.
 fn obligation_chunks(text: &str) -> Vec<Range<usize>> {
     let mut starts = Vec::new();
@@ -199,7 +202,7 @@ fn chunked_obligations(
         .map_or(1, |n| n.get())
         .min(8);
     let per = chunks.len().div_ceil(workers).max(256);
-    let parts: Vec<Option<Vec<_>>> = std::thread::scope(|scope| {
+    let parts: Vec<Option<Vec<Located>>> = std::thread::scope(|scope| {
         let handles: Vec<_> = chunks
             .chunks(per)
             .map(|group| scope.spawn(move || compile_chunks(cx, group, &reg.meetings, lead)))
@@ -224,7 +227,7 @@ fn compile_chunks(
     group: &[Range<usize>],
     meetings: &[Meeting],
     lead: Span,
-) -> Option<Vec<(Obligation, Range<usize>)>> {
+) -> Option<Vec<Located>> {
     let mut out = Vec::with_capacity(group.len());
     for range in group {
         let chunk = Cx {
@@ -475,7 +478,7 @@ impl<'a> Cx<'a> {
     }
 
     /// Ids must be unique: the second use of one is the error.
-    fn unique(&self, obligations: &[(Obligation, Range<usize>)]) -> R<()> {
+    fn unique(&self, obligations: &[Located]) -> R<()> {
         let mut seen: HashSet<&str> = HashSet::with_capacity(obligations.len());
         for (ob, span) in obligations {
             if !seen.insert(&ob.id) {
@@ -855,12 +858,7 @@ impl<'a> Cx<'a> {
     }
 
     /// An obligation, and where its id stands in the file (for the duplicate check).
-    fn obligation(
-        &self,
-        v: &Value<'_>,
-        meetings: &[Meeting],
-        default_lead: Span,
-    ) -> R<(Obligation, Range<usize>)> {
+    fn obligation(&self, v: &Value<'_>, meetings: &[Meeting], default_lead: Span) -> R<Located> {
         let t = self.table(v, "obligation")?;
         let f = self.fields(
             t,

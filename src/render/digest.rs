@@ -2,17 +2,13 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use super::one_line;
-use crate::engine::{DatedMilestone, Item, State};
+use super::{Entry, one_line};
+use crate::engine::State;
 use crate::model::Lang;
 
 /// What needs attention, as plain text a person reads in ten seconds: overdue first,
 /// then by date, each line saying what, to whom, when, and under which mandate.
-pub fn digest(
-    entries: &[(Item<'_>, Vec<DatedMilestone<'_>>)],
-    lang: Lang,
-    today: NaiveDate,
-) -> String {
+pub fn digest(entries: &[Entry<'_>], lang: Lang, today: NaiveDate) -> String {
     let mut out = String::new();
     let overdue: Vec<_> = entries
         .iter()
@@ -22,7 +18,7 @@ pub fn digest(
         .iter()
         .filter(|(i, _)| i.state != State::Overdue)
         .collect();
-    let mut section = |heading: &str, list: &[&(Item<'_>, Vec<DatedMilestone<'_>>)]| {
+    let mut section = |heading: &str, list: &[&Entry<'_>]| {
         if list.is_empty() {
             return;
         }

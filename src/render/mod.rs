@@ -2,7 +2,10 @@
 
 mod csv;
 mod digest;
+mod html;
+mod ics;
 mod json;
+mod mail;
 mod markdown;
 mod table;
 
@@ -10,11 +13,18 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
+use crate::engine::{DatedMilestone, Item};
 use crate::model::Str;
+
+/// An occurrence with the milestones to show beside it.
+pub type Entry<'r> = (Item<'r>, Vec<DatedMilestone<'r>>);
 
 pub use self::csv::Csv;
 pub use self::digest::digest;
+pub use self::html::Html;
+pub use self::ics::{Feed, ics};
 pub use self::json::Json;
+pub use self::mail::{Addressing, Reminder, message};
 pub use self::markdown::Markdown;
 pub use self::table::Table;
 

@@ -1,0 +1,149 @@
+//! The iCalendar feed (RFC 5545): one all-day event per occurrence and per milestone.
+
+use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
+use icalendar::{Alarm, Calendar, Component, Event, EventLike, EventStatus, Property, Trigger};
+
+use super::{Entry, one_line};
+use crate::engine::{DatedMilestone, Item};
+use crate::model::Lang;
+
+/// What the feed says about itself.
+pub struct Feed<'a> {
+    /// The calendar's name, as calendar applications show it.
+    pub name: &'a str,
+    pub lang: Lang,
+    /// When the feed was made (DTSTAMP): the caller reads the clock, so the feed is a pure
+    /// function of its arguments.
+    pub stamp: DateTime<Utc>,
+}
+
+/// The feed as text, CRLF line endings and folded lines included.
+pub fn ics(feed: &Feed<'_>, entries: &[Entry<'_>]) -> String {
+    let mut cal = Calendar::empty();
+    cal.append_property(("VERSION", "2.0"))
+        .append_property((
+            "PRODID",
+            concat!("-//due//due ", env!("CARGO_PKG_VERSION"), "//EN"),
+        ))
+        .append_property(("CALSCALE", "GREGORIAN"));
+    // Only the X-WR- form: the writer leaves RFC 7986's NAME unescaped.
+    cal.append_property(("X-WR-CALNAME", one_line(feed.name).as_str()));
+    // Subscribed calendars refetch at this pace; deadlines do not move by the hour.
+    cal.ttl(&TimeDelta::days(1));
+    for (item, milestones) in entries {
+        if let Some(event) = occurrence(feed, item) {
+            cal.push(event);
+        }
+        for (n, m) in milestones.iter().enumerate() {
+            cal.push(milestone(feed, item, n, m));
+        }
+    }
+    cal.to_string()
+}
+
+/// An event that lasts the whole of `day`: DTEND is exclusive, so it is the next day.
+fn all_day(feed: &Feed<'_>, uid: &str, day: NaiveDate) -> Event {
+    let mut event = Event::new();
+    event
+        .uid(uid)
+        .timestamp(feed.stamp)
+        .starts(day)
+        .ends(day.succ_opt().unwrap_or(day))
+        // A deadline does not make anyone busy.
+        .add_property("TRANSP", "TRANSPARENT");
+    event
+}
+
+/// The UID names the obligation and the period, never a date, so that a moved meeting
+/// updates the event already imported instead of adding a second one.
+fn uid(item: &Item<'_>, part: &str) -> String {
+    format!(
+        "{}/{}{part}@due",
+        item.obligation().id,
+        item.occurrence.period
+    )
+}
+
+fn occurrence(feed: &Feed<'_>, item: &Item<'_>) -> Option<Event> {
+    let due = item.occurrence.due?;
+    let ob = item.obligation();
+    let title = one_line(ob.title.get(feed.lang));
+    let mut event = all_day(feed, &uid(item, ""), due);
+    event
+        .summary(&format!("{title} [{}]", one_line(&item.occurrence.period)))
+        .description(&description(feed, item, None))
+        .status(status(item));
+    let lead_days = ob
+        .lead
+        .negate()
+        .add_to(due)
+        .map_or(0, |start| (due - start).num_days());
+    let mut alarm = Alarm::display(
+        &format!("Falls due on {due}: {title}"),
+        Trigger::before_start(TimeDelta::days(lead_days)),
+    );
+    // The writer would otherwise invent a random UID and read the clock for each alarm,
+    // and give the trigger in seconds where people read days.
+    alarm
+        .uid(&uid(item, "/alarm"))
+        .timestamp(feed.stamp)
+        .append_property(Property::new("TRIGGER", format!("-P{lead_days}D")));
+    event.alarm(alarm.done());
+    Some(event.done())
+}
+
+fn milestone(feed: &Feed<'_>, item: &Item<'_>, n: usize, m: &DatedMilestone<'_>) -> Event {
+    let title = one_line(item.obligation().title.get(feed.lang));
+    let name = one_line(m.milestone.name.get(feed.lang));
+    // Milestones are numbered in registry order: renaming one keeps its event.
+    let mut event = all_day(feed, &uid(item, &format!("/milestone-{}", n + 1)), m.on);
+    event
+        .summary(&format!(
+            "{name}: {title} [{}]",
+            one_line(&item.occurrence.period)
+        ))
+        .description(&description(feed, item, Some(&name)))
+        .status(status(item));
+    event.done()
+}
+
+fn status(item: &Item<'_>) -> EventStatus {
+    if item.occurrence.tentative {
+        EventStatus::Tentative
+    } else {
+        EventStatus::Confirmed
+    }
+}
+
+/// One fact a line. Each piece of registry text is made one line first, so the only line
+/// breaks are the ones put here, which the writer escapes as `\n`.
+fn description(feed: &Feed<'_>, item: &Item<'_>, milestone: Option<&str>) -> String {
+    let ob = item.obligation();
+    let occ = &item.occurrence;
+    let mut lines = Vec::new();
+    if let (Some(name), Some(due)) = (milestone, occ.due) {
+        lines.push(format!("Milestone: {name}, before the due date {due}"));
+    }
+    lines.push(format!(
+        "Obligation: {} ({})",
+        one_line(&ob.id),
+        one_line(&occ.period)
+    ));
+    lines.push(format!("State: {}", item.state.as_str()));
+    let facts = [
+        ("Title", Some(ob.title.get(feed.lang))),
+        ("Mandate", ob.mandate.as_deref()),
+        ("To", ob.to.as_deref()),
+        ("Owner", ob.owner.as_deref()),
+        ("Meeting", occ.meeting.as_deref()),
+    ];
+    for (label, value) in facts {
+        if let Some(v) = value {
+            lines.push(format!("{label}: {}", one_line(v)));
+        }
+    }
+    if occ.tentative {
+        lines.push("The date hangs on a meeting whose dates are an estimate.".into());
+    }
+    lines.join("\n")
+}

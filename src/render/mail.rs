@@ -1,0 +1,106 @@
+//! The reminder as one RFC 5322 message: a plain-text digest and an HTML table.
+
+use std::time::SystemTime;
+
+use chrono::NaiveDate;
+use lettre::Message;
+use lettre::message::{Mailbox, MultiPart};
+
+use super::{Entry, Export, Html, digest, one_line};
+use crate::engine::{Item, State};
+use crate::model::Lang;
+use crate::views;
+
+/// Who the reminder goes to and how its subject starts.
+pub struct Addressing {
+    pub from: Mailbox,
+    pub to: Vec<Mailbox>,
+    pub subject_prefix: String,
+}
+
+/// What the reminder is about.
+pub struct Reminder<'a> {
+    /// The registry's title.
+    pub registry: &'a str,
+    pub today: NaiveDate,
+    pub lang: Lang,
+    /// The Date header: the caller reads the clock, so the message is a pure function of
+    /// its arguments.
+    pub sent: SystemTime,
+}
+
+pub fn message(
+    addressing: &Addressing,
+    reminder: &Reminder<'_>,
+    entries: &[Entry<'_>],
+) -> anyhow::Result<Message> {
+    let mut builder = Message::builder()
+        .from(addressing.from.clone())
+        .subject(subject(addressing, reminder, entries))
+        .date(reminder.sent)
+        .message_id(None);
+    for to in &addressing.to {
+        builder = builder.to(to.clone());
+    }
+    let heading = match one_line(reminder.registry).trim() {
+        "" => format!("As of {}.", reminder.today),
+        title => format!("{title}\nAs of {}.", reminder.today),
+    };
+    let plain = format!(
+        "{heading}\n\n{}",
+        digest(entries, reminder.lang, reminder.today)
+    );
+    let html = html(&heading, entries, reminder)?;
+    Ok(builder.multipart(MultiPart::alternative_plain_html(plain, html))?)
+}
+
+/// `[due] 1 overdue, 2 coming up: TITLE`; the counts come first so they survive a
+/// narrow inbox.
+fn subject(addressing: &Addressing, reminder: &Reminder<'_>, entries: &[Entry<'_>]) -> String {
+    let overdue = entries
+        .iter()
+        .filter(|(i, _)| i.state == State::Overdue)
+        .count();
+    let coming = entries.len() - overdue;
+    let counts = match (overdue, coming) {
+        (0, n) => format!("{n} coming up"),
+        (n, 0) => format!("{n} overdue"),
+        (o, c) => format!("{o} overdue, {c} coming up"),
+    };
+    let mut subject = one_line(&addressing.subject_prefix).trim().to_string();
+    if !subject.is_empty() {
+        subject.push(' ');
+    }
+    subject.push_str(&counts);
+    let title = one_line(reminder.registry);
+    if !title.trim().is_empty() {
+        subject.push_str(": ");
+        subject.push_str(title.trim());
+    }
+    subject
+}
+
+fn html(heading: &str, entries: &[Entry<'_>], reminder: &Reminder<'_>) -> anyhow::Result<String> {
+    let items: Vec<Item<'_>> = entries.iter().map(|(i, _)| i.clone()).collect();
+    let mut listing = views::items(&items, reminder.lang);
+    for (item, milestones) in entries {
+        for m in milestones {
+            listing.notes.push(format!(
+                "Milestone {} of {} [{}]: {}",
+                m.on,
+                item.obligation().id,
+                item.occurrence.period,
+                m.milestone.name.get(reminder.lang)
+            ));
+        }
+    }
+    let mut out = String::from("<!DOCTYPE html>\n<html><body>\n");
+    for line in heading.lines() {
+        out.push_str(&format!("<p>{}</p>\n", html_escape::encode_text(line)));
+    }
+    let mut table = Vec::new();
+    Html.export(&listing, &mut table)?;
+    out.push_str(&String::from_utf8(table)?);
+    out.push_str("</body></html>\n");
+    Ok(out)
+}
