@@ -143,6 +143,15 @@ fn parse_with(
     // its own (and the blocks on all cores), which keeps the parse tree small and the work
     // shared. A layout the split cannot follow falls back to parsing the whole document.
     let split = DeTable::parse(head).ok().and_then(|root| {
+        // Obligations the split did not see (`[[ obligation ]]`, an inline array) are in the
+        // head, and would be lost, or mixed up with the blocks' in an order the file does not
+        // have: the whole document says what they are.
+        let head_fields = Fields {
+            table: root.get_ref(),
+        };
+        if head_fields.get("obligation").is_some() {
+            return None;
+        }
         let (mut reg, lead) = cx.registry(root.get_ref(), origin.clone()).ok()?;
         let obligations = chunked_obligations(&cx, &chunks, &reg, lead)?;
         reg.obligations = obligations;
@@ -1261,6 +1270,27 @@ mod tests {
         assert_eq!(split.obligations[599].title.en, "Té 599");
         assert_eq!(split.obligations[7].milestones.len(), 1);
         assert_eq!(whole.calendar.roll, Roll::Next);
+    }
+
+    /// Found by fuzzing: obligations written other than as a `[[obligation]]` line were
+    /// dropped without a word, or kept beside a TOML error.
+    #[test]
+    fn obligations_the_split_does_not_see_are_kept() {
+        let parsed = |text: &str| parse(text, Origin::File("r.toml".into()));
+        let spaced = "schema = 1\n[[ obligation ]]\nid = \"x\"\ntitle = \"X\"\n";
+        assert_eq!(ids(&parsed(spaced).unwrap()), ["x"]);
+        let quoted = "schema = 1\n[[\"obligation\"]]\nid = \"x\"\ntitle = \"X\"\n";
+        assert_eq!(ids(&parsed(quoted).unwrap()), ["x"]);
+        let inline = "schema = 1\nobligation = [{ id = \"x\", title = \"X\" }]\n";
+        assert_eq!(ids(&parsed(inline).unwrap()), ["x"]);
+        let both = format!("{spaced}[[obligation]]\nid = \"y\"\ntitle = \"Y\"\n");
+        assert_eq!(ids(&parsed(&both).unwrap()), ["x", "y"]);
+        assert_eq!(
+            error_of(&format!(
+                "{inline}[[obligation]]\nid = \"y\"\ntitle = \"Y\"\n"
+            )),
+            "r.toml:3:3: invalid TOML: duplicate key `obligation` (expected each key once in a table)"
+        );
     }
 
     #[test]
