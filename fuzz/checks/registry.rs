@@ -101,8 +101,8 @@ fn same_as_whole_document(text: &str, loaded: &Result<Registry, RegistryError>, 
         (Err(_), Err(_)) => {}
         (a, b) => panic!(
             "read apart: {:?}\nwhole: {:?}",
-            a.as_ref().map(|r| schedule(r)).map_err(ToString::to_string),
-            b.as_ref().map(|r| schedule(r)).map_err(ToString::to_string)
+            a.as_ref().map(&schedule).map_err(ToString::to_string),
+            b.as_ref().map(&schedule).map_err(ToString::to_string)
         ),
     }
 }
