@@ -68,12 +68,14 @@ pub fn check(bytes: &[u8]) {
 fn same_as_whole_document(text: &str, loaded: &Result<Registry, RegistryError>, origin: Origin) {
     let whole: String = text
         .split_inclusive('\n')
-        .map(
-            |line| match line.trim_start().strip_prefix("[[obligation]]") {
-                Some(rest) => format!("[[ obligation ]]{rest}"),
+        .map(|line| {
+            let trimmed = line.trim_start();
+            let indent = &line[..line.len() - trimmed.len()];
+            match trimmed.strip_prefix("[[obligation]]") {
+                Some(rest) => format!("{indent}[[ obligation ]]{rest}"),
                 None => line.to_string(),
-            },
-        )
+            }
+        })
         .collect();
     let other = registry::parse(&whole, origin);
     // Free text may differ (a header line inside a multi-line string is rewritten too), so
