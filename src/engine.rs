@@ -307,9 +307,14 @@ pub fn judge<'r>(
     completions: &Completions,
     today: NaiveDate,
 ) -> Item<'r> {
-    let completion = completions
-        .get(&(occ.obligation.id.to_string(), occ.period.clone()))
-        .cloned();
+    // Most occurrences have no record: skip building the key when there are none at all.
+    let completion = if completions.is_empty() {
+        None
+    } else {
+        completions
+            .get(&(occ.obligation.id.to_string(), occ.period.clone()))
+            .cloned()
+    };
     let Some(due) = occ.due else {
         return Item {
             occurrence: occ,
@@ -369,13 +374,15 @@ pub fn items<'r>(
     out
 }
 
-/// Overdue first, then by due date, then by id.
+/// Overdue first, then by due date, then in registry order.
 pub fn agenda_order(a: &Item<'_>, b: &Item<'_>) -> Ordering {
     let overdue = |i: &Item<'_>| i.state != State::Overdue;
+    // Obligations sit in one vector in registry order, so their addresses follow it.
+    let place = |i: &Item<'_>| std::ptr::from_ref(i.obligation()) as usize;
     overdue(a)
         .cmp(&overdue(b))
         .then(a.occurrence.due.cmp(&b.occurrence.due))
-        .then_with(|| a.obligation().id.cmp(&b.obligation().id))
+        .then_with(|| place(a).cmp(&place(b)))
         .then_with(|| a.occurrence.period.cmp(&b.occurrence.period))
 }
 

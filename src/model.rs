@@ -261,6 +261,15 @@ pub struct Completion {
 /// Completions by obligation id and period key: the registry's own, overlaid by the ledger.
 pub type Completions = HashMap<(String, String), Completion>;
 
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
+pub struct Prose {
+    #[serde(deserialize_with = "borrow_opt")]
+    pub quote: Option<Str>,
+    #[serde(deserialize_with = "borrow_opt")]
+    pub notes: Option<Str>,
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(bound(deserialize = "'de: 'static"))]
 pub struct Obligation {
@@ -270,20 +279,14 @@ pub struct Obligation {
     #[serde(deserialize_with = "borrow_opt")]
     pub mandate: Option<Str>,
     #[serde(deserialize_with = "borrow_opt")]
-    pub quote: Option<Str>,
-    #[serde(deserialize_with = "borrow_opt")]
     pub owner: Option<Str>,
     #[serde(deserialize_with = "borrow_opt")]
     pub to: Option<Str>,
-    #[serde(deserialize_with = "borrow_opt")]
-    pub notes: Option<Str>,
-    /// The `due` expression as written, for display.
-    #[serde(deserialize_with = "borrow_opt")]
-    pub due_text: Option<Str>,
-    #[serde(deserialize_with = "borrow_opt")]
-    pub every_text: Option<Str>,
     pub rule: Rule,
     pub lead: Span,
+    /// The clause quoted and free notes: kept apart (and absent when empty) because only
+    /// `due show` reads them, so that a large registry stays small in memory.
+    pub prose: Option<Box<Prose>>,
     pub active_from: Option<NaiveDate>,
     pub active_until: Option<NaiveDate>,
     pub milestones: Vec<Milestone>,
@@ -292,6 +295,14 @@ pub struct Obligation {
 }
 
 impl Obligation {
+    pub fn quote(&self) -> Option<&str> {
+        self.prose.as_ref()?.quote.as_deref()
+    }
+
+    pub fn notes(&self) -> Option<&str> {
+        self.prose.as_ref()?.notes.as_deref()
+    }
+
     /// The obligation's completions as written in the registry.
     pub fn known_completions(&self) -> impl Iterator<Item = ((String, String), Completion)> + '_ {
         self.done

@@ -209,7 +209,7 @@ pub fn history(cx: &Context<'_>, id: Option<&str>) -> Result<Vec<Record>, Record
 }
 
 /// The history as rows: JSON and CSV carry each field, the table folds them into details.
-pub fn listing(records: &[Record]) -> Listing {
+pub fn listing(records: &[Record]) -> Listing<'static> {
     let mut l = Listing::new(&[
         ("recorded_at", Some("Recorded (UTC)")),
         ("by", Some("By")),

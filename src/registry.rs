@@ -10,10 +10,11 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::cache;
 use crate::dates::{self, Calendar, MonthDay, Roll, Span};
 use crate::model::{
     Anchor, Completion, InPeriod, Instance, Meeting, Milestone, Obligation, Origin, Outcome,
-    Period, Registry, Rule, Str, Text,
+    Period, Prose, Registry, Rule, Str, Text,
 };
 
 /// The registry compiled into the binary: Resolution 1332.
@@ -48,6 +49,11 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
     if path.is_dir() {
         return Err(RegistryError::Directory(path.to_path_buf()));
     }
+    let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= cache::MIN_SIZE);
+    let key = if large { cache::key_of(path) } else { None };
+    if let Some(reg) = key.and_then(|k| cache::load(path, k)) {
+        return Ok(reg);
+    }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -65,7 +71,11 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
         return Err(RegistryError::NotText(path.to_path_buf()));
     }
     // The text is kept for the rest of the run, so the registry borrows its strings from it.
-    parse_static(text.leak(), Origin::File(path.to_path_buf()))
+    let reg = parse_static(text.leak(), Origin::File(path.to_path_buf()))?;
+    if let Some(key) = key {
+        cache::store(path, key, &reg);
+    }
+    Ok(reg)
 }
 
 pub fn load_embedded() -> Result<Registry, RegistryError> {
@@ -921,15 +931,12 @@ impl<'a> Cx<'a> {
                 id: self.keep(id),
                 title,
                 mandate: self.opt_str(&f, "mandate")?,
-                quote: self.opt_str(&f, "quote")?,
+                prose: match (self.opt_str(&f, "quote")?, self.opt_str(&f, "notes")?) {
+                    (None, None) => None,
+                    (quote, notes) => Some(Box::new(Prose { quote, notes })),
+                },
                 owner: self.opt_str(&f, "owner")?,
                 to: self.opt_str(&f, "to")?,
-                notes: self.opt_str(&f, "notes")?,
-                due_text: due_v.map(|d| match d.get_ref() {
-                    DeValue::String(s) => self.keep(s),
-                    other => Cow::Owned(display_value(other)),
-                }),
-                every_text: every.map(|e| self.keep(e)),
                 rule,
                 lead,
                 active_from,
@@ -1055,14 +1062,6 @@ fn floor_char_boundary(s: &str, mut at: usize) -> usize {
         at -= 1;
     }
     at
-}
-
-fn display_value(v: &DeValue<'_>) -> String {
-    match v {
-        DeValue::Datetime(dt) => dt.to_string(),
-        DeValue::Integer(i) => i.to_string(),
-        other => kind(other).to_string(),
-    }
 }
 
 fn looks_like_date(s: &str) -> bool {

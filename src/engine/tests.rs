@@ -346,3 +346,8 @@ fn a_one_off_may_name_an_estimated_instance() {
     assert!(occ.tentative);
     assert_eq!(occ.period, "jiu-2029");
 }
+
+#[test]
+fn sizes() {
+    eprintln!("Obligation {} Item {} Occ {} Rule {} Text {} Completion {}", std::mem::size_of::<crate::model::Obligation>(), std::mem::size_of::<Item>(), std::mem::size_of::<Occurrence>(), std::mem::size_of::<crate::model::Rule>(), std::mem::size_of::<crate::model::Text>(), std::mem::size_of::<Completion>());
+}

@@ -1,43 +1,59 @@
 use std::io::{self, Write};
 
-use serde_json::{Map, Value};
+use serde::ser::{Serialize, SerializeMap, Serializer};
 
-use super::{Cell, Export, Listing};
+use super::{Cell, Export, Listing, Row};
 
-/// An array of objects, one per row, with every column under its key.
+/// An array of objects, one per row and one row per line, with every data column under its
+/// key. Rows are written as they are made.
 pub struct Json;
 
-impl Json {
-    pub fn value(listing: &Listing) -> Value {
-        let rows = listing
-            .rows
-            .iter()
-            .map(|row| {
-                let object: Map<String, Value> = listing
-                    .data()
-                    .map(|(n, key)| (key.to_string(), to_json(&row.cells[n])))
-                    .collect();
-                Value::Object(object)
-            })
-            .collect();
-        Value::Array(rows)
+struct Object<'a> {
+    columns: &'a [(usize, &'static str)],
+    row: &'a Row,
+}
+
+impl Serialize for Object<'_> {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.columns.len()))?;
+        for (n, key) in self.columns {
+            map.serialize_entry(key, &self.row.cells[*n])?;
+        }
+        map.end()
     }
 }
 
-pub fn to_json(cell: &Cell) -> Value {
-    match cell {
-        Cell::Text(s) => Value::String(s.to_string()),
-        Cell::Date(d) => Value::String(d.to_string()),
-        Cell::Int(n) => Value::from(*n),
-        Cell::Bool(b) => Value::Bool(*b),
-        Cell::Null => Value::Null,
+impl Serialize for Cell {
+    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        match self {
+            Cell::Text(s) => serializer.serialize_str(s),
+            Cell::Date(d) => serializer.collect_str(d),
+            Cell::Int(n) => serializer.serialize_i64(*n),
+            Cell::Bool(b) => serializer.serialize_bool(*b),
+            Cell::Null => serializer.serialize_unit(),
+            Cell::DueLabel { .. } | Cell::DaysLabel(_) => serializer.collect_str(&self.plain()),
+        }
     }
 }
 
 impl Export for Json {
     fn export(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
-        serde_json::to_writer_pretty(&mut *out, &Json::value(listing))?;
-        writeln!(out)
+        let columns: Vec<(usize, &'static str)> = listing.data().collect();
+        if listing.is_empty() {
+            return writeln!(out, "[]");
+        }
+        write!(out, "[")?;
+        for (n, row) in listing.rows().enumerate() {
+            write!(out, "{}", if n == 0 { "\n" } else { ",\n" })?;
+            serde_json::to_writer(
+                &mut *out,
+                &Object {
+                    columns: &columns,
+                    row: &row,
+                },
+            )?;
+        }
+        writeln!(out, "\n]")
     }
 }
 
@@ -68,12 +84,7 @@ mod tests {
         let text = String::from_utf8(out).unwrap();
         insta::assert_snapshot!(text, @r#"
         [
-          {
-            "id": "a\"b\nc",
-            "days": -3,
-            "tentative": true,
-            "meeting": null
-          }
+        {"id":"a\"b\nc","days":-3,"tentative":true,"meeting":null}
         ]
         "#);
     }
