@@ -28,7 +28,9 @@ fn file_for(path: &Path) -> Option<PathBuf> {
     let dir = match std::env::var_os("DUE_CACHE_DIR") {
         Some(dir) if dir.is_empty() => return None,
         Some(dir) => PathBuf::from(dir),
-        None => directories::ProjectDirs::from("", "", "due")?.cache_dir().to_path_buf(),
+        None => directories::ProjectDirs::from("", "", "due")?
+            .cache_dir()
+            .to_path_buf(),
     };
     let absolute = std::path::absolute(path).ok()?;
     let name = xxhash_rust::xxh3::xxh3_64(absolute.as_os_str().as_encoded_bytes());
@@ -39,7 +41,12 @@ fn file_for(path: &Path) -> Option<PathBuf> {
 pub fn key_of(path: &Path) -> Option<[u8; 16]> {
     let mut hasher = Xxh3::new();
     hasher.update(MODEL.as_bytes());
-    hasher.update(std::path::absolute(path).ok()?.as_os_str().as_encoded_bytes());
+    hasher.update(
+        std::path::absolute(path)
+            .ok()?
+            .as_os_str()
+            .as_encoded_bytes(),
+    );
     let mut file = File::open(path).ok()?;
     let mut buf = vec![0; 1 << 20];
     loop {

@@ -468,7 +468,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             cx.export(&views::obligations(&cx.reg, &next, cx.lang), out)?;
             Ok(Exit::Success)
         }
-        Some(Command::Show { id, count }) => show(&cx, &id, count, out),
+        Some(Command::Show { id, count }) => show(cx, &id, count, out),
         Some(Command::Meetings) => {
             let instances = meeting_instances(&cx.reg, cx.today);
             cx.export(&views::meetings(&instances, cx.lang), out)?;
@@ -493,14 +493,14 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             cx.export(&listing, out)?;
             Ok(Exit::Success)
         }
-        Some(Command::Remind(args)) => remind(&cx, args, cli.exit_code, out),
-        Some(Command::Validate) => validate(&cx, out),
+        Some(Command::Remind(args)) => remind(cx, args, cli.exit_code, out),
+        Some(Command::Validate) => validate(cx, out),
         Some(
             command @ (Command::Done { .. }
             | Command::Undo { .. }
             | Command::Waive { .. }
             | Command::History { .. }),
-        ) => record(&cx, command, out),
+        ) => record(cx, command, out),
         Some(Command::Init { .. } | Command::Completions { .. } | Command::Man) => {
             unreachable!("handled before loading the registry")
         }

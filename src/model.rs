@@ -289,9 +289,9 @@ pub struct Obligation {
     pub prose: Option<Box<Prose>>,
     pub active_from: Option<NaiveDate>,
     pub active_until: Option<NaiveDate>,
-    pub milestones: Vec<Milestone>,
+    pub milestones: Box<[Milestone]>,
     /// Completions written in the registry itself, by period key.
-    pub done: Vec<(String, Completion)>,
+    pub done: Box<[(String, Completion)]>,
 }
 
 impl Obligation {

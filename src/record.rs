@@ -392,7 +392,11 @@ fn oldest_open<'r>(
     completions: &Completions,
 ) -> Result<Occurrence<'r>, RecordError> {
     match engine::standing(cx.registry, ob, completions, cx.today).current {
-        Some(item) if item.state.is_open() => Ok(item.occurrence),
+        // Rebuilt so that it borrows the registry only, not the completions it was judged by.
+        Some(item) if item.state.is_open() => Ok(Occurrence {
+            obligation: ob,
+            ..item.occurrence
+        }),
         _ => Err(RecordError::NothingOpen(ob.id.to_string())),
     }
 }

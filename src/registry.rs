@@ -941,8 +941,8 @@ impl<'a> Cx<'a> {
                 lead,
                 active_from,
                 active_until,
-                milestones,
-                done,
+                milestones: milestones.into_boxed_slice(),
+                done: done.into_boxed_slice(),
             },
             id_at,
         ))

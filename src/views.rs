@@ -1,8 +1,8 @@
 //! Turns engine results into listings: which fields each command shows, and how.
 
-use crate::engine::{Item, Standing, State};
 use crate::dates::Span;
-use crate::model::{Anchor, InPeriod, Period, Lang, Meeting, Obligation, Outcome, Registry, Rule};
+use crate::engine::{Item, Standing, State};
+use crate::model::{Anchor, InPeriod, Lang, Meeting, Obligation, Outcome, Period, Registry, Rule};
 use crate::render::{Cell, Emphasis, Listing, Row};
 
 const TENTATIVE_NOTE: &str = "~ the date hangs on a meeting whose dates are an estimate";

@@ -248,7 +248,8 @@ fn agenda_lists_overdue_first_and_includes_both_window_ends() {
          [[obligation]]\nid = \"beyond\"\ntitle = \"B\"\ndue = \"2027-04-01\"\n\
          [[obligation]]\nid = \"history\"\ntitle = \"H\"\ndue = \"2026-12-31\"\n\
          [[obligation]]\nid = \"standing\"\ntitle = \"S\"\n");
-    let items = agenda(&r, &Completions::new(), d("2027-03-10"), d("2027-03-31"));
+    let none = Completions::new();
+    let items = agenda(&r, &none, d("2027-03-10"), d("2027-03-31"));
     let ids: Vec<(&str, State)> = items
         .iter()
         .map(|i| (i.obligation().id.as_ref(), i.state))
@@ -345,9 +346,4 @@ fn a_one_off_may_name_an_estimated_instance() {
     assert_eq!(occ.due, Some(d("2029-06-14")));
     assert!(occ.tentative);
     assert_eq!(occ.period, "jiu-2029");
-}
-
-#[test]
-fn sizes() {
-    eprintln!("Obligation {} Item {} Occ {} Rule {} Text {} Completion {}", std::mem::size_of::<crate::model::Obligation>(), std::mem::size_of::<Item>(), std::mem::size_of::<Occurrence>(), std::mem::size_of::<crate::model::Rule>(), std::mem::size_of::<crate::model::Text>(), std::mem::size_of::<Completion>());
 }
