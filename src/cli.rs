@@ -559,7 +559,7 @@ fn resolve_at(reg: &Registry, at: &str, today: NaiveDate) -> Result<NaiveDate> {
     }
     if let Some(m) = reg.meeting(at) {
         let next = (chrono::Datelike::year(&today)..chrono::Datelike::year(&today) + 3)
-            .flat_map(|y| m.in_year(y))
+            .flat_map(|y| m.in_year(y).into_owned())
             .find(|i| i.end >= today);
         if let Some(inst) = next {
             return Ok(inst.start);
@@ -591,7 +591,7 @@ fn meeting_instances(
                     .iter()
                     .any(|i| chrono::Datelike::year(&i.start) == y)
                 {
-                    instances.extend(m.in_year(y));
+                    instances.extend(m.in_year(y).iter().cloned());
                 }
             }
         }

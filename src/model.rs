@@ -95,19 +95,9 @@ impl Registry {
 
     /// Finds an instance by id, whether listed or estimated (`council-2031`).
     pub fn instance(&self, id: &str) -> Option<(&Meeting, Instance)> {
-        for meeting in &self.meetings {
-            if let Some(found) = meeting.instances.iter().find(|i| i.id == id) {
-                return Some((meeting, found.clone()));
-            }
-        }
-        let (key, year) = id.rsplit_once('-')?;
-        let year: i32 = year.parse().ok()?;
-        let meeting = self.meeting(key)?;
-        meeting
-            .in_year(year)
-            .into_iter()
-            .find(|i| i.id == id)
-            .map(|i| (meeting, i))
+        self.meetings
+            .iter()
+            .find_map(|m| m.instance(id).map(|i| (m, i)))
     }
 }
 
@@ -144,31 +134,34 @@ impl Meeting {
             .strip_prefix('-')?
             .parse()
             .ok()?;
-        self.in_year(year).into_iter().find(|i| i.id == id)
+        self.in_year(year).iter().find(|i| i.id == id).cloned()
     }
 
     /// The instances held in a year (by start date): the listed ones, or the estimate.
-    pub fn in_year(&self, year: i32) -> Vec<Instance> {
-        let listed: Vec<Instance> = self
+    pub fn in_year(&self, year: i32) -> Cow<'_, [Instance]> {
+        // Listed instances are sorted by start date, so a year's are one run of them.
+        let first = self
             .instances
+            .partition_point(|i| chrono::Datelike::year(&i.start) < year);
+        let count = self.instances[first..]
             .iter()
-            .filter(|i| chrono::Datelike::year(&i.start) == year)
-            .cloned()
-            .collect();
+            .take_while(|i| chrono::Datelike::year(&i.start) == year)
+            .count();
+        let listed = &self.instances[first..first + count];
         if !listed.is_empty() || !self.series {
-            return listed;
+            return Cow::Borrowed(listed);
         }
-        let Some((from, to)) = self.typical else {
-            return listed;
-        };
-        match (from.in_year(year), to.in_year(year)) {
-            (Some(start), Some(end)) => vec![Instance {
+        match self
+            .typical
+            .map(|(from, to)| (from.in_year(year), to.in_year(year)))
+        {
+            Some((Some(start), Some(end))) => Cow::Owned(vec![Instance {
                 id: format!("{}-{year}", self.key),
                 start,
                 end,
                 tentative: true,
-            }],
-            _ => listed,
+            }]),
+            _ => Cow::Borrowed(listed),
         }
     }
 }

@@ -1,33 +1,18 @@
 use std::io::{self, Write};
 
-use serde::ser::{Serialize, SerializeMap, Serializer};
+use serde::ser::{Serialize, Serializer};
 
-use super::{Cell, Export, Listing, Row};
+use super::{Cell, Export, Listing};
 
 /// An array of objects, one per row and one row per line, with every data column under its
 /// key. Rows are written as they are made.
 pub struct Json;
 
-struct Object<'a> {
-    columns: &'a [(usize, &'static str)],
-    row: &'a Row,
-}
-
-impl Serialize for Object<'_> {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        let mut map = serializer.serialize_map(Some(self.columns.len()))?;
-        for (n, key) in self.columns {
-            map.serialize_entry(key, &self.row.cells[*n])?;
-        }
-        map.end()
-    }
-}
-
 impl Serialize for Cell {
     fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
         match self {
             Cell::Text(s) => serializer.serialize_str(s),
-            Cell::Date(d) => serializer.collect_str(d),
+            Cell::Date(d) => serializer.serialize_str(&super::iso_date(*d)),
             Cell::Int(n) => serializer.serialize_i64(*n),
             Cell::Bool(b) => serializer.serialize_bool(*b),
             Cell::Null => serializer.serialize_unit(),
@@ -38,20 +23,32 @@ impl Serialize for Cell {
 
 impl Export for Json {
     fn export(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
-        let columns: Vec<(usize, &'static str)> = listing.data().collect();
         if listing.is_empty() {
             return writeln!(out, "[]");
         }
-        write!(out, "[")?;
+        // The keys, quoted once: `"id":`, `,"period":`, …
+        let keys: Vec<(usize, Vec<u8>)> = listing
+            .data()
+            .enumerate()
+            .map(|(i, (n, key))| {
+                let mut quoted = Vec::from(if i == 0 { "{" } else { "," });
+                serde_json::to_writer(&mut quoted, key).expect("a key serialises");
+                quoted.push(b':');
+                (n, quoted)
+            })
+            .collect();
+        // Each row is put together in one buffer and written at once: far fewer calls
+        // through the output's dynamic writer than one per token.
+        let mut line = Vec::with_capacity(1024);
         for (n, row) in listing.rows().enumerate() {
-            write!(out, "{}", if n == 0 { "\n" } else { ",\n" })?;
-            serde_json::to_writer(
-                &mut *out,
-                &Object {
-                    columns: &columns,
-                    row: &row,
-                },
-            )?;
+            line.clear();
+            line.extend_from_slice(if n == 0 { b"[\n" } else { b",\n" });
+            for (column, key) in &keys {
+                line.extend_from_slice(key);
+                serde_json::to_writer(&mut line, &row.cells[*column])?;
+            }
+            line.push(b'}');
+            out.write_all(&line)?;
         }
         writeln!(out, "\n]")
     }

@@ -79,7 +79,7 @@ impl Cell {
     pub fn plain(&self) -> String {
         match self {
             Cell::Text(s) => one_line(s),
-            Cell::Date(d) => d.to_string(),
+            Cell::Date(d) => iso_date(*d),
             Cell::Int(n) => n.to_string(),
             Cell::Bool(b) => b.to_string(),
             Cell::Null => String::new(),
@@ -96,6 +96,32 @@ impl Cell {
             },
         }
     }
+}
+
+/// `YYYY-MM-DD` for years 0 to 9999, without going through the formatting machinery, which
+/// dominates the cost of long listings; other years as chrono writes them.
+pub fn iso_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        return d.to_string();
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = y as u32;
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ]
+    .iter()
+    .collect()
 }
 
 /// Replaces line breaks, other control characters and bidirectional overrides with spaces,
