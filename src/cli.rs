@@ -282,7 +282,7 @@ pub fn run() -> Result<Exit> {
     let cli = Cli::from_arg_matches(&matches)?;
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
-    let mut out = BufWriter::new(stdout.lock());
+    let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
     let exit = dispatch(cli, terminal, &mut out)?;
     out.flush()?;
     Ok(exit)
@@ -418,7 +418,9 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
         Some(Command::Init { path, force }) => return init(path, force, out),
         _ => {}
     }
-    let mut cx = Session::load(&cli.global, terminal)?;
+    // The session lasts until the process exits: leaving it to the operating system spares
+    // freeing a large registry piece by piece.
+    let cx: &mut Session = Box::leak(Box::new(Session::load(&cli.global, terminal)?));
     let (next, until) = match &cli.command {
         Some(Command::Ics { next, until }) => {
             cx.format = FormatArg::Ics;
@@ -466,7 +468,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             cx.export(&views::obligations(&cx.reg, &next, cx.lang), out)?;
             Ok(Exit::Success)
         }
-        Some(Command::Show { id, count }) => show(&cx, &id, count, out),
+        Some(Command::Show { id, count }) => show(cx, &id, count, out),
         Some(Command::Meetings) => {
             let instances = meeting_instances(&cx.reg, cx.today);
             cx.export(&views::meetings(&instances, cx.lang), out)?;
@@ -483,7 +485,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
                 let what = at.map_or_else(String::new, |a| format!(" ({a})"));
                 writeln!(out, "Status as of {as_of}{what}: {}", cx.reg.title)?;
             }
-            if listing.rows.is_empty() {
+            if listing.is_empty() {
                 listing
                     .notes
                     .push("The registry has no obligations.".into());
@@ -491,14 +493,14 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             cx.export(&listing, out)?;
             Ok(Exit::Success)
         }
-        Some(Command::Remind(args)) => remind(&cx, args, cli.exit_code, out),
-        Some(Command::Validate) => validate(&cx, out),
+        Some(Command::Remind(args)) => remind(cx, args, cli.exit_code, out),
+        Some(Command::Validate) => validate(cx, out),
         Some(
             command @ (Command::Done { .. }
             | Command::Undo { .. }
             | Command::Waive { .. }
             | Command::History { .. }),
-        ) => record(&cx, command, out),
+        ) => record(cx, command, out),
         Some(Command::Init { .. } | Command::Completions { .. } | Command::Man) => {
             unreachable!("handled before loading the registry")
         }
@@ -557,7 +559,7 @@ fn resolve_at(reg: &Registry, at: &str, today: NaiveDate) -> Result<NaiveDate> {
     }
     if let Some(m) = reg.meeting(at) {
         let next = (chrono::Datelike::year(&today)..chrono::Datelike::year(&today) + 3)
-            .flat_map(|y| m.in_year(y))
+            .flat_map(|y| m.in_year(y).into_owned())
             .find(|i| i.end >= today);
         if let Some(inst) = next {
             return Ok(inst.start);
@@ -589,7 +591,7 @@ fn meeting_instances(
                     .iter()
                     .any(|i| chrono::Datelike::year(&i.start) == y)
                 {
-                    instances.extend(m.in_year(y));
+                    instances.extend(m.in_year(y).iter().cloned());
                 }
             }
         }
@@ -645,7 +647,7 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
     line(out, "mandate", ob.mandate.as_deref())?;
     line(out, "owner", ob.owner.as_deref())?;
     line(out, "to", ob.to.as_deref())?;
-    line(out, "rule", Some(&views::rule_text(ob)))?;
+    line(out, "rule", Some(&views::rule_text(&cx.reg, ob)))?;
     if !matches!(ob.rule, crate::model::Rule::Ongoing) {
         line(out, "lead", Some(&ob.lead.to_string()))?;
     }
@@ -670,8 +672,8 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
             )),
         )?;
     }
-    line(out, "notes", ob.notes.as_deref())?;
-    if let Some(quote) = &ob.quote {
+    line(out, "notes", ob.notes())?;
+    if let Some(quote) = ob.quote() {
         writeln!(out, "clause")?;
         for l in quote.lines() {
             writeln!(out, "  > {}", render::one_line(l))?;

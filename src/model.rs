@@ -95,19 +95,9 @@ impl Registry {
 
     /// Finds an instance by id, whether listed or estimated (`council-2031`).
     pub fn instance(&self, id: &str) -> Option<(&Meeting, Instance)> {
-        for meeting in &self.meetings {
-            if let Some(found) = meeting.instances.iter().find(|i| i.id == id) {
-                return Some((meeting, found.clone()));
-            }
-        }
-        let (key, year) = id.rsplit_once('-')?;
-        let year: i32 = year.parse().ok()?;
-        let meeting = self.meeting(key)?;
-        meeting
-            .in_year(year)
-            .into_iter()
-            .find(|i| i.id == id)
-            .map(|i| (meeting, i))
+        self.meetings
+            .iter()
+            .find_map(|m| m.instance(id).map(|i| (m, i)))
     }
 }
 
@@ -144,31 +134,34 @@ impl Meeting {
             .strip_prefix('-')?
             .parse()
             .ok()?;
-        self.in_year(year).into_iter().find(|i| i.id == id)
+        self.in_year(year).iter().find(|i| i.id == id).cloned()
     }
 
     /// The instances held in a year (by start date): the listed ones, or the estimate.
-    pub fn in_year(&self, year: i32) -> Vec<Instance> {
-        let listed: Vec<Instance> = self
+    pub fn in_year(&self, year: i32) -> Cow<'_, [Instance]> {
+        // Listed instances are sorted by start date, so a year's are one run of them.
+        let first = self
             .instances
+            .partition_point(|i| chrono::Datelike::year(&i.start) < year);
+        let count = self.instances[first..]
             .iter()
-            .filter(|i| chrono::Datelike::year(&i.start) == year)
-            .cloned()
-            .collect();
+            .take_while(|i| chrono::Datelike::year(&i.start) == year)
+            .count();
+        let listed = &self.instances[first..first + count];
         if !listed.is_empty() || !self.series {
-            return listed;
+            return Cow::Borrowed(listed);
         }
-        let Some((from, to)) = self.typical else {
-            return listed;
-        };
-        match (from.in_year(year), to.in_year(year)) {
-            (Some(start), Some(end)) => vec![Instance {
+        match self
+            .typical
+            .map(|(from, to)| (from.in_year(year), to.in_year(year)))
+        {
+            Some((Some(start), Some(end))) => Cow::Owned(vec![Instance {
                 id: format!("{}-{year}", self.key),
                 start,
                 end,
                 tentative: true,
-            }],
-            _ => listed,
+            }]),
+            _ => Cow::Borrowed(listed),
         }
     }
 }
@@ -261,6 +254,15 @@ pub struct Completion {
 /// Completions by obligation id and period key: the registry's own, overlaid by the ledger.
 pub type Completions = HashMap<(String, String), Completion>;
 
+#[derive(Debug, Default, Serialize, Deserialize)]
+#[serde(bound(deserialize = "'de: 'static"))]
+pub struct Prose {
+    #[serde(deserialize_with = "borrow_opt")]
+    pub quote: Option<Str>,
+    #[serde(deserialize_with = "borrow_opt")]
+    pub notes: Option<Str>,
+}
+
 #[derive(Debug, Serialize, Deserialize)]
 #[serde(bound(deserialize = "'de: 'static"))]
 pub struct Obligation {
@@ -270,28 +272,30 @@ pub struct Obligation {
     #[serde(deserialize_with = "borrow_opt")]
     pub mandate: Option<Str>,
     #[serde(deserialize_with = "borrow_opt")]
-    pub quote: Option<Str>,
-    #[serde(deserialize_with = "borrow_opt")]
     pub owner: Option<Str>,
     #[serde(deserialize_with = "borrow_opt")]
     pub to: Option<Str>,
-    #[serde(deserialize_with = "borrow_opt")]
-    pub notes: Option<Str>,
-    /// The `due` expression as written, for display.
-    #[serde(deserialize_with = "borrow_opt")]
-    pub due_text: Option<Str>,
-    #[serde(deserialize_with = "borrow_opt")]
-    pub every_text: Option<Str>,
     pub rule: Rule,
     pub lead: Span,
+    /// The clause quoted and free notes: kept apart (and absent when empty) because only
+    /// `due show` reads them, so that a large registry stays small in memory.
+    pub prose: Option<Box<Prose>>,
     pub active_from: Option<NaiveDate>,
     pub active_until: Option<NaiveDate>,
-    pub milestones: Vec<Milestone>,
+    pub milestones: Box<[Milestone]>,
     /// Completions written in the registry itself, by period key.
-    pub done: Vec<(String, Completion)>,
+    pub done: Box<[(String, Completion)]>,
 }
 
 impl Obligation {
+    pub fn quote(&self) -> Option<&str> {
+        self.prose.as_ref()?.quote.as_deref()
+    }
+
+    pub fn notes(&self) -> Option<&str> {
+        self.prose.as_ref()?.notes.as_deref()
+    }
+
     /// The obligation's completions as written in the registry.
     pub fn known_completions(&self) -> impl Iterator<Item = ((String, String), Completion)> + '_ {
         self.done

@@ -209,7 +209,7 @@ pub fn history(cx: &Context<'_>, id: Option<&str>) -> Result<Vec<Record>, Record
 }
 
 /// The history as rows: JSON and CSV carry each field, the table folds them into details.
-pub fn listing(records: &[Record]) -> Listing {
+pub fn listing(records: &[Record]) -> Listing<'static> {
     let mut l = Listing::new(&[
         ("recorded_at", Some("Recorded (UTC)")),
         ("by", Some("By")),
@@ -392,7 +392,11 @@ fn oldest_open<'r>(
     completions: &Completions,
 ) -> Result<Occurrence<'r>, RecordError> {
     match engine::standing(cx.registry, ob, completions, cx.today).current {
-        Some(item) if item.state.is_open() => Ok(item.occurrence),
+        // Rebuilt so that it borrows the registry only, not the completions it was judged by.
+        Some(item) if item.state.is_open() => Ok(Occurrence {
+            obligation: ob,
+            ..item.occurrence
+        }),
         _ => Err(RecordError::NothingOpen(ob.id.to_string())),
     }
 }

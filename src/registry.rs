@@ -10,10 +10,11 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
+use crate::cache;
 use crate::dates::{self, Calendar, MonthDay, Roll, Span};
 use crate::model::{
     Anchor, Completion, InPeriod, Instance, Meeting, Milestone, Obligation, Origin, Outcome,
-    Period, Registry, Rule, Str, Text,
+    Period, Prose, Registry, Rule, Str, Text,
 };
 
 /// The registry compiled into the binary: Resolution 1332.
@@ -55,11 +56,17 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
     if path.is_dir() {
         return Err(RegistryError::Directory(path.to_path_buf()));
     }
+    let meta = std::fs::metadata(path).ok();
     // Checked before reading, so that a wrong path to a huge file fails at once.
-    if let Ok(meta) = std::fs::metadata(path)
+    if let Some(meta) = &meta
         && meta.len() > MAX_BYTES
     {
         return Err(RegistryError::TooLarge(path.to_path_buf(), meta.len()));
+    }
+    let large = meta.is_some_and(|m| m.len() >= cache::MIN_SIZE);
+    let key = if large { cache::key_of(path) } else { None };
+    if let Some(reg) = key.and_then(|k| cache::load(path, k)) {
+        return Ok(reg);
     }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
@@ -77,7 +84,11 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
     check_text(&bytes, &origin)?;
     let text = String::from_utf8(bytes).expect("checked as UTF-8");
     // The text is kept for the rest of the run, so the registry borrows its strings from it.
-    parse_static(text.leak(), origin)
+    let reg = parse_static(text.leak(), origin)?;
+    if let Some(key) = key {
+        cache::store(path, key, &reg);
+    }
+    Ok(reg)
 }
 
 /// Checks a registry's raw bytes without keeping them, as a file's would be checked.
@@ -980,21 +991,18 @@ impl<'a> Cx<'a> {
                 id: self.keep(id),
                 title,
                 mandate: self.opt_str(&f, "mandate")?,
-                quote: self.opt_str(&f, "quote")?,
+                prose: match (self.opt_str(&f, "quote")?, self.opt_str(&f, "notes")?) {
+                    (None, None) => None,
+                    (quote, notes) => Some(Box::new(Prose { quote, notes })),
+                },
                 owner: self.opt_str(&f, "owner")?,
                 to: self.opt_str(&f, "to")?,
-                notes: self.opt_str(&f, "notes")?,
-                due_text: due_v.map(|d| match d.get_ref() {
-                    DeValue::String(s) => self.keep(s),
-                    other => Cow::Owned(display_value(other)),
-                }),
-                every_text: every.map(|e| self.keep(e)),
                 rule,
                 lead,
                 active_from,
                 active_until,
-                milestones,
-                done,
+                milestones: milestones.into_boxed_slice(),
+                done: done.into_boxed_slice(),
             },
             id_at,
         ))
@@ -1136,14 +1144,6 @@ fn floor_char_boundary(s: &str, mut at: usize) -> usize {
         at -= 1;
     }
     at
-}
-
-fn display_value(v: &DeValue<'_>) -> String {
-    match v {
-        DeValue::Datetime(dt) => dt.to_string(),
-        DeValue::Integer(i) => i.to_string(),
-        other => kind(other).to_string(),
-    }
 }
 
 fn looks_like_date(s: &str) -> bool {

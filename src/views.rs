@@ -1,10 +1,9 @@
 //! Turns engine results into listings: which fields each command shows, and how.
 
-use chrono::NaiveDate;
-
+use crate::dates::Span;
 use crate::engine::{Item, Standing, State};
-use crate::model::{Lang, Meeting, Obligation, Outcome, Registry, Rule};
-use crate::render::{Cell, Emphasis, Listing};
+use crate::model::{Anchor, InPeriod, Lang, Meeting, Obligation, Outcome, Period, Registry, Rule};
+use crate::render::{Cell, Emphasis, Listing, Row};
 
 const TENTATIVE_NOTE: &str = "~ the date hangs on a meeting whose dates are an estimate";
 
@@ -16,26 +15,8 @@ fn emphasis(state: State) -> Emphasis {
     }
 }
 
-/// The due date as a person reads it: `~` marks an estimate.
-fn due_label(due: Option<NaiveDate>, tentative: bool) -> String {
-    match (due, tentative) {
-        (Some(d), true) => format!("~{d}"),
-        (Some(d), false) => d.to_string(),
-        (None, _) => "-".into(),
-    }
-}
-
-fn days_label(days: Option<i64>) -> String {
-    match days {
-        Some(0) => "today".into(),
-        Some(n) if n < 0 => format!("{}d ago", -n),
-        Some(n) => format!("in {n}d"),
-        None => "-".into(),
-    }
-}
-
 /// Rows of occurrences: `due`, `overdue`, `remind`.
-pub fn items(items: &[Item<'_>], lang: Lang) -> Listing {
+pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
     let mut l = Listing::new(&[
         ("due_label", Some("Due")),
         ("when", Some("When")),
@@ -54,18 +35,22 @@ pub fn items(items: &[Item<'_>], lang: Lang) -> Listing {
         ("completed_on", None),
         ("ref", None),
     ]);
-    for item in items {
+    l.made(items.len(), move |n| {
+        let item = &items[n];
         let ob = item.obligation();
         let occ = &item.occurrence;
-        l.push(
-            vec![
-                Cell::text(due_label(occ.due, occ.tentative)),
-                Cell::text(days_label(item.days)),
+        Row {
+            cells: vec![
+                Cell::DueLabel {
+                    due: occ.due,
+                    tentative: occ.tentative,
+                },
+                Cell::DaysLabel(item.days),
                 Cell::str(&ob.id),
                 Cell::text(&occ.period),
                 Cell::opt_date(occ.due),
                 Cell::opt_int(item.days),
-                Cell::text(item.state.as_str()),
+                Cell::fixed(item.state.as_str()),
                 Cell::str(ob.title.pick(lang)),
                 Cell::opt_str(ob.mandate.as_ref()),
                 Cell::opt_str(ob.owner.as_ref()),
@@ -80,9 +65,9 @@ pub fn items(items: &[Item<'_>], lang: Lang) -> Listing {
                         .and_then(|c| c.reference.as_deref()),
                 ),
             ],
-            emphasis(item.state),
-        );
-    }
+            emphasis: emphasis(item.state),
+        }
+    });
     l.display_only(&["due_label", "when"]);
     if items.iter().any(|i| i.occurrence.tentative) {
         l.notes.push(TENTATIVE_NOTE.into());
@@ -91,7 +76,7 @@ pub fn items(items: &[Item<'_>], lang: Lang) -> Listing {
 }
 
 /// The status table: every obligation, as of a day.
-pub fn status(rows: &[Standing<'_>], lang: Lang) -> Listing {
+pub fn status(rows: &[Standing<'_>], lang: Lang) -> Listing<'static> {
     let mut l = Listing::new(&[
         ("id", Some("Obligation")),
         ("title", Some("Title")),
@@ -124,11 +109,11 @@ pub fn status(rows: &[Standing<'_>], lang: Lang) -> Listing {
                 Cell::str(ob.title.pick(lang)),
                 Cell::opt_date(last_on),
                 Cell::opt_text(last_ref),
-                Cell::text(due_label(
-                    occ.and_then(|o| o.due),
-                    occ.is_some_and(|o| o.tentative),
-                )),
-                Cell::text(state.as_str()),
+                Cell::DueLabel {
+                    due: occ.and_then(|o| o.due),
+                    tentative: occ.is_some_and(|o| o.tentative),
+                },
+                Cell::fixed(state.as_str()),
                 Cell::opt_text(occ.map(|o| o.period.as_str())),
                 Cell::opt_date(occ.and_then(|o| o.due)),
                 Cell::opt_int(cur.and_then(|i| i.days)),
@@ -153,17 +138,55 @@ pub fn status(rows: &[Standing<'_>], lang: Lang) -> Listing {
 }
 
 /// How an obligation recurs, in words.
-pub fn rule_text(ob: &Obligation) -> String {
-    let due = ob.due_text.as_deref().unwrap_or("");
-    match (&ob.rule, ob.every_text.as_deref()) {
-        (Rule::Ongoing, _) => "ongoing".into(),
-        (_, Some(every)) => format!("every {every}: {due}"),
-        (_, None) => format!("once: {due}"),
+pub fn rule_text(reg: &Registry, ob: &Obligation) -> String {
+    let offset = |s: Span| match s.count.cmp(&0) {
+        std::cmp::Ordering::Equal => String::new(),
+        std::cmp::Ordering::Less => format!(" - {}", s.negate()),
+        std::cmp::Ordering::Greater => format!(" + {s}"),
+    };
+    let at = |meeting: &str, anchor: Anchor, s: Span| {
+        let end = if anchor == Anchor::End { ".end" } else { "" };
+        format!("{meeting}{end}{}", offset(s))
+    };
+    let in_period = |period: Period, when: &InPeriod| match (period, when) {
+        (Period::Year, InPeriod::Day { month, day }) => format!("{month:02}-{day:02}"),
+        (Period::Quarter, InPeriod::Day { month, day }) => format!("{month}-{day:02}"),
+        (Period::Month, InPeriod::Day { day, .. }) => format!("{day}"),
+        (_, InPeriod::Start(s)) => format!("start{}", offset(*s)),
+        (_, InPeriod::End(s)) => format!("end{}", offset(*s)),
+    };
+    match &ob.rule {
+        Rule::Ongoing => "ongoing".into(),
+        Rule::Once(date) => format!("once: {date}"),
+        Rule::AtInstance {
+            instance,
+            anchor,
+            offset,
+            ..
+        } => format!("once: {}", at(instance, *anchor, *offset)),
+        Rule::Every { period, at: when } => {
+            let every = match period {
+                Period::Year => "year",
+                Period::Quarter => "quarter",
+                Period::Month => "month",
+            };
+            format!("every {every}: {}", in_period(*period, when))
+        }
+        Rule::AtSeries {
+            meeting,
+            anchor,
+            offset,
+            per_year,
+        } => {
+            let every = if *per_year { "year" } else { "meeting" };
+            let key = &reg.meetings[*meeting].key;
+            format!("every {every}: {}", at(key, *anchor, *offset))
+        }
     }
 }
 
 /// `due list`: every obligation with its rule and next due date.
-pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Listing {
+pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Listing<'static> {
     let mut l = Listing::new(&[
         ("id", Some("Obligation")),
         ("title", Some("Title")),
@@ -183,11 +206,11 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
                 Cell::str(&ob.id),
                 Cell::str(ob.title.pick(lang)),
                 Cell::opt_str(ob.mandate.as_ref()),
-                Cell::text(rule_text(ob)),
-                Cell::text(due_label(
-                    occ.and_then(|o| o.due),
-                    occ.is_some_and(|o| o.tentative),
-                )),
+                Cell::text(rule_text(reg, ob)),
+                Cell::DueLabel {
+                    due: occ.and_then(|o| o.due),
+                    tentative: occ.is_some_and(|o| o.tentative),
+                },
                 Cell::opt_date(occ.and_then(|o| o.due)),
                 Cell::opt_text(occ.map(|o| o.period.as_str())),
                 Cell::opt_str(ob.owner.as_ref()),
@@ -202,7 +225,7 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
 }
 
 /// `due meetings`: every instance, listed or estimated.
-pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) -> Listing {
+pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) -> Listing<'static> {
     let mut l = Listing::new(&[
         ("meeting", Some("Meeting")),
         ("id", Some("Instance")),

@@ -27,6 +27,8 @@ fn due(args: &[&str]) -> Output {
         .env_remove("DUE_REGISTRY")
         .env_remove("DUE_LEDGER")
         .env_remove("DUE_TODAY")
+        // No cache: each case is read from its file, and nothing is left behind.
+        .env("DUE_CACHE_DIR", "")
         .env("NO_COLOR", "1")
         .args(args)
         .output()

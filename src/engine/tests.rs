@@ -248,7 +248,8 @@ fn agenda_lists_overdue_first_and_includes_both_window_ends() {
          [[obligation]]\nid = \"beyond\"\ntitle = \"B\"\ndue = \"2027-04-01\"\n\
          [[obligation]]\nid = \"history\"\ntitle = \"H\"\ndue = \"2026-12-31\"\n\
          [[obligation]]\nid = \"standing\"\ntitle = \"S\"\n");
-    let items = agenda(&r, &Completions::new(), d("2027-03-10"), d("2027-03-31"));
+    let none = Completions::new();
+    let items = agenda(&r, &none, d("2027-03-10"), d("2027-03-31"));
     let ids: Vec<(&str, State)> = items
         .iter()
         .map(|i| (i.obligation().id.as_ref(), i.state))

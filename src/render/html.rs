@@ -20,7 +20,7 @@ impl Export for Html {
             write!(out, "<th>{}</th>", encode_text(heading))?;
         }
         writeln!(out, "</tr>")?;
-        for row in &listing.rows {
+        for row in listing.rows() {
             match row.emphasis {
                 Emphasis::Alert => write!(out, r#"<tr style="color:#b00;font-weight:bold">"#)?,
                 Emphasis::Warn => write!(out, r#"<tr style="color:#850">"#)?,

@@ -30,7 +30,7 @@ impl Export for Markdown {
             "{}",
             line(visible.iter().map(|_| "---".to_string()).collect())
         )?;
-        for row in &listing.rows {
+        for row in listing.rows() {
             let cells = visible
                 .iter()
                 .map(|(n, _)| escape(&row.cells[*n].plain()))

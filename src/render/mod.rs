@@ -36,11 +36,22 @@ pub enum Cell {
     Int(i64),
     Bool(bool),
     Null,
+    /// A due date as a person reads it: `~` marks an estimate. Formatted only when shown.
+    DueLabel {
+        due: Option<NaiveDate>,
+        tentative: bool,
+    },
+    /// Days to go as a person reads them: `in 3d`, `today`, `2d ago`.
+    DaysLabel(Option<i64>),
 }
 
 impl Cell {
     pub fn text(s: impl Into<String>) -> Cell {
         Cell::Text(Str::Owned(s.into()))
+    }
+
+    pub fn fixed(s: &'static str) -> Cell {
+        Cell::Text(Str::Borrowed(s))
     }
 
     /// Registry text, shared rather than copied.
@@ -68,12 +79,49 @@ impl Cell {
     pub fn plain(&self) -> String {
         match self {
             Cell::Text(s) => one_line(s),
-            Cell::Date(d) => d.to_string(),
+            Cell::Date(d) => iso_date(*d),
             Cell::Int(n) => n.to_string(),
             Cell::Bool(b) => b.to_string(),
             Cell::Null => String::new(),
+            Cell::DueLabel { due, tentative } => match (due, tentative) {
+                (Some(d), true) => format!("~{d}"),
+                (Some(d), false) => d.to_string(),
+                (None, _) => "-".into(),
+            },
+            Cell::DaysLabel(days) => match days {
+                Some(0) => "today".into(),
+                Some(n) if *n < 0 => format!("{}d ago", -n),
+                Some(n) => format!("in {n}d"),
+                None => "-".into(),
+            },
         }
     }
+}
+
+/// `YYYY-MM-DD` for years 0 to 9999, without going through the formatting machinery, which
+/// dominates the cost of long listings; other years as chrono writes them.
+pub fn iso_date(d: NaiveDate) -> String {
+    use chrono::Datelike;
+    let (y, m, day) = (d.year(), d.month(), d.day());
+    if !(0..=9999).contains(&y) {
+        return d.to_string();
+    }
+    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
+    let y = y as u32;
+    [
+        digit(y / 1000),
+        digit(y / 100),
+        digit(y / 10),
+        digit(y),
+        '-',
+        digit(m / 10),
+        digit(m),
+        '-',
+        digit(day / 10),
+        digit(day),
+    ]
+    .iter()
+    .collect()
 }
 
 /// Replaces line breaks, other control characters and bidirectional overrides with spaces,
@@ -116,17 +164,26 @@ pub struct Row {
     pub emphasis: Emphasis,
 }
 
+/// Where a listing's rows come from: built up front, or made one at a time as they are
+/// written, so that a long listing is never held whole.
+enum Rows<'a> {
+    Built(Vec<Row>),
+    Made {
+        count: usize,
+        make: Box<dyn Fn(usize) -> Row + 'a>,
+    },
+}
+
 /// Rows of typed cells under named columns, plus notes that only the table shows.
-#[derive(Clone, Debug, Default)]
-pub struct Listing {
+pub struct Listing<'a> {
     pub columns: Vec<Column>,
-    pub rows: Vec<Row>,
+    rows: Rows<'a>,
     /// Shown below the table (for example what a `~` means); not part of the data.
     pub notes: Vec<String>,
 }
 
-impl Listing {
-    pub fn new(columns: &[(&'static str, Option<&'static str>)]) -> Listing {
+impl<'a> Listing<'a> {
+    pub fn new(columns: &[(&'static str, Option<&'static str>)]) -> Listing<'a> {
         Listing {
             columns: columns
                 .iter()
@@ -136,14 +193,44 @@ impl Listing {
                     data: true,
                 })
                 .collect(),
-            rows: Vec::new(),
+            rows: Rows::Built(Vec::new()),
             notes: Vec::new(),
         }
     }
 
     pub fn push(&mut self, cells: Vec<Cell>, emphasis: Emphasis) {
         debug_assert_eq!(cells.len(), self.columns.len());
-        self.rows.push(Row { cells, emphasis });
+        let row = Row { cells, emphasis };
+        match &mut self.rows {
+            Rows::Built(rows) => rows.push(row),
+            Rows::Made { .. } => unreachable!("rows are either pushed or made"),
+        }
+    }
+
+    /// Rows made on demand: row `n` is `make(n)`.
+    pub fn made(&mut self, count: usize, make: impl Fn(usize) -> Row + 'a) {
+        self.rows = Rows::Made {
+            count,
+            make: Box::new(make),
+        };
+    }
+
+    pub fn len(&self) -> usize {
+        match &self.rows {
+            Rows::Built(rows) => rows.len(),
+            Rows::Made { count, .. } => *count,
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len() == 0
+    }
+
+    pub fn rows(&self) -> impl Iterator<Item = Row> + '_ {
+        (0..self.len()).map(move |n| match &self.rows {
+            Rows::Built(rows) => rows[n].clone(),
+            Rows::Made { make, .. } => make(n),
+        })
     }
 
     /// Marks columns as labels for people only, absent from JSON and CSV.

@@ -34,7 +34,7 @@ impl Export for Table {
             crossterm::style::force_color_output(true);
         }
         grid.set_header(visible.iter().map(|(_, h)| TableCell::new(h)));
-        for row in &listing.rows {
+        for row in listing.rows() {
             grid.add_row(visible.iter().map(|(n, _)| {
                 let cell = TableCell::new(row.cells[*n].plain());
                 match (self.color, row.emphasis) {
@@ -44,7 +44,7 @@ impl Export for Table {
                 }
             }));
         }
-        if !listing.rows.is_empty() {
+        if !listing.is_empty() {
             writeln!(out, "{grid}")?;
         }
         for note in &listing.notes {

@@ -1,0 +1,91 @@
+//! The checked registry kept on disk, keyed by the registry's content, so that a large
+//! registry is parsed once per change rather than once per run.
+//!
+//! One file per registry path, in the user's cache directory (or `DUE_CACHE_DIR`; set it
+//! empty to turn the cache off). A file that is missing, stale, damaged or written by
+//! another build is ignored and replaced; the cache never changes an answer.
+
+use std::fs::File;
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use xxhash_rust::xxh3::Xxh3;
+
+use crate::model::{Origin, Registry};
+
+const MAGIC: &[u8; 8] = b"due-reg1";
+/// The cache holds the model as this build lays it out: its source is part of the key.
+const MODEL: &str = concat!(
+    env!("CARGO_PKG_VERSION"),
+    include_str!("model.rs"),
+    include_str!("dates.rs")
+);
+/// Below this size a registry parses about as fast as its cache file loads.
+pub const MIN_SIZE: u64 = 64 * 1024;
+
+/// Where the cache for a registry lives, if caching is on.
+fn file_for(path: &Path) -> Option<PathBuf> {
+    let dir = match std::env::var_os("DUE_CACHE_DIR") {
+        Some(dir) if dir.is_empty() => return None,
+        Some(dir) => PathBuf::from(dir),
+        None => directories::ProjectDirs::from("", "", "due")?
+            .cache_dir()
+            .to_path_buf(),
+    };
+    let absolute = std::path::absolute(path).ok()?;
+    let name = xxhash_rust::xxh3::xxh3_64(absolute.as_os_str().as_encoded_bytes());
+    Some(dir.join(format!("registry-{name:016x}.bin")))
+}
+
+/// The key of a registry's content, read in pieces so the whole file is never held for it.
+pub fn key_of(path: &Path) -> Option<[u8; 16]> {
+    let mut hasher = Xxh3::new();
+    hasher.update(MODEL.as_bytes());
+    hasher.update(
+        std::path::absolute(path)
+            .ok()?
+            .as_os_str()
+            .as_encoded_bytes(),
+    );
+    let mut file = File::open(path).ok()?;
+    let mut buf = vec![0; 1 << 20];
+    loop {
+        match file.read(&mut buf) {
+            Ok(0) => break,
+            Ok(n) => hasher.update(&buf[..n]),
+            Err(_) => return None,
+        }
+    }
+    Some(hasher.digest128().to_le_bytes())
+}
+
+/// The registry as cached for this content, if there is a good copy.
+pub fn load(path: &Path, key: [u8; 16]) -> Option<Registry> {
+    let bytes = std::fs::read(file_for(path)?).ok()?;
+    let payload = bytes.strip_prefix(MAGIC)?.strip_prefix(&key[..])?.len();
+    // Kept for the rest of the run: the registry borrows its strings from it.
+    let bytes: &'static [u8] = bytes.leak();
+    let mut reg: Registry = postcard::from_bytes(&bytes[bytes.len() - payload..]).ok()?;
+    reg.origin = Origin::File(path.to_path_buf());
+    Some(reg)
+}
+
+/// Keeps a checked registry for the next run. Failing to is not an error: the next run
+/// parses again.
+pub fn store(path: &Path, key: [u8; 16], reg: &Registry) {
+    let Some(target) = file_for(path) else {
+        return;
+    };
+    let write = || -> std::io::Result<()> {
+        let dir = target.parent().unwrap_or(Path::new("."));
+        std::fs::create_dir_all(dir)?;
+        let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
+        tmp.write_all(MAGIC)?;
+        tmp.write_all(&key)?;
+        let payload = postcard::to_stdvec(reg).map_err(std::io::Error::other)?;
+        tmp.write_all(&payload)?;
+        tmp.persist(&target)?;
+        Ok(())
+    };
+    let _ = write();
+}
