@@ -136,8 +136,8 @@ model=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
     echo "  every run; second run: the registry unchanged, after two warm-up runs;"
     echo "- remind -n: \`remind -n DIR/reminders.rem $TODAY\` (the next occurrence of every"
     echo "  reminder: no window, so it answers a wider question than due's 90 days; and remind"
-    echo "  04.02 ignores \\`UNTIL\\` there and misses \\`REM 1 --11 OMIT Sat Sun AFTER\\`, so it is"
-    echo "  shown for speed only: \\`tests/differential_remind.rs\\` uses remind's calendar);"
+    echo "  04.02 ignores \`UNTIL\` there and misses \`REM 1 --11 OMIT Sat Sun AFTER\`, so it is"
+    echo "  shown for speed only: \`tests/differential_remind.rs\` uses remind's calendar);"
     echo "- remind -s+13: \`remind -s+13 DIR/reminders.rem $TODAY\` (simple calendar of the 13"
     echo "  weeks from that week: the nearest remind has to a 90-day window)."
     echo

@@ -23,18 +23,40 @@ const MODEL: &str = concat!(
 /// Below this size a registry parses about as fast as its cache file loads.
 pub const MIN_SIZE: u64 = 64 * 1024;
 
-/// Where the cache for a registry lives, if caching is on.
-fn file_for(path: &Path) -> Option<PathBuf> {
-    let dir = match std::env::var_os("DUE_CACHE_DIR") {
-        Some(dir) if dir.is_empty() => return None,
-        Some(dir) => PathBuf::from(dir),
-        None => directories::ProjectDirs::from("", "", "due")?
-            .cache_dir()
-            .to_path_buf(),
-    };
-    let absolute = std::path::absolute(path).ok()?;
-    let name = xxhash_rust::xxh3::xxh3_64(absolute.as_os_str().as_encoded_bytes());
-    Some(dir.join(format!("registry-{name:016x}.bin")))
+/// Which registry a cache file is for: a file (by its absolute path), or the one built in.
+pub enum Slot<'a> {
+    File(&'a Path),
+    Embedded,
+}
+
+impl Slot<'_> {
+    /// Where its cache lives, if caching is on.
+    fn file(&self) -> Option<PathBuf> {
+        let dir = match std::env::var_os("DUE_CACHE_DIR") {
+            Some(dir) if dir.is_empty() => return None,
+            Some(dir) => PathBuf::from(dir),
+            None => directories::ProjectDirs::from("", "", "due")?
+                .cache_dir()
+                .to_path_buf(),
+        };
+        let name = match self {
+            Slot::File(path) => {
+                let absolute = std::path::absolute(path).ok()?;
+                let hash = xxhash_rust::xxh3::xxh3_64(absolute.as_os_str().as_encoded_bytes());
+                format!("registry-{hash:016x}.bin")
+            }
+            Slot::Embedded => "embedded.bin".to_string(),
+        };
+        Some(dir.join(name))
+    }
+}
+
+/// The key of the built-in registry's content.
+pub fn key_of_text(text: &str) -> [u8; 16] {
+    let mut hasher = Xxh3::new();
+    hasher.update(MODEL.as_bytes());
+    hasher.update(text.as_bytes());
+    hasher.digest128().to_le_bytes()
 }
 
 /// The key of a registry's content, read in pieces so the whole file is never held for it.
@@ -60,20 +82,23 @@ pub fn key_of(path: &Path) -> Option<[u8; 16]> {
 }
 
 /// The registry as cached for this content, if there is a good copy.
-pub fn load(path: &Path, key: [u8; 16]) -> Option<Registry> {
-    let bytes = std::fs::read(file_for(path)?).ok()?;
+pub fn load(slot: &Slot<'_>, key: [u8; 16]) -> Option<Registry> {
+    let bytes = std::fs::read(slot.file()?).ok()?;
     let payload = bytes.strip_prefix(MAGIC)?.strip_prefix(&key[..])?.len();
     // Kept for the rest of the run: the registry borrows its strings from it.
     let bytes: &'static [u8] = bytes.leak();
     let mut reg: Registry = postcard::from_bytes(&bytes[bytes.len() - payload..]).ok()?;
-    reg.origin = Origin::File(path.to_path_buf());
+    reg.origin = match slot {
+        Slot::File(path) => Origin::File(path.to_path_buf()),
+        Slot::Embedded => Origin::Embedded,
+    };
     Some(reg)
 }
 
 /// Keeps a checked registry for the next run. Failing to is not an error: the next run
 /// parses again.
-pub fn store(path: &Path, key: [u8; 16], reg: &Registry) {
-    let Some(target) = file_for(path) else {
+pub fn store(slot: &Slot<'_>, key: [u8; 16], reg: &Registry) {
+    let Some(target) = slot.file() else {
         return;
     };
     let write = || -> std::io::Result<()> {

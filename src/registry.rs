@@ -65,7 +65,7 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
     }
     let large = meta.is_some_and(|m| m.len() >= cache::MIN_SIZE);
     let key = if large { cache::key_of(path) } else { None };
-    if let Some(reg) = key.and_then(|k| cache::load(path, k)) {
+    if let Some(reg) = key.and_then(|k| cache::load(&cache::Slot::File(path), k)) {
         return Ok(reg);
     }
     let bytes = match std::fs::read(path) {
@@ -86,7 +86,7 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
     // The text is kept for the rest of the run, so the registry borrows its strings from it.
     let reg = parse_static(text.leak(), origin)?;
     if let Some(key) = key {
-        cache::store(path, key, &reg);
+        cache::store(&cache::Slot::File(path), key, &reg);
     }
     Ok(reg)
 }
@@ -122,8 +122,16 @@ fn check_text<'b>(bytes: &'b [u8], origin: &Origin) -> Result<&'b str, RegistryE
     ))
 }
 
+/// The built-in registry. It is small, but it is what a bare `due` reads on every run, so
+/// it is cached too: loading the cache costs a fraction of parsing the TOML.
 pub fn load_embedded() -> Result<Registry, RegistryError> {
-    parse_static(EMBEDDED, Origin::Embedded)
+    let key = cache::key_of_text(EMBEDDED);
+    if let Some(reg) = cache::load(&cache::Slot::Embedded, key) {
+        return Ok(reg);
+    }
+    let reg = parse_static(EMBEDDED, Origin::Embedded)?;
+    cache::store(&cache::Slot::Embedded, key, &reg);
+    Ok(reg)
 }
 
 /// Checks registry text; `origin` names it in messages and anchors a relative ledger path.
