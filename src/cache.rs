@@ -13,7 +13,7 @@ use xxhash_rust::xxh3::Xxh3;
 
 use crate::model::{Origin, Registry};
 
-const MAGIC: &[u8; 8] = b"due-reg1";
+const MAGIC: &[u8; 8] = b"due-reg2";
 /// The cache holds the model as this build lays it out: its source is part of the key.
 const MODEL: &str = concat!(
     env!("CARGO_PKG_VERSION"),
@@ -84,7 +84,14 @@ pub fn key_of(path: &Path) -> Option<[u8; 16]> {
 /// The registry as cached for this content, if there is a good copy.
 pub fn load(slot: &Slot<'_>, key: [u8; 16]) -> Option<Registry> {
     let bytes = std::fs::read(slot.file()?).ok()?;
-    let payload = bytes.strip_prefix(MAGIC)?.strip_prefix(&key[..])?.len();
+    // Layout: magic, content key, checksum of the payload, payload. The checksum keeps a
+    // damaged file from decoding into a registry whose references no longer hold.
+    let rest = bytes.strip_prefix(MAGIC)?.strip_prefix(&key[..])?;
+    let (sum, body) = rest.split_first_chunk::<8>()?;
+    if u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(body) {
+        return None;
+    }
+    let payload = body.len();
     // Kept for the rest of the run: the registry borrows its strings from it.
     let bytes: &'static [u8] = bytes.leak();
     let mut reg: Registry = postcard::from_bytes(&bytes[bytes.len() - payload..]).ok()?;
@@ -108,6 +115,7 @@ pub fn store(slot: &Slot<'_>, key: [u8; 16], reg: &Registry) {
         tmp.write_all(MAGIC)?;
         tmp.write_all(&key)?;
         let payload = postcard::to_stdvec(reg).map_err(std::io::Error::other)?;
+        tmp.write_all(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes())?;
         tmp.write_all(&payload)?;
         tmp.persist(&target)?;
         Ok(())

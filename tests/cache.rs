@@ -63,12 +63,16 @@ fn the_cache_is_used_renewed_and_never_trusted_blindly() {
     );
     assert_eq!(std::fs::read_dir(&cache).unwrap().count(), 1);
 
-    // A damaged cache file is ignored.
-    let mut bytes = std::fs::read(&cached).unwrap();
-    let half = bytes.len() / 2;
-    bytes.truncate(half);
-    std::fs::write(&cached, bytes).unwrap();
+    // A damaged cache file is ignored, whether cut short or with a byte changed.
+    let whole = std::fs::read(&cached).unwrap();
+    let half = whole.len() / 2;
+    std::fs::write(&cached, &whole[..half]).unwrap();
     assert_eq!(csv(&path, &cache), changed);
+    let mut flipped = whole.clone();
+    flipped[half] ^= 0x20;
+    std::fs::write(&cached, &flipped).unwrap();
+    assert_eq!(csv(&path, &cache), changed);
+    assert_eq!(std::fs::read(&cached).unwrap(), whole, "and rewritten");
 }
 
 #[test]
