@@ -22,6 +22,16 @@ fn due(args: &[&str]) -> Command {
     cmd
 }
 
+/// `due` on a registry with nothing due for years, on the same day.
+fn quiet(args: &[&str]) -> Command {
+    let mut cmd = Command::cargo_bin("due").unwrap();
+    cmd.env("NO_COLOR", "1")
+        .env("DUE_LEDGER", "tests/fixtures/absent.ledger.toml")
+        .args(["--registry", "tests/fixtures/quiet.toml", "--today", TODAY])
+        .args(args);
+    cmd
+}
+
 fn stdout_of(args: &[&str]) -> String {
     let out = due(args).assert().success().get_output().stdout.clone();
     String::from_utf8(out).unwrap()
@@ -154,48 +164,18 @@ fn exit_code_reports_a_non_empty_listing() {
     due(&["overdue", "--exit-code"]).assert().code(1);
     due(&["overdue"]).assert().code(0);
     due(&["--exit-code"]).assert().code(1);
-    let quiet = tempfile::tempdir().unwrap();
-    let path = quiet.path().join("quiet.toml");
-    std::fs::write(
-        &path,
-        "schema = 1\n[[obligation]]\nid = \"x\"\ntitle = \"X\"\ndue = \"2030-01-01\"\n",
-    )
-    .unwrap();
-    let mut cmd = Command::cargo_bin("due").unwrap();
-    cmd.args([
-        "--registry",
-        path.to_str().unwrap(),
-        "--today",
-        TODAY,
-        "overdue",
-        "--exit-code",
-    ])
-    .assert()
-    .code(0)
-    .stdout("Nothing overdue on 2026-11-28.\n");
+    quiet(&["overdue", "--exit-code"])
+        .assert()
+        .code(0)
+        .stdout("Nothing overdue on 2026-11-28.\n");
 }
 
 #[test]
 fn remind_is_silent_when_nothing_needs_attention() {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("quiet.toml");
-    std::fs::write(
-        &path,
-        "schema = 1\n[[obligation]]\nid = \"x\"\ntitle = \"X\"\ndue = \"2030-01-01\"\n",
-    )
-    .unwrap();
-    let mut cmd = Command::cargo_bin("due").unwrap();
-    cmd.args([
-        "--registry",
-        path.to_str().unwrap(),
-        "--today",
-        TODAY,
-        "remind",
-        "--exit-code",
-    ])
-    .assert()
-    .code(0)
-    .stdout("");
+    quiet(&["remind", "--exit-code"])
+        .assert()
+        .code(0)
+        .stdout("");
     insta::assert_snapshot!("remind_digest", stdout_of(&["remind"]));
 }
 
