@@ -374,16 +374,21 @@ pub fn items<'r>(
     out
 }
 
-/// Overdue first, then by due date, then in registry order.
+/// Overdue first, then by due date, then in registry order, then by period.
 pub fn agenda_order(a: &Item<'_>, b: &Item<'_>) -> Ordering {
-    let overdue = |i: &Item<'_>| i.state != State::Overdue;
-    // Obligations sit in one vector in registry order, so their addresses follow it.
-    let place = |i: &Item<'_>| std::ptr::from_ref(i.obligation()) as usize;
-    overdue(a)
-        .cmp(&overdue(b))
-        .then(a.occurrence.due.cmp(&b.occurrence.due))
-        .then_with(|| place(a).cmp(&place(b)))
+    agenda_key(a)
+        .cmp(&agenda_key(b))
         .then_with(|| a.occurrence.period.cmp(&b.occurrence.period))
+}
+
+/// The sort key of [`agenda_order`] short of its last tie-break. Obligations sit in one
+/// vector in registry order, so their addresses follow it.
+fn agenda_key(i: &Item<'_>) -> (bool, Option<NaiveDate>, usize) {
+    (
+        i.state != State::Overdue,
+        i.occurrence.due,
+        std::ptr::from_ref(i.obligation()) as usize,
+    )
 }
 
 /// Open items that are overdue, or fall due between today and `until` (both included).

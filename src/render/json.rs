@@ -1,24 +1,45 @@
 use std::io::{self, Write};
 
-use serde::ser::{Serialize, Serializer};
-
 use super::{Cell, Export, Listing};
 
 /// An array of objects, one per row and one row per line, with every data column under its
 /// key. Rows are written as they are made.
 pub struct Json;
 
-impl Serialize for Cell {
-    fn serialize<S: Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
-        match self {
-            Cell::Text(s) => serializer.serialize_str(s),
-            Cell::Date(d) => serializer.serialize_str(&super::iso_date(*d)),
-            Cell::Int(n) => serializer.serialize_i64(*n),
-            Cell::Bool(b) => serializer.serialize_bool(*b),
-            Cell::Null => serializer.serialize_unit(),
-            Cell::DueLabel { .. } | Cell::DaysLabel(_) => serializer.collect_str(&self.plain()),
+/// Appends a cell as a JSON value. Text that needs no escaping (most of it) is copied as
+/// it is; the rest goes through serde_json.
+fn push_cell(line: &mut Vec<u8>, cell: &Cell) -> io::Result<()> {
+    match cell {
+        Cell::Text(s) if !needs_escape(s) => {
+            line.push(b'"');
+            line.extend_from_slice(s.as_bytes());
+            line.push(b'"');
+        }
+        Cell::Text(s) => serde_json::to_writer(&mut *line, s.as_ref() as &str)?,
+        Cell::Date(d) => match super::iso_digits(*d) {
+            Some(digits) => {
+                line.push(b'"');
+                line.extend_from_slice(&digits);
+                line.push(b'"');
+            }
+            None => serde_json::to_writer(&mut *line, &d.to_string())?,
+        },
+        Cell::Int(n) => serde_json::to_writer(&mut *line, n)?,
+        Cell::Bool(b) => line.extend_from_slice(if *b { b"true" } else { b"false" }),
+        Cell::Null => line.extend_from_slice(b"null"),
+        Cell::DueLabel { .. } | Cell::DaysLabel(_) => {
+            serde_json::to_writer(&mut *line, &cell.plain())?;
         }
     }
+    Ok(())
+}
+
+/// Whether JSON needs an escape for some byte of the text: quotes, backslashes, controls.
+/// Written as a fold over every byte so that it compiles to a vector loop.
+fn needs_escape(s: &str) -> bool {
+    s.bytes().fold(false, |seen, b| {
+        seen | (b < 0x20) | (b == b'"') | (b == b'\\')
+    })
 }
 
 impl Export for Json {
@@ -45,7 +66,7 @@ impl Export for Json {
             line.extend_from_slice(if n == 0 { b"[\n" } else { b",\n" });
             for (column, key) in &keys {
                 line.extend_from_slice(key);
-                serde_json::to_writer(&mut line, &row.cells[*column])?;
+                push_cell(&mut line, &row.cells[*column])?;
             }
             line.push(b'}');
             out.write_all(&line)?;

@@ -98,30 +98,33 @@ impl Cell {
     }
 }
 
-/// `YYYY-MM-DD` for years 0 to 9999, without going through the formatting machinery, which
-/// dominates the cost of long listings; other years as chrono writes them.
-pub fn iso_date(d: NaiveDate) -> String {
+/// `YYYY-MM-DD` as bytes, for years 0 to 9999, without going through the formatting
+/// machinery, which dominates the cost of long listings.
+pub fn iso_digits(d: NaiveDate) -> Option<[u8; 10]> {
     use chrono::Datelike;
-    let (y, m, day) = (d.year(), d.month(), d.day());
-    if !(0..=9999).contains(&y) {
-        return d.to_string();
-    }
-    let digit = |n: u32| char::from(b'0' + (n % 10) as u8);
-    let y = y as u32;
-    [
-        digit(y / 1000),
-        digit(y / 100),
-        digit(y / 10),
-        digit(y),
-        '-',
+    let year = u32::try_from(d.year()).ok().filter(|y| *y <= 9999)?;
+    let digit = |n: u32| b'0' + (n % 10) as u8;
+    let (m, day) = (d.month(), d.day());
+    Some([
+        digit(year / 1000),
+        digit(year / 100),
+        digit(year / 10),
+        digit(year),
+        b'-',
         digit(m / 10),
         digit(m),
-        '-',
+        b'-',
         digit(day / 10),
         digit(day),
-    ]
-    .iter()
-    .collect()
+    ])
+}
+
+/// A date as `YYYY-MM-DD` (other years as chrono writes them).
+pub fn iso_date(d: NaiveDate) -> String {
+    match iso_digits(d) {
+        Some(digits) => digits.iter().map(|b| char::from(*b)).collect(),
+        None => d.to_string(),
+    }
 }
 
 /// Replaces line breaks, other control characters and bidirectional overrides with spaces,
