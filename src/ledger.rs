@@ -212,7 +212,7 @@ impl Ledger {
             }
         };
         let file: RawFile =
-            toml::from_str(text).map_err(|e| fail(e.span(), e.message().to_owned()))?;
+            toml::from_str(text).map_err(|e| fail(e.span(), explain(e.message())))?;
         let mut records = file
             .record
             .into_iter()
@@ -452,6 +452,37 @@ struct RawRecord {
 }
 
 type Bad = (Range<usize>, String);
+
+/// The keys a record may hold, for "did you mean".
+const RECORD_KEYS: &[&str] = &[
+    "id",
+    "period",
+    "action",
+    "on",
+    "ref",
+    "note",
+    "reason",
+    "recorded_at",
+    "by",
+];
+
+/// Puts serde's word for a misspelt key in the catalogue's form, with the closest key.
+fn explain(message: &str) -> String {
+    let unknown = message
+        .strip_prefix("unknown field `")
+        .and_then(|rest| rest.split_once('`'))
+        .map(|(name, _)| name);
+    match unknown {
+        Some(name) => {
+            let hint = match crate::registry::suggest(name, RECORD_KEYS) {
+                Some(close) => format!("did you mean `{close}`?"),
+                None => format!("expected one of: {}", RECORD_KEYS.join(", ")),
+            };
+            format!("unknown key `{name}` in [[record]] ({hint})")
+        }
+        None => message.trim_end().to_string(),
+    }
+}
 
 impl RawRecord {
     fn check(self) -> Result<Record, Bad> {
@@ -696,8 +727,15 @@ mod tests {
         assert!(parse(good).is_ok());
 
         let e = parse_error(&good.replace("on = 2027", "colour = \"red\"\non = 2027"));
-        assert!(e.starts_with("l.toml:5:1: unknown field `colour`"), "{e}");
-        assert!(e.contains("expected"), "{e}");
+        assert!(
+            e.starts_with("l.toml:5:1: unknown key `colour` in [[record]] (expected one of: id,"),
+            "{e}"
+        );
+        let e = parse_error(&good.replace("on = 2027", "refs = \"C27/1\"\non = 2027"));
+        assert!(
+            e.starts_with("l.toml:5:1: unknown key `refs` in [[record]] (did you mean `ref`?)"),
+            "{e}"
+        );
 
         let e = parse_error(&good.replace("on = 2027-03-01", "on = 2027-03-01T10:00:00"));
         assert!(e.starts_with("l.toml:5:6: "), "{e}");

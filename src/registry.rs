@@ -315,7 +315,7 @@ fn kind(v: &DeValue<'_>) -> &'static str {
 }
 
 /// The closest allowed key, for "did you mean".
-fn suggest<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
+pub(crate) fn suggest<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
     allowed
         .iter()
         .map(|a| (edit_distance(key, a), *a))
