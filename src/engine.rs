@@ -492,8 +492,8 @@ pub fn standing<'r>(
     }
 }
 
-/// What `remind` reports: open items overdue or inside their lead time, and open items
-/// with a milestone reached in the last `recent` days (or, for the next `ahead` days, coming).
+/// What `remind` reports: open items overdue, inside their lead time or due by `until`, and
+/// open items with a milestone on or before `until`, each with those milestones.
 pub fn attention<'r>(
     reg: &'r Registry,
     completions: &'r Completions,

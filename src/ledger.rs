@@ -2,8 +2,8 @@
 //! record under a lock and replacing the file atomically. See `docs/ledger.md`.
 
 use std::fmt::Write as _;
-use std::fs::{self, File, OpenOptions};
-use std::io::{self, Write as _};
+use std::fs::{self, OpenOptions};
+use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
 
@@ -399,31 +399,15 @@ pub fn append<E: From<LedgerError>>(
     let record = make(&ledger)?;
     ledger.insert(record);
 
-    let mut builder = tempfile::Builder::new();
-    let mut prefix = std::ffi::OsString::from(".");
-    prefix.push(path.file_name().unwrap_or_default());
-    prefix.push(".");
-    builder.prefix(&prefix).suffix(".tmp");
     #[cfg(unix)]
-    {
+    let mode = {
         use std::os::unix::fs::PermissionsExt;
-        // A new ledger gets the user's usual mode (umask applies); an existing one keeps its own.
-        let mode = existing
-            .as_ref()
-            .map_or(0o666, |m| m.permissions().mode() & 0o7777);
-        builder.permissions(fs::Permissions::from_mode(mode));
-    }
-    let mut tmp = builder
-        .tempfile_in(&dir)
-        .map_err(|e| LedgerError::write(path, e))?;
-    tmp.write_all(ledger.to_text().as_bytes())
-        .and_then(|()| tmp.as_file().sync_all())
-        .map_err(|e| LedgerError::write(path, e))?;
-    tmp.persist(path)
-        .map_err(|e| LedgerError::write(path, e.error))?;
-    // The rename is durable only once the directory entry is.
-    File::open(&dir)
-        .and_then(|d| d.sync_all())
+        // An existing ledger keeps its own mode.
+        existing.as_ref().map(|m| m.permissions().mode() & 0o7777)
+    };
+    #[cfg(not(unix))]
+    let mode = None;
+    crate::atomic::replace(path, ledger.to_text().as_bytes(), mode)
         .map_err(|e| LedgerError::write(path, e))?;
     drop(lock);
     Ok(())

@@ -1,6 +1,7 @@
 //! `due`: a tracker of reporting obligations. The binary is a thin shell over this library,
 //! which the fuzz targets also drive.
 
+pub mod atomic;
 pub mod cache;
 pub mod cli;
 pub mod dates;
