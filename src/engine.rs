@@ -1,7 +1,8 @@
 //! The schedule engine: pure functions from a registry, its completions and a day to the
 //! occurrences people ask about. No I/O and no clock: "today" is always an argument.
 
-use std::cmp::Ordering;
+use std::borrow::Cow;
+use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
@@ -50,16 +51,98 @@ impl State {
     }
 }
 
+/// Which period an occurrence is for: `2027`, `2027-Q1`, `2027-03`, a meeting instance id,
+/// `once` or `ongoing`. Kept in parts, so that a long listing formats only what it shows.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum PeriodKey<'r> {
+    Once,
+    Ongoing,
+    Year(i32),
+    /// Year and quarter, 1 to 4.
+    Quarter(i32, u32),
+    /// Year and month, 1 to 12.
+    Month(i32, u32),
+    Instance(Cow<'r, str>),
+}
+
+impl PeriodKey<'_> {
+    /// The key as written in ledgers and listings.
+    pub fn text(&self) -> String {
+        let year = |y: i32| u32::try_from(y).ok().filter(|y| *y <= 9999);
+        let two = |n: u32| [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8];
+        let mut out = String::with_capacity(8);
+        match self {
+            PeriodKey::Once => out.push_str("once"),
+            PeriodKey::Ongoing => out.push_str("ongoing"),
+            PeriodKey::Instance(id) => out.push_str(id),
+            // Years past 9999 or before 0 are rare enough for the formatting machinery.
+            PeriodKey::Year(y) | PeriodKey::Quarter(y, _) | PeriodKey::Month(y, _)
+                if year(*y).is_none() =>
+            {
+                out = self.to_string();
+            }
+            PeriodKey::Year(y) | PeriodKey::Quarter(y, _) | PeriodKey::Month(y, _) => {
+                let y = year(*y).unwrap_or_default();
+                let digits = [two(y / 100), two(y)].concat();
+                out.push_str(std::str::from_utf8(&digits).unwrap_or_default());
+                match self {
+                    PeriodKey::Quarter(_, q) => {
+                        out.push_str("-Q");
+                        out.push(char::from(b'0' + (*q % 10) as u8));
+                    }
+                    PeriodKey::Month(_, m) => {
+                        out.push('-');
+                        out.push_str(std::str::from_utf8(&two(*m)).unwrap_or_default());
+                    }
+                    _ => {}
+                }
+            }
+        }
+        out
+    }
+
+    /// The same key, owning its text.
+    pub fn into_owned(self) -> PeriodKey<'static> {
+        match self {
+            PeriodKey::Once => PeriodKey::Once,
+            PeriodKey::Ongoing => PeriodKey::Ongoing,
+            PeriodKey::Year(y) => PeriodKey::Year(y),
+            PeriodKey::Quarter(y, q) => PeriodKey::Quarter(y, q),
+            PeriodKey::Month(y, m) => PeriodKey::Month(y, m),
+            PeriodKey::Instance(id) => PeriodKey::Instance(Cow::Owned(id.into_owned())),
+        }
+    }
+
+    pub fn is(&self, text: &str) -> bool {
+        match self {
+            PeriodKey::Instance(id) => id == text,
+            _ => self.text() == text,
+        }
+    }
+}
+
+impl fmt::Display for PeriodKey<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        match self {
+            PeriodKey::Once => f.write_str("once"),
+            PeriodKey::Ongoing => f.write_str("ongoing"),
+            PeriodKey::Year(y) => write!(f, "{y}"),
+            PeriodKey::Quarter(y, q) => write!(f, "{y}-Q{q}"),
+            PeriodKey::Month(y, m) => write!(f, "{y}-{m:02}"),
+            PeriodKey::Instance(id) => f.write_str(id),
+        }
+    }
+}
+
 /// One occurrence of an obligation: the deadline for one period.
 #[derive(Clone, Debug)]
 pub struct Occurrence<'r> {
     pub obligation: &'r Obligation,
-    /// `2027`, `2027-Q1`, `2027-03`, a meeting instance id, `once` or `ongoing`.
-    pub period: String,
+    pub period: PeriodKey<'r>,
     /// After the working-day roll; `None` for an ongoing duty.
     pub due: Option<NaiveDate>,
     /// The meeting instance the deadline hangs on.
-    pub meeting: Option<String>,
+    pub meeting: Option<Cow<'r, str>>,
     /// The meeting's dates are an estimate.
     pub tentative: bool,
 }
@@ -122,23 +205,25 @@ pub fn occurrences<'r>(
     if from > to {
         return out;
     }
-    let mut push = |period: String, date: Option<NaiveDate>, instance: Option<&Instance>| {
-        let Some(due) = date.and_then(|d| reg.calendar.roll(d)) else {
-            return;
+    let mut push =
+        |period: PeriodKey<'r>, date: Option<NaiveDate>, instance: Option<(Cow<'r, str>, bool)>| {
+            let Some(due) = date.and_then(|d| reg.calendar.roll(d)) else {
+                return;
+            };
+            if due >= from && due <= to {
+                let tentative = instance.as_ref().is_some_and(|i| i.1);
+                out.push(Occurrence {
+                    obligation: ob,
+                    period,
+                    due: Some(due),
+                    meeting: instance.map(|i| i.0),
+                    tentative,
+                });
+            }
         };
-        if due >= from && due <= to {
-            out.push(Occurrence {
-                obligation: ob,
-                period,
-                due: Some(due),
-                meeting: instance.map(|i| i.id.clone()),
-                tentative: instance.is_some_and(|i| i.tentative),
-            });
-        }
-    };
     match &ob.rule {
         Rule::Ongoing => {}
-        Rule::Once(date) => push("once".into(), Some(*date), None),
+        Rule::Once(date) => push(PeriodKey::Once, Some(*date), None),
         Rule::AtInstance {
             meeting,
             instance,
@@ -146,10 +231,12 @@ pub fn occurrences<'r>(
             offset,
         } => {
             if let Some(inst) = reg.meetings[*meeting].instance(instance) {
+                let date = at_meeting(&inst, *anchor, *offset);
+                let id: Cow<'r, str> = Cow::Owned(inst.id);
                 push(
-                    inst.id.clone(),
-                    at_meeting(&inst, *anchor, *offset),
-                    Some(&inst),
+                    PeriodKey::Instance(id.clone()),
+                    date,
+                    Some((id, inst.tentative)),
                 );
             }
         }
@@ -186,23 +273,41 @@ pub fn occurrences<'r>(
             };
             for year in lo.year()..=hi.year() {
                 let instances = meeting.in_year(year);
-                let chosen = if *per_year {
-                    &instances[..instances.len().min(1)]
-                } else {
-                    &instances[..]
+                let take = if *per_year { 1 } else { instances.len() };
+                // Listed instances lend their ids; an estimate's id is made for it.
+                let ids: Vec<(Cow<'r, str>, NaiveDate, NaiveDate, bool)> = match instances {
+                    Cow::Borrowed(listed) => listed
+                        .iter()
+                        .take(take)
+                        .map(|i| (Cow::Borrowed(i.id.as_str()), i.start, i.end, i.tentative))
+                        .collect(),
+                    Cow::Owned(made) => made
+                        .into_iter()
+                        .take(take)
+                        .map(|i| (Cow::Owned(i.id), i.start, i.end, i.tentative))
+                        .collect(),
                 };
-                for inst in chosen {
-                    let key = if *per_year {
-                        year.to_string()
-                    } else {
-                        inst.id.clone()
+                for (id, start, end, tentative) in ids {
+                    let base = match anchor {
+                        Anchor::Start => start,
+                        Anchor::End => end,
                     };
-                    push(key, at_meeting(inst, *anchor, *offset), Some(inst));
+                    let key = if *per_year {
+                        PeriodKey::Year(year)
+                    } else {
+                        PeriodKey::Instance(id.clone())
+                    };
+                    push(key, offset.add_to(base), Some((id, tentative)));
                 }
             }
         }
     }
-    out.sort_by_key(|o| o.due);
+    // By due date, then as the period keys read, as listings order them.
+    out.sort_by(|a, b| {
+        a.due
+            .cmp(&b.due)
+            .then_with(|| a.period.text().cmp(&b.period.text()))
+    });
     out
 }
 
@@ -267,11 +372,11 @@ impl PeriodIndex {
         }
     }
 
-    fn key(self) -> String {
+    fn key(self) -> PeriodKey<'static> {
         match self.kind {
-            PeriodKind::Year => format!("{}", self.year),
-            PeriodKind::Quarter => format!("{}-Q{}", self.year, self.index + 1),
-            PeriodKind::Month => format!("{}-{:02}", self.year, self.index + 1),
+            PeriodKind::Year => PeriodKey::Year(self.year),
+            PeriodKind::Quarter => PeriodKey::Quarter(self.year, self.index + 1),
+            PeriodKind::Month => PeriodKey::Month(self.year, self.index + 1),
         }
     }
 
@@ -311,7 +416,7 @@ pub fn judge<'r>(
     let completion = if completions.is_empty() {
         None
     } else {
-        completions.get(&(occ.obligation.id.to_string(), occ.period.clone()))
+        completions.get(&(occ.obligation.id.to_string(), occ.period.text()))
     };
     let Some(due) = occ.due else {
         return Item {
@@ -368,27 +473,27 @@ pub fn items<'r>(
         .flat_map(|ob| occurrences(reg, ob, from, to))
         .map(|occ| judge(reg, occ, completions, today))
         .collect();
-    // The order is total (an obligation has one occurrence per period), so an unstable sort
-    // gives the same result without a buffer as large as half the list.
-    out.sort_unstable_by(agenda_order);
+    sort_agenda(reg, &mut out);
     out
 }
 
-/// Overdue first, then by due date, then in registry order, then by period.
-pub fn agenda_order(a: &Item<'_>, b: &Item<'_>) -> Ordering {
-    agenda_key(a)
-        .cmp(&agenda_key(b))
-        .then_with(|| a.occurrence.period.cmp(&b.occurrence.period))
-}
-
-/// The sort key of [`agenda_order`] short of its last tie-break. Obligations sit in one
-/// vector in registry order, so their addresses follow it.
-fn agenda_key(i: &Item<'_>) -> (bool, Option<NaiveDate>, usize) {
-    (
-        i.state != State::Overdue,
-        i.occurrence.due,
-        std::ptr::from_ref(i.obligation()) as usize,
-    )
+/// Puts items made obligation by obligation, each obligation's by due date and period, in
+/// agenda order: overdue first, then by due date, then in registry order, then by period.
+/// The order is total, so sorting a packed key of each item (ties left in place) gives it
+/// without comparing or moving whole items more than once.
+fn sort_agenda(reg: &Registry, items: &mut [Item<'_>]) {
+    let base = reg.obligations.as_ptr() as usize;
+    let size = std::mem::size_of::<Obligation>().max(1);
+    items.sort_by_cached_key(|i| {
+        let late = u64::from(i.state != State::Overdue) << 63;
+        // Every date chrono can hold is within ±2^28 days of the common era.
+        let day = i
+            .occurrence
+            .due
+            .map_or(0, |d| (i64::from(d.num_days_from_ce()) + (1 << 30)) as u64);
+        let index = (std::ptr::from_ref(i.obligation()) as usize - base) / size;
+        late | day << 32 | index as u64
+    });
 }
 
 /// Open items that are overdue, or fall due between today and `until` (both included).
@@ -456,7 +561,7 @@ pub fn standing<'r>(
     if matches!(ob.rule, Rule::Ongoing) {
         let occ = Occurrence {
             obligation: ob,
-            period: "ongoing".into(),
+            period: PeriodKey::Ongoing,
             due: None,
             meeting: None,
             tentative: false,
@@ -565,17 +670,17 @@ pub fn resolve_period(
             }
         }
     };
-    if let Some(hit) = candidates.iter().find(|o| o.period == typed) {
-        return Some(hit.period.clone());
+    if let Some(hit) = candidates.iter().find(|o| o.period.is(typed)) {
+        return Some(hit.period.text());
     }
     if typed.len() != 4 || year_of_key.is_none() {
         return None;
     }
     let mut in_year = candidates
         .iter()
-        .filter(|o| o.meeting.is_some() && o.period.split('-').any(|part| part == typed));
+        .filter(|o| o.meeting.is_some() && o.period.text().split('-').any(|part| part == typed));
     match (in_year.next(), in_year.next()) {
-        (Some(one), None) => Some(one.period.clone()),
+        (Some(one), None) => Some(one.period.text()),
         _ => None,
     }
 }

@@ -46,6 +46,38 @@ fn borrow_opt<'de: 'static, D: Deserializer<'de>>(d: D) -> Result<Option<Str>, D
     Option::<&'static str>::deserialize(d).map(|s| s.map(Cow::Borrowed))
 }
 
+/// Dates kept as day numbers: the cache reads them back without parsing text.
+mod day_number {
+    use chrono::{Datelike, NaiveDate};
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de::Error};
+
+    pub fn serialize<S: Serializer>(date: &NaiveDate, s: S) -> Result<S::Ok, S::Error> {
+        date.num_days_from_ce().serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<NaiveDate, D::Error> {
+        let days = i32::deserialize(d)?;
+        NaiveDate::from_num_days_from_ce_opt(days).ok_or_else(|| D::Error::custom("day number"))
+    }
+
+    pub mod opt {
+        use super::*;
+
+        pub fn serialize<S: Serializer>(date: &Option<NaiveDate>, s: S) -> Result<S::Ok, S::Error> {
+            date.map(|d| d.num_days_from_ce()).serialize(s)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<NaiveDate>, D::Error> {
+            Option::<i32>::deserialize(d)?
+                .map(|n| {
+                    NaiveDate::from_num_days_from_ce_opt(n)
+                        .ok_or_else(|| D::Error::custom("day number"))
+                })
+                .transpose()
+        }
+    }
+}
+
 /// Text in English, with an optional French version.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
 #[serde(bound(deserialize = "'de: 'static"))]
@@ -76,6 +108,7 @@ pub struct Registry {
     pub origin: Origin,
     pub title: String,
     pub timezone: Tz,
+    #[serde(with = "day_number::opt")]
     pub tracking_since: Option<NaiveDate>,
     pub calendar: Calendar,
     /// The ledger path named by the registry, already resolved against the registry's folder.
@@ -104,7 +137,9 @@ impl Registry {
 #[derive(Clone, Debug, PartialEq, Eq, Serialize, Deserialize)]
 pub struct Instance {
     pub id: String,
+    #[serde(with = "day_number")]
     pub start: NaiveDate,
+    #[serde(with = "day_number")]
     pub end: NaiveDate,
     /// The dates are an estimate, not an announcement.
     pub tentative: bool,
@@ -206,7 +241,7 @@ pub enum InPeriod {
 pub enum Rule {
     /// No deadline: a standing duty.
     Ongoing,
-    Once(NaiveDate),
+    Once(#[serde(with = "day_number")] NaiveDate),
     /// A one-off tied to one meeting instance.
     AtInstance {
         meeting: usize,
@@ -246,6 +281,7 @@ pub enum Outcome {
 pub struct Completion {
     pub outcome: Outcome,
     /// Delivery date (or the day it was waived).
+    #[serde(with = "day_number")]
     pub on: NaiveDate,
     pub reference: Option<String>,
     pub note: Option<String>,
@@ -280,7 +316,9 @@ pub struct Obligation {
     /// The clause quoted and free notes: kept apart (and absent when empty) because only
     /// `due show` reads them, so that a large registry stays small in memory.
     pub prose: Option<Box<Prose>>,
+    #[serde(with = "day_number::opt")]
     pub active_from: Option<NaiveDate>,
+    #[serde(with = "day_number::opt")]
     pub active_until: Option<NaiveDate>,
     pub milestones: Box<[Milestone]>,
     /// Completions written in the registry itself, by period key.

@@ -1,6 +1,8 @@
 //! `due done`, `due waive`, `due undo` and `due history`: what the commands record, checked
 //! against the registry, and what they say about it.
 
+use std::borrow::Cow;
+
 use chrono::NaiveDate;
 
 use crate::dates;
@@ -96,7 +98,7 @@ pub fn done(
             Some(occ) => occ,
             None => oldest_open(cx, ob, &completions(cx.registry, book))?,
         };
-        let record = Record::new(id, &occ.period, action);
+        let record = Record::new(id, &occ.period.text(), action);
         picked = Some(occ);
         Ok(record)
     })?;
@@ -132,7 +134,7 @@ pub fn waive(
         on: cx.today,
         reason,
     };
-    write(cx, |_| Ok(Record::new(id, &occ.period, action)))?;
+    write(cx, |_| Ok(Record::new(id, &occ.period.text(), action)))?;
     Ok(format!(
         "{id} {}: waived on {}; recorded in {}",
         occ.period,
@@ -149,7 +151,7 @@ pub fn undo(cx: &Context<'_>, id: &str, period: &str) -> Result<String, RecordEr
         Some(_) => period.to_owned(),
         None => {
             let ob = obligation(cx.registry, id)?;
-            occurrence(cx, ob, period)?.period
+            occurrence(cx, ob, period)?.period.text()
         }
     };
     let not_recorded = || {
@@ -367,7 +369,7 @@ fn find<'r>(
     };
     engine::occurrences(registry, ob, from, to)
         .into_iter()
-        .find(|o| o.period == key)
+        .find(|o| o.period.is(key))
 }
 
 fn examples(cx: &Context<'_>, ob: &Obligation) -> String {
@@ -376,7 +378,7 @@ fn examples(cx: &Context<'_>, ob: &Obligation) -> String {
     let keys: Vec<String> = engine::occurrences(cx.registry, ob, from, to)
         .into_iter()
         .take(3)
-        .map(|o| o.period)
+        .map(|o| o.period.text())
         .collect();
     if keys.is_empty() {
         "none near today".to_owned()
@@ -395,6 +397,8 @@ fn oldest_open<'r>(
         // Rebuilt so that it borrows the registry only, not the completions it was judged by.
         Some(item) if item.state.is_open() => Ok(Occurrence {
             obligation: ob,
+            period: item.occurrence.period.into_owned(),
+            meeting: item.occurrence.meeting.map(|m| Cow::Owned(m.into_owned())),
             ..item.occurrence
         }),
         _ => Err(RecordError::NothingOpen(ob.id.to_string())),

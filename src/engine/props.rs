@@ -233,7 +233,7 @@ proptest! {
             }
             let mut keys = HashSet::new();
             for o in &occ {
-                prop_assert!(keys.insert(o.period.clone()), "{}: period {} twice", ob.id, o.period);
+                prop_assert!(keys.insert(o.period.text()), "{}: period {} twice", ob.id, o.period);
             }
         }
     }
@@ -249,7 +249,7 @@ proptest! {
         let to = dates::add_days(from, length).expect("near days");
         let wide_from = dates::add_days(from, -margin).expect("near days");
         let wide_to = dates::add_days(to, margin).expect("near days");
-        let key = |o: &Occurrence<'_>| (o.period.clone(), o.due);
+        let key = |o: &Occurrence<'_>| (o.period.text(), o.due);
         for ob in &reg.obligations {
             let narrow: Vec<_> = occurrences(&reg, ob, from, to).iter().map(key).collect();
             let wide: Vec<_> = occurrences(&reg, ob, wide_from, wide_to)
@@ -315,10 +315,10 @@ proptest! {
         let expected: Vec<String> = (first.max(from_year)..=last.min(active_until))
             .map(|y| y.to_string())
             .collect();
-        let keys: Vec<String> = occ.iter().map(|o| o.period.clone()).collect();
+        let keys: Vec<String> = occ.iter().map(|o| o.period.text()).collect();
         prop_assert_eq!(keys, expected);
         for o in &occ {
-            let year: i32 = o.period.parse().expect("a year key");
+            let year: i32 = o.period.text().parse().expect("a year key");
             prop_assert_eq!(o.due, dates::clamped(year, month, day));
         }
     }
@@ -356,7 +356,7 @@ proptest! {
             reg.obligations
                 .iter()
                 .flat_map(|ob| occurrences(reg, ob, lo, hi))
-                .map(|o| (o.obligation.id.to_string(), o.period, o.due.expect("dated")))
+                .map(|o| (o.obligation.id.to_string(), o.period.text(), o.due.expect("dated")))
                 .collect()
         };
         let (b, a) = (list(&before), list(&after));
@@ -385,7 +385,7 @@ proptest! {
                 let after = due.succ_opt().expect("near");
                 prop_assert_eq!(judge(&reg, occ.clone(), &none, due).state, State::DueSoon);
                 prop_assert_eq!(judge(&reg, occ.clone(), &none, after).state, State::Overdue);
-                let key = (ob.id.to_string(), occ.period.clone());
+                let key = (ob.id.to_string(), occ.period.text());
                 let record = |on| Completions::from([(key.clone(), Completion {
                     outcome: Outcome::Done,
                     on,

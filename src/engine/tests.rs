@@ -15,7 +15,7 @@ fn reg(body: &str) -> Registry {
 fn dues(reg: &Registry, from: &str, to: &str) -> Vec<(String, String)> {
     occurrences(reg, &reg.obligations[0], d(from), d(to))
         .into_iter()
-        .map(|o| (o.period, o.due.unwrap().to_string()))
+        .map(|o| (o.period.text(), o.due.unwrap().to_string()))
         .collect()
 }
 
@@ -112,7 +112,15 @@ fn yearly_series_deadlines_take_each_years_first_session_and_roll() {
     let occs = occurrences(&r, &r.obligations[0], d("2026-01-01"), d("2028-12-31"));
     let got: Vec<(String, String, bool, Option<String>)> = occs
         .into_iter()
-        .map(|o| (o.period, o.due.unwrap().to_string(), o.tentative, o.meeting))
+        .map(|o| {
+            let meeting = o.meeting.map(|m| m.into_owned());
+            (
+                o.period.text(),
+                o.due.unwrap().to_string(),
+                o.tentative,
+                meeting,
+            )
+        })
         .collect();
     assert_eq!(
         got,
@@ -273,7 +281,7 @@ fn status_points_at_the_oldest_overdue_then_the_next_open() {
     let s = standing(&r, &r.obligations[0], &c, d("2027-06-01"));
     let cur = s.current.unwrap();
     assert_eq!(
-        (cur.occurrence.period.as_str(), cur.state),
+        (cur.occurrence.period.text().as_str(), cur.state),
         ("2026", State::Overdue)
     );
     c.insert(
@@ -299,7 +307,7 @@ fn status_points_at_the_oldest_overdue_then_the_next_open() {
     let s = standing(&r, &r.obligations[0], &c, d("2027-06-01"));
     let cur = s.current.unwrap();
     assert_eq!(
-        (cur.occurrence.period.as_str(), cur.state),
+        (cur.occurrence.period.text().as_str(), cur.state),
         ("2028", State::Upcoming)
     );
     assert_eq!(s.last_done.unwrap().0, "2026");
@@ -345,5 +353,5 @@ fn a_one_off_may_name_an_estimated_instance() {
     let occ = &occurrences(&r, &r.obligations[0], d("2029-01-01"), d("2029-12-31"))[0];
     assert_eq!(occ.due, Some(d("2029-06-14")));
     assert!(occ.tentative);
-    assert_eq!(occ.period, "jiu-2029");
+    assert_eq!(occ.period.text(), "jiu-2029");
 }

@@ -46,7 +46,7 @@ pub fn digest(entries: &[Entry<'_>], lang: Lang, today: NaiveDate) -> String {
                 out,
                 "- {due} ({when}{estimate}) {} [{}]",
                 one_line(&ob.id),
-                one_line(&occ.period)
+                one_line(&occ.period.text())
             );
             let _ = writeln!(out, "  {}", one_line(ob.title.get(lang)));
             if let Some(to) = &ob.to {

@@ -70,7 +70,10 @@ fn occurrence(feed: &Feed<'_>, item: &Item<'_>) -> Option<Event> {
     let title = one_line(ob.title.get(feed.lang));
     let mut event = all_day(feed, &uid(item, ""), due);
     event
-        .summary(&format!("{title} [{}]", one_line(&item.occurrence.period)))
+        .summary(&format!(
+            "{title} [{}]",
+            one_line(&item.occurrence.period.text())
+        ))
         .description(&description(feed, item, None))
         .status(status(item));
     let lead_days = ob
@@ -100,7 +103,7 @@ fn milestone(feed: &Feed<'_>, item: &Item<'_>, n: usize, m: &DatedMilestone<'_>)
     event
         .summary(&format!(
             "{name}: {title} [{}]",
-            one_line(&item.occurrence.period)
+            one_line(&item.occurrence.period.text())
         ))
         .description(&description(feed, item, Some(&name)))
         .status(status(item));
@@ -127,7 +130,7 @@ fn description(feed: &Feed<'_>, item: &Item<'_>, milestone: Option<&str>) -> Str
     lines.push(format!(
         "Obligation: {} ({})",
         one_line(&ob.id),
-        one_line(&occ.period)
+        one_line(&occ.period.text())
     ));
     lines.push(format!("State: {}", item.state.as_str()));
     let facts = [
