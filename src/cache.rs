@@ -11,9 +11,9 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::model::{Origin, Registry};
+use crate::model::{Origin, Registry, text_block};
 
-const MAGIC: &[u8; 8] = b"due-reg2";
+const MAGIC: &[u8; 8] = b"due-reg3";
 /// The cache holds the model as this build lays it out: its source is part of the key.
 const MODEL: &str = concat!(
     env!("CARGO_PKG_VERSION"),
@@ -70,7 +70,8 @@ pub fn key_of(path: &Path) -> Option<[u8; 16]> {
             .as_encoded_bytes(),
     );
     let mut file = File::open(path).ok()?;
-    let mut buf = vec![0; 1 << 20];
+    // Small enough to stay in the processor's cache, and few pages to touch.
+    let mut buf = [0; 1 << 16];
     loop {
         match file.read(&mut buf) {
             Ok(0) => break,
@@ -83,18 +84,23 @@ pub fn key_of(path: &Path) -> Option<[u8; 16]> {
 
 /// The registry as cached for this content, if there is a good copy.
 pub fn load(slot: &Slot<'_>, key: [u8; 16]) -> Option<Registry> {
-    let bytes = std::fs::read(slot.file()?).ok()?;
-    // Layout: magic, content key, checksum of the payload, payload. The checksum keeps a
-    // damaged file from decoding into a registry whose references no longer hold.
+    let file = File::open(slot.file()?).ok()?;
+    // SAFETY: the map is read, never written. Cache files are only ever replaced whole, by
+    // renaming a new file over the old one, so the file mapped here keeps its content; only
+    // another program cutting it short in place could pull pages from under the map (the
+    // run would then stop with SIGBUS, as ripgrep's searches may).
+    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+    // Kept for the rest of the run: the registry borrows its strings from it.
+    let bytes: &'static [u8] = Box::leak(Box::new(map));
     let rest = bytes.strip_prefix(MAGIC)?.strip_prefix(&key[..])?;
     let (sum, body) = rest.split_first_chunk::<8>()?;
     if u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(body) {
         return None;
     }
-    let payload = body.len();
-    // Kept for the rest of the run: the registry borrows its strings from it.
-    let bytes: &'static [u8] = bytes.leak();
-    let mut reg: Registry = postcard::from_bytes(&bytes[bytes.len() - payload..]).ok()?;
+    let (length, rest) = body.split_first_chunk::<8>()?;
+    let (text, model) = rest.split_at_checked(usize::try_from(u64::from_le_bytes(*length)).ok()?)?;
+    let text = simdutf8::basic::from_utf8(text).ok()?;
+    let mut reg: Registry = text_block::reading(text, || postcard::from_bytes(model)).ok()?;
     reg.origin = match slot {
         Slot::File(path) => Origin::File(path.to_path_buf()),
         Slot::Embedded => Origin::Embedded,
@@ -114,7 +120,10 @@ pub fn store(slot: &Slot<'_>, key: [u8; 16], reg: &Registry) {
         let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
         tmp.write_all(MAGIC)?;
         tmp.write_all(&key)?;
-        let payload = postcard::to_stdvec(reg).map_err(std::io::Error::other)?;
+        let (model, text) = text_block::writing(|| postcard::to_stdvec(reg));
+        let mut payload = (text.len() as u64).to_le_bytes().to_vec();
+        payload.extend_from_slice(text.as_bytes());
+        payload.extend(model.map_err(std::io::Error::other)?);
         tmp.write_all(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes())?;
         tmp.write_all(&payload)?;
         tmp.persist(&target)?;

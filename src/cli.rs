@@ -267,7 +267,9 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 pub fn run() -> Result<Exit> {
-    let matches = match command().try_get_matches() {
+    // Kept, not dropped: taking clap's command apart again costs a good part of a short run.
+    let command = Box::leak(Box::new(command()));
+    let matches = match command.try_get_matches_from_mut(std::env::args_os()) {
         Ok(m) => m,
         Err(e) => {
             let code = if e.use_stderr() {

@@ -7,6 +7,7 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 
 use crate::dates::{self, Span, clamped};
+use crate::parallel;
 use crate::model::{
     Anchor, Completion, Completions, InPeriod, Instance, Milestone, Obligation, Outcome, Period,
     Registry, Rule,
@@ -18,6 +19,8 @@ const DEFAULT_LOOKBACK_DAYS: i64 = 366;
 const LOOKAHEAD_DAYS: i64 = 3 * 366;
 /// Room for a working-day roll to move a date across a period boundary.
 const ROLL_SLACK_DAYS: i64 = 62;
+/// Below this many obligations a second thread costs more than it saves.
+const PARALLEL_RUN: usize = 2048;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum State {
@@ -467,12 +470,19 @@ pub fn items<'r>(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Vec<Item<'r>> {
-    let mut out: Vec<Item<'r>> = reg
-        .obligations
-        .iter()
-        .flat_map(|ob| occurrences(reg, ob, from, to))
-        .map(|occ| judge(reg, occ, completions, today))
-        .collect();
+    let runs = parallel::map_runs(&reg.obligations, PARALLEL_RUN, |obligations| {
+        obligations
+            .iter()
+            .flat_map(|ob| occurrences(reg, ob, from, to))
+            .map(|occ| judge(reg, occ, completions, today))
+            .collect::<Vec<Item<'r>>>()
+    });
+    // Grown in place rather than copied whole: the list can be the largest thing held.
+    let mut runs = runs.into_iter();
+    let mut out = runs.next().unwrap_or_default();
+    for mut run in runs {
+        out.append(&mut run);
+    }
     sort_agenda(reg, &mut out);
     out
 }

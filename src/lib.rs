@@ -9,6 +9,7 @@ pub mod engine;
 pub mod exit;
 pub mod ledger;
 pub mod model;
+pub mod parallel;
 pub mod record;
 pub mod registry;
 pub mod render;

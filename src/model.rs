@@ -6,7 +6,7 @@ use std::path::PathBuf;
 
 use chrono::NaiveDate;
 use chrono_tz::Tz;
-use serde::{Deserialize, Deserializer, Serialize};
+use serde::{Deserialize, Serialize};
 
 use crate::dates::{Calendar, MonthDay, Span};
 
@@ -37,13 +37,96 @@ pub enum Lang {
 /// where it can be, so a large registry is not copied string by string.
 pub type Str = Cow<'static, str>;
 
-/// Reads a [`Str`] borrowed from a buffer that lives for the whole process (the cache).
-fn borrow_str<'de: 'static, D: Deserializer<'de>>(d: D) -> Result<Str, D::Error> {
-    <&'static str>::deserialize(d).map(Cow::Borrowed)
-}
+/// Registry text as the cache keeps it: every distinct string once, in one block of text
+/// checked as UTF-8 in a single pass, and each field a range of that block. Reading a large
+/// registry back spent more time checking its strings one by one than on anything else.
+pub(crate) mod text_block {
+    use std::cell::{Cell, RefCell};
+    use std::collections::HashMap;
 
-fn borrow_opt<'de: 'static, D: Deserializer<'de>>(d: D) -> Result<Option<Str>, D::Error> {
-    Option::<&'static str>::deserialize(d).map(|s| s.map(Cow::Borrowed))
+    use serde::{Deserialize, Deserializer, Serialize, Serializer, de, ser};
+
+    use super::Str;
+
+    #[derive(Default)]
+    struct Block {
+        text: String,
+        at: HashMap<Str, (u32, u32)>,
+    }
+
+    thread_local! {
+        static WRITING: RefCell<Option<Block>> = const { RefCell::new(None) };
+        static READING: Cell<Option<&'static str>> = const { Cell::new(None) };
+    }
+
+    /// Runs `f`, which serialises registry text, and returns the block that text went into.
+    pub fn writing<T>(f: impl FnOnce() -> T) -> (T, String) {
+        WRITING.with(|w| *w.borrow_mut() = Some(Block::default()));
+        let out = f();
+        let block = WRITING.with(|w| w.borrow_mut().take()).unwrap_or_default();
+        (out, block.text)
+    }
+
+    /// Runs `f`, which deserialises registry text written into `block`, on this thread.
+    pub fn reading<T>(block: &'static str, f: impl FnOnce() -> T) -> T {
+        let before = READING.with(|r| r.replace(Some(block)));
+        let out = f();
+        READING.with(|r| r.set(before));
+        out
+    }
+
+    pub fn serialize<S: Serializer>(text: &Str, s: S) -> Result<S::Ok, S::Error> {
+        let range = WRITING.with(|w| {
+            let mut w = w.borrow_mut();
+            let block = w.as_mut()?;
+            if let Some(range) = block.at.get(text) {
+                return Some(*range);
+            }
+            let range = (
+                u32::try_from(block.text.len()).ok()?,
+                u32::try_from(text.len()).ok()?,
+            );
+            block.text.push_str(text);
+            block.at.insert(text.clone(), range);
+            Some(range)
+        });
+        range
+            .ok_or_else(|| ser::Error::custom("registry text outside a text block"))?
+            .serialize(s)
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Str, D::Error> {
+        let (at, len) = <(u32, u32)>::deserialize(d)?;
+        let block = READING.with(Cell::get).unwrap_or_default();
+        let (at, len) = (at as usize, len as usize);
+        at.checked_add(len)
+            .and_then(|end| block.get(at..end))
+            .map(Str::Borrowed)
+            .ok_or_else(|| de::Error::custom("text range outside the text block"))
+    }
+
+    pub mod opt {
+        use super::*;
+
+        struct Field<'a>(&'a Str);
+
+        impl Serialize for Field<'_> {
+            fn serialize<S: Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                super::serialize(self.0, s)
+            }
+        }
+
+        #[derive(Deserialize)]
+        struct Owned(#[serde(deserialize_with = "super::deserialize")] Str);
+
+        pub fn serialize<S: Serializer>(text: &Option<Str>, s: S) -> Result<S::Ok, S::Error> {
+            text.as_ref().map(Field).serialize(s)
+        }
+
+        pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Str>, D::Error> {
+            Ok(Option::<Owned>::deserialize(d)?.map(|f| f.0))
+        }
+    }
 }
 
 /// Dates kept as day numbers: the cache reads them back without parsing text.
@@ -80,11 +163,10 @@ mod day_number {
 
 /// Text in English, with an optional French version.
 #[derive(Clone, Debug, Default, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Text {
-    #[serde(deserialize_with = "borrow_str")]
+    #[serde(with = "text_block")]
     pub en: Str,
-    #[serde(deserialize_with = "borrow_opt")]
+    #[serde(with = "text_block::opt")]
     pub fr: Option<Str>,
 }
 
@@ -103,7 +185,6 @@ impl Text {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Registry {
     pub origin: Origin,
     pub title: String,
@@ -146,7 +227,6 @@ pub struct Instance {
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Meeting {
     pub key: String,
     pub name: Text,
@@ -237,7 +317,6 @@ pub enum InPeriod {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub enum Rule {
     /// No deadline: a standing duty.
     Ongoing,
@@ -263,7 +342,6 @@ pub enum Rule {
 }
 
 #[derive(Clone, Debug, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Milestone {
     pub name: Text,
     /// Measured from the (rolled) due date.
@@ -291,25 +369,23 @@ pub struct Completion {
 pub type Completions = HashMap<(String, String), Completion>;
 
 #[derive(Debug, Default, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Prose {
-    #[serde(deserialize_with = "borrow_opt")]
+    #[serde(with = "text_block::opt")]
     pub quote: Option<Str>,
-    #[serde(deserialize_with = "borrow_opt")]
+    #[serde(with = "text_block::opt")]
     pub notes: Option<Str>,
 }
 
 #[derive(Debug, Serialize, Deserialize)]
-#[serde(bound(deserialize = "'de: 'static"))]
 pub struct Obligation {
-    #[serde(deserialize_with = "borrow_str")]
+    #[serde(with = "text_block")]
     pub id: Str,
     pub title: Text,
-    #[serde(deserialize_with = "borrow_opt")]
+    #[serde(with = "text_block::opt")]
     pub mandate: Option<Str>,
-    #[serde(deserialize_with = "borrow_opt")]
+    #[serde(with = "text_block::opt")]
     pub owner: Option<Str>,
-    #[serde(deserialize_with = "borrow_opt")]
+    #[serde(with = "text_block::opt")]
     pub to: Option<Str>,
     pub rule: Rule,
     pub lead: Span,

@@ -81,10 +81,9 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
         }
     };
     let origin = Origin::File(path.to_path_buf());
-    check_text(&bytes, &origin)?;
-    let text = String::from_utf8(bytes).expect("checked as UTF-8");
     // The text is kept for the rest of the run, so the registry borrows its strings from it.
-    let reg = parse_static(text.leak(), origin)?;
+    let text = check_text(bytes.leak(), &origin)?;
+    let reg = parse_static(text, origin)?;
     if let Some(key) = key {
         cache::store(&cache::Slot::File(path), key, &reg);
     }
@@ -99,7 +98,9 @@ pub fn parse_bytes(bytes: &[u8], origin: Origin) -> Result<Registry, RegistryErr
 /// A registry must be text before it can be TOML: the first byte that is not is reported
 /// where it sits, as any other mistake.
 fn check_text<'b>(bytes: &'b [u8], origin: &Origin) -> Result<&'b str, RegistryError> {
-    let (at, what) = match std::str::from_utf8(bytes) {
+    // The fast check first; the standard library's says where the first bad byte is.
+    let checked = simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes));
+    let (at, what) = match checked {
         Ok(text) => match text.find('\0') {
             None => return Ok(text),
             Some(at) => (at, "a NUL byte".to_string()),

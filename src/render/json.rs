@@ -1,37 +1,43 @@
 use std::io::{self, Write};
 
 use super::{Cell, Export, Listing};
+use crate::parallel;
 
 /// An array of objects, one per row and one row per line, with every data column under its
 /// key. Rows are written as they are made.
 pub struct Json;
 
+/// Rows made and written per block; blocks are made on two threads when there are many.
+const BLOCK_ROWS: usize = 1024;
+
 /// Appends a cell as a JSON value. Text that needs no escaping (most of it) is copied as
 /// it is; the rest goes through serde_json.
-fn push_cell(line: &mut Vec<u8>, cell: &Cell) -> io::Result<()> {
+fn push_cell(line: &mut Vec<u8>, cell: &Cell) {
     match cell {
         Cell::Text(s) if !needs_escape(s) => {
             line.push(b'"');
             line.extend_from_slice(s.as_bytes());
             line.push(b'"');
         }
-        Cell::Text(s) => serde_json::to_writer(&mut *line, s.as_ref() as &str)?,
+        Cell::Text(s) => json(line, s.as_ref() as &str),
         Cell::Date(d) => match super::iso_digits(*d) {
             Some(digits) => {
                 line.push(b'"');
                 line.extend_from_slice(&digits);
                 line.push(b'"');
             }
-            None => serde_json::to_writer(&mut *line, &d.to_string())?,
+            None => json(line, &d.to_string()),
         },
-        Cell::Int(n) => serde_json::to_writer(&mut *line, n)?,
+        Cell::Int(n) => json(line, n),
         Cell::Bool(b) => line.extend_from_slice(if *b { b"true" } else { b"false" }),
         Cell::Null => line.extend_from_slice(b"null"),
-        Cell::DueLabel { .. } | Cell::DaysLabel(_) => {
-            serde_json::to_writer(&mut *line, &cell.plain())?;
-        }
+        Cell::DueLabel { .. } | Cell::DaysLabel(_) => json(line, &cell.plain()),
     }
-    Ok(())
+}
+
+/// A value through serde_json, which fails only when its writer does, and a vector does not.
+fn json<T: serde::Serialize + ?Sized>(line: &mut Vec<u8>, value: &T) {
+    let _ = serde_json::to_writer(line, value);
 }
 
 /// Whether JSON needs an escape for some byte of the text: quotes, backslashes, controls.
@@ -58,19 +64,18 @@ impl Export for Json {
                 (n, quoted)
             })
             .collect();
-        // Each row is put together in one buffer and written at once: far fewer calls
-        // through the output's dynamic writer than one per token.
-        let mut line = Vec::with_capacity(1024);
-        for (n, row) in listing.rows().enumerate() {
-            line.clear();
-            line.extend_from_slice(if n == 0 { b"[\n" } else { b",\n" });
-            for (column, key) in &keys {
-                line.extend_from_slice(key);
-                push_cell(&mut line, &row.cells[*column])?;
+        let make = |rows: std::ops::Range<usize>, buf: &mut Vec<u8>| {
+            for n in rows {
+                let row = listing.row(n);
+                buf.extend_from_slice(if n == 0 { b"[\n" } else { b",\n" });
+                for (column, key) in &keys {
+                    buf.extend_from_slice(key);
+                    push_cell(buf, &row.cells[*column]);
+                }
+                buf.push(b'}');
             }
-            line.push(b'}');
-            out.write_all(&line)?;
-        }
+        };
+        parallel::ordered_blocks(listing.len(), BLOCK_ROWS, make, |buf| out.write_all(buf))?;
         writeln!(out, "\n]")
     }
 }

@@ -173,7 +173,7 @@ enum Rows<'a> {
     Built(Vec<Row>),
     Made {
         count: usize,
-        make: Box<dyn Fn(usize) -> Row + 'a>,
+        make: Box<dyn Fn(usize) -> Row + Sync + 'a>,
     },
 }
 
@@ -211,7 +211,7 @@ impl<'a> Listing<'a> {
     }
 
     /// Rows made on demand: row `n` is `make(n)`.
-    pub fn made(&mut self, count: usize, make: impl Fn(usize) -> Row + 'a) {
+    pub fn made(&mut self, count: usize, make: impl Fn(usize) -> Row + Sync + 'a) {
         self.rows = Rows::Made {
             count,
             make: Box::new(make),
@@ -230,10 +230,15 @@ impl<'a> Listing<'a> {
     }
 
     pub fn rows(&self) -> impl Iterator<Item = Row> + '_ {
-        (0..self.len()).map(move |n| match &self.rows {
+        (0..self.len()).map(|n| self.row(n))
+    }
+
+    /// Row `n`, of [`len`](Self::len).
+    pub fn row(&self, n: usize) -> Row {
+        match &self.rows {
             Rows::Built(rows) => rows[n].clone(),
             Rows::Made { make, .. } => make(n),
-        })
+        }
     }
 
     /// Marks columns as labels for people only, absent from JSON and CSV.
