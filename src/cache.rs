@@ -84,6 +84,35 @@ pub fn key_of(path: &Path) -> Option<[u8; 16]> {
 
 /// The registry as cached for this content, if there is a good copy.
 pub fn load(slot: &Slot<'_>, key: [u8; 16]) -> Option<Registry> {
+    decode(slot, Some(key)).map(|(_, reg)| reg)
+}
+
+/// The cached copy of a registry file and its content key, if the file is likely unchanged
+/// since it was cached: the key is then computed while the copy is decoded, on two cores,
+/// and the copy kept only if the keys agree. Otherwise the key comes first, as in [`load`].
+pub fn load_file(path: &Path) -> (Option<[u8; 16]>, Option<Registry>) {
+    let slot = Slot::File(path);
+    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let likely = match (slot.file(), modified(path)) {
+        (Some(cached), Some(changed)) => modified(&cached).is_some_and(|c| c >= changed),
+        _ => false,
+    };
+    if !likely {
+        let key = key_of(path);
+        return (key, key.and_then(|k| load(&slot, k)));
+    }
+    std::thread::scope(|s| {
+        let hashing = s.spawn(|| key_of(path));
+        let cached = decode(&slot, None);
+        let key = hashing.join().ok().flatten();
+        let reg = cached.filter(|(k, _)| Some(*k) == key).map(|(_, reg)| reg);
+        (key, reg)
+    })
+}
+
+/// Reads a cache file whole: its key and registry, if the file is sound and has `key`
+/// when one is given.
+fn decode(slot: &Slot<'_>, key: Option<[u8; 16]>) -> Option<([u8; 16], Registry)> {
     let file = File::open(slot.file()?).ok()?;
     // SAFETY: the map is read, never written. Cache files are only ever replaced whole, by
     // renaming a new file over the old one, so the file mapped here keeps its content; only
@@ -92,7 +121,10 @@ pub fn load(slot: &Slot<'_>, key: [u8; 16]) -> Option<Registry> {
     let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
     // Kept for the rest of the run: the registry borrows its strings from it.
     let bytes: &'static [u8] = Box::leak(Box::new(map));
-    let rest = bytes.strip_prefix(MAGIC)?.strip_prefix(&key[..])?;
+    let (found, rest) = bytes.strip_prefix(MAGIC)?.split_first_chunk::<16>()?;
+    if key.is_some_and(|k| k != *found) {
+        return None;
+    }
     let (sum, body) = rest.split_first_chunk::<8>()?;
     if u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(body) {
         return None;
@@ -105,7 +137,7 @@ pub fn load(slot: &Slot<'_>, key: [u8; 16]) -> Option<Registry> {
         Slot::File(path) => Origin::File(path.to_path_buf()),
         Slot::Embedded => Origin::Embedded,
     };
-    Some(reg)
+    Some((*found, reg))
 }
 
 /// Keeps a checked registry for the next run. Failing to is not an error: the next run

@@ -64,8 +64,12 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
         return Err(RegistryError::TooLarge(path.to_path_buf(), meta.len()));
     }
     let large = meta.is_some_and(|m| m.len() >= cache::MIN_SIZE);
-    let key = if large { cache::key_of(path) } else { None };
-    if let Some(reg) = key.and_then(|k| cache::load(&cache::Slot::File(path), k)) {
+    let (key, cached) = if large {
+        cache::load_file(path)
+    } else {
+        (None, None)
+    };
+    if let Some(reg) = cached {
         return Ok(reg);
     }
     let bytes = match std::fs::read(path) {
