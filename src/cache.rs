@@ -11,9 +11,14 @@ use std::path::{Path, PathBuf};
 
 use xxhash_rust::xxh3::Xxh3;
 
-use crate::model::{Origin, Registry, text_block};
+use crate::model::{Obligation, Origin, Registry, text_block};
+use crate::parallel;
 
-const MAGIC: &[u8; 8] = b"due-reg3";
+const MAGIC: &[u8; 8] = b"due-reg4";
+/// The obligations are kept in runs of at least this many, and at most [`RUNS`] runs, read
+/// back in turn by two threads: a smaller run is not worth a thread.
+const RUN: usize = 2048;
+const RUNS: usize = 16;
 /// The cache holds the model as this build lays it out: its source is part of the key.
 const MODEL: &str = concat!(
     env!("CARGO_PKG_VERSION"),
@@ -22,6 +27,9 @@ const MODEL: &str = concat!(
 );
 /// Below this size a registry parses about as fast as its cache file loads.
 pub const MIN_SIZE: u64 = 64 * 1024;
+
+/// From this size on, a registry is hashed on a thread of its own.
+const HASH_APART: u64 = 1 << 20;
 
 /// Which registry a cache file is for: a file (by its absolute path), or the one built in.
 pub enum Slot<'a> {
@@ -93,8 +101,9 @@ pub fn load(slot: &Slot<'_>, key: [u8; 16]) -> Option<Registry> {
 pub fn load_file(path: &Path) -> (Option<[u8; 16]>, Option<Registry>) {
     let slot = Slot::File(path);
     let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
+    let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= HASH_APART);
     let likely = match (slot.file(), modified(path)) {
-        (Some(cached), Some(changed)) => modified(&cached).is_some_and(|c| c >= changed),
+        (Some(cached), Some(changed)) if large => modified(&cached).is_some_and(|c| c >= changed),
         _ => false,
     };
     if !likely {
@@ -129,15 +138,52 @@ fn decode(slot: &Slot<'_>, key: Option<[u8; 16]>) -> Option<([u8; 16], Registry)
     if u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(body) {
         return None;
     }
-    let (length, rest) = body.split_first_chunk::<8>()?;
-    let (text, model) = rest.split_at_checked(usize::try_from(u64::from_le_bytes(*length)).ok()?)?;
-    let text = simdutf8::basic::from_utf8(text).ok()?;
-    let mut reg: Registry = text_block::reading(text, || postcard::from_bytes(model)).ok()?;
+    let mut fields = Fields(body);
+    let text = simdutf8::basic::from_utf8(fields.bytes()?).ok()?;
+    let mut reg: Registry =
+        text_block::reading(text, || postcard::from_bytes(fields.bytes()?).ok())?;
+    let count = usize::try_from(fields.number()?).ok()?;
+    let runs: Vec<&[u8]> = (0..fields.number()?)
+        .map(|_| fields.bytes())
+        .collect::<Option<_>>()?;
+    let read =
+        |n: usize| text_block::reading(text, || postcard::from_bytes::<Vec<Obligation>>(runs[n]));
+    parallel::in_turn(runs.len(), read, |run| {
+        let mut run = run?;
+        if reg.obligations.is_empty() {
+            // The first run is kept as it was read, with room for the others; a damaged
+            // count could ask for any amount of memory, and each obligation takes some bytes.
+            run.reserve(count.min(body.len()).saturating_sub(run.len()));
+            reg.obligations = run;
+        } else {
+            reg.obligations.append(&mut run);
+        }
+        Ok::<(), postcard::Error>(())
+    })
+    .ok()?;
     reg.origin = match slot {
         Slot::File(path) => Origin::File(path.to_path_buf()),
         Slot::Embedded => Origin::Embedded,
     };
     Some((*found, reg))
+}
+
+/// The payload read front to back: numbers, and byte strings after their length.
+struct Fields(&'static [u8]);
+
+impl Fields {
+    fn number(&mut self) -> Option<u64> {
+        let (n, rest) = self.0.split_first_chunk::<8>()?;
+        self.0 = rest;
+        Some(u64::from_le_bytes(*n))
+    }
+
+    fn bytes(&mut self) -> Option<&'static [u8]> {
+        let len = usize::try_from(self.number()?).ok()?;
+        let (bytes, rest) = self.0.split_at_checked(len)?;
+        self.0 = rest;
+        Some(bytes)
+    }
 }
 
 /// Keeps a checked registry for the next run. Failing to is not an error: the next run
@@ -152,10 +198,28 @@ pub fn store(slot: &Slot<'_>, key: [u8; 16], reg: &Registry) {
         let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
         tmp.write_all(MAGIC)?;
         tmp.write_all(&key)?;
-        let (model, text) = text_block::writing(|| postcard::to_stdvec(reg));
-        let mut payload = (text.len() as u64).to_le_bytes().to_vec();
-        payload.extend_from_slice(text.as_bytes());
-        payload.extend(model.map_err(std::io::Error::other)?);
+        let (model, text) = text_block::writing(|| {
+            let size = reg.obligations.len().div_ceil(RUNS).max(RUN);
+            let mut parts = vec![postcard::to_stdvec(reg)?];
+            for run in reg.obligations.chunks(size) {
+                parts.push(postcard::to_stdvec(run)?);
+            }
+            Ok::<_, postcard::Error>(parts)
+        });
+        let model = model.map_err(std::io::Error::other)?;
+        let mut payload = Vec::new();
+        let number = |payload: &mut Vec<u8>, n: usize| payload.extend((n as u64).to_le_bytes());
+        let field = |payload: &mut Vec<u8>, bytes: &[u8]| {
+            number(payload, bytes.len());
+            payload.extend_from_slice(bytes);
+        };
+        field(&mut payload, text.as_bytes());
+        field(&mut payload, &model[0]);
+        number(&mut payload, reg.obligations.len());
+        number(&mut payload, model.len() - 1);
+        for run in &model[1..] {
+            field(&mut payload, run);
+        }
         tmp.write_all(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes())?;
         tmp.write_all(&payload)?;
         tmp.persist(&target)?;

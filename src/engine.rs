@@ -7,11 +7,11 @@ use std::fmt;
 use chrono::{Datelike, NaiveDate};
 
 use crate::dates::{self, Span, clamped};
-use crate::parallel;
 use crate::model::{
     Anchor, Completion, Completions, InPeriod, Instance, Milestone, Obligation, Outcome, Period,
     Registry, Rule,
 };
+use crate::parallel;
 
 /// How far back overdue items are looked for when the registry sets no `tracking_since`.
 const DEFAULT_LOOKBACK_DAYS: i64 = 366;

@@ -195,6 +195,8 @@ pub struct Registry {
     /// The ledger path named by the registry, already resolved against the registry's folder.
     pub ledger: Option<PathBuf>,
     pub meetings: Vec<Meeting>,
+    /// Kept apart in the cache, in runs that are read back on several cores.
+    #[serde(skip)]
     pub obligations: Vec<Obligation>,
 }
 

@@ -2,11 +2,13 @@
 //! the registry: reading it back from the cache, finding its occurrences, writing them out.
 
 use std::num::NonZeroUsize;
+use std::sync::OnceLock;
 use std::thread;
 
-/// How many threads a step may use.
+/// How many threads a step may use: asked once, as the answer costs a few file reads.
 fn threads() -> usize {
-    thread::available_parallelism().map_or(1, NonZeroUsize::get)
+    static THREADS: OnceLock<usize> = OnceLock::new();
+    *THREADS.get_or_init(|| thread::available_parallelism().map_or(1, NonZeroUsize::get))
 }
 
 /// `f` applied to consecutive runs of `items`, in order: one run per core, each of at least
@@ -43,58 +45,45 @@ where
     })
 }
 
-/// Writes `count` pieces in order, made in blocks of `block` pieces by this thread and one
-/// helper taking turns, so that at most a few blocks are held at any time. `make` fills a
-/// buffer with the pieces in a range; `write` takes each buffer in turn.
-pub fn ordered_blocks<M, W, E>(count: usize, block: usize, make: M, mut write: W) -> Result<(), E>
+/// Hands `take` the results of `make(0)`, `make(1)`, … `make(count - 1)` in order, made by
+/// this thread and one helper taking turns, so that few results are held at any time. Each
+/// piece should be worth a thread's while: one piece alone is made here.
+pub fn in_turn<T, M, W, E>(count: usize, make: M, mut take: W) -> Result<(), E>
 where
-    M: Fn(std::ops::Range<usize>, &mut Vec<u8>) + Sync,
-    W: FnMut(&[u8]) -> Result<(), E>,
+    T: Send,
+    M: Fn(usize) -> T + Sync,
+    W: FnMut(T) -> Result<(), E>,
 {
-    let block = block.max(1);
-    let blocks = count.div_ceil(block);
-    let range = |n: usize| n * block..((n + 1) * block).min(count);
-    if blocks < 4 || threads() < 2 {
-        let mut buf = Vec::new();
-        for n in 0..blocks {
-            buf.clear();
-            make(range(n), &mut buf);
-            write(&buf)?;
-        }
-        return Ok(());
+    if count < 2 || threads() < 2 {
+        return (0..count).try_for_each(|n| take(make(n)));
     }
     thread::scope(|s| {
         let make = &make;
-        // The helper makes the odd blocks; two may wait while this thread writes.
-        let (send, made) = std::sync::mpsc::sync_channel::<Vec<u8>>(2);
+        // The helper makes the odd ones; two may wait while this thread takes.
+        let (send, made) = std::sync::mpsc::sync_channel::<T>(2);
         let helper = s.spawn(move || {
-            for n in (1..blocks).step_by(2) {
-                let mut buf = Vec::new();
-                make(range(n), &mut buf);
-                if send.send(buf).is_err() {
+            for n in (1..count).step_by(2) {
+                if send.send(make(n)).is_err() {
                     return;
                 }
             }
         });
-        let mut own = Vec::new();
         let mut result = Ok(());
-        for n in 0..blocks {
-            let written = if n % 2 == 0 {
-                own.clear();
-                make(range(n), &mut own);
-                write(&own)
+        for n in 0..count {
+            let next = if n % 2 == 0 {
+                make(n)
             } else {
                 match made.recv() {
-                    Ok(buf) => write(&buf),
+                    Ok(next) => next,
                     Err(_) => break,
                 }
             };
-            if let Err(e) = written {
+            if let Err(e) = take(next) {
                 result = Err(e);
                 break;
             }
         }
-        // Stops the helper at its next block if writing failed.
+        // Stops the helper at its next piece if taking failed.
         drop(made);
         if let Err(panic) = helper.join() {
             std::panic::resume_unwind(panic);
@@ -116,37 +105,34 @@ mod tests {
     }
 
     #[test]
-    fn blocks_are_written_in_order() {
-        for count in [0, 1, 7, 100, 1001] {
+    fn results_are_taken_in_order() {
+        for count in [0, 1, 3, 4, 101] {
             let mut out = Vec::new();
-            let made = ordered_blocks(
+            let taken = in_turn(
                 count,
-                10,
-                |range, buf| buf.extend(range.map(|n| (n % 251) as u8)),
-                |buf| {
-                    out.extend_from_slice(buf);
+                |n| n * 2,
+                |x| {
+                    out.push(x);
                     Ok::<(), ()>(())
                 },
             );
-            assert_eq!(made, Ok(()));
-            let expected: Vec<u8> = (0..count).map(|n| (n % 251) as u8).collect();
-            assert_eq!(out, expected);
+            assert_eq!(taken, Ok(()));
+            assert_eq!(out, (0..count).map(|n| n * 2).collect::<Vec<_>>());
         }
     }
 
     #[test]
-    fn a_failed_write_stops_the_blocks() {
-        let mut writes = 0;
-        let made = ordered_blocks(
-            1000,
-            10,
-            |range, buf| buf.extend(range.map(|_| 0u8)),
+    fn a_failed_take_stops_the_rest() {
+        let mut takes = 0;
+        let taken = in_turn(
+            100,
+            |n| n,
             |_| {
-                writes += 1;
-                if writes == 3 { Err("closed") } else { Ok(()) }
+                takes += 1;
+                if takes == 3 { Err("closed") } else { Ok(()) }
             },
         );
-        assert_eq!(made, Err("closed"));
-        assert_eq!(writes, 3);
+        assert_eq!(taken, Err("closed"));
+        assert_eq!(takes, 3);
     }
 }

@@ -64,18 +64,21 @@ impl Export for Json {
                 (n, quoted)
             })
             .collect();
-        let make = |rows: std::ops::Range<usize>, buf: &mut Vec<u8>| {
-            for n in rows {
+        let block = |b: usize| {
+            let mut buf = Vec::new();
+            for n in b * BLOCK_ROWS..((b + 1) * BLOCK_ROWS).min(listing.len()) {
                 let row = listing.row(n);
                 buf.extend_from_slice(if n == 0 { b"[\n" } else { b",\n" });
                 for (column, key) in &keys {
                     buf.extend_from_slice(key);
-                    push_cell(buf, &row.cells[*column]);
+                    push_cell(&mut buf, &row.cells[*column]);
                 }
                 buf.push(b'}');
             }
+            buf
         };
-        parallel::ordered_blocks(listing.len(), BLOCK_ROWS, make, |buf| out.write_all(buf))?;
+        let blocks = listing.len().div_ceil(BLOCK_ROWS);
+        parallel::in_turn(blocks, block, |buf| out.write_all(&buf))?;
         writeln!(out, "\n]")
     }
 }
