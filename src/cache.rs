@@ -92,12 +92,14 @@ pub fn key_of(path: &Path) -> Option<[u8; 16]> {
 
 /// The registry as cached for this content, if there is a good copy.
 pub fn load(slot: &Slot<'_>, key: [u8; 16]) -> Option<Registry> {
-    decode(slot, Some(key)).map(|(_, reg)| reg)
+    let copy = Copy::map(slot)?;
+    (copy.key == key && copy.sound()).then(|| copy.decode(slot))?
 }
 
 /// The cached copy of a registry file and its content key, if the file is likely unchanged
-/// since it was cached: the key is then computed while the copy is decoded, on two cores,
-/// and the copy kept only if the keys agree. Otherwise the key comes first, as in [`load`].
+/// since it was cached: the key and the copy's checksum are then computed while the copy is
+/// decoded, on two cores, and the copy kept only if both agree. Otherwise the key comes
+/// first, as in [`load`].
 pub fn load_file(path: &Path) -> (Option<[u8; 16]>, Option<Registry>) {
     let slot = Slot::File(path);
     let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
@@ -106,66 +108,92 @@ pub fn load_file(path: &Path) -> (Option<[u8; 16]>, Option<Registry>) {
         (Some(cached), Some(changed)) if large => modified(&cached).is_some_and(|c| c >= changed),
         _ => false,
     };
-    if !likely {
+    let copy = if likely { Copy::map(&slot) } else { None };
+    let Some(copy) = copy else {
         let key = key_of(path);
         return (key, key.and_then(|k| load(&slot, k)));
-    }
+    };
     std::thread::scope(|s| {
-        let hashing = s.spawn(|| key_of(path));
-        let cached = decode(&slot, None);
-        let key = hashing.join().ok().flatten();
-        let reg = cached.filter(|(k, _)| Some(*k) == key).map(|(_, reg)| reg);
-        (key, reg)
+        let checking = s.spawn(|| key_of(path).filter(|_| copy.sound()));
+        // Decoding bytes not yet checked is safe: every length and range is bounded by the
+        // file, and a copy that fails its checks is dropped whatever it decoded to.
+        let reg = copy.decode(&slot);
+        match checking.join() {
+            Ok(Some(key)) if key == copy.key => (Some(key), reg),
+            Ok(key) => (key.or_else(|| key_of(path)), None),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
     })
 }
 
-/// Reads a cache file whole: its key and registry, if the file is sound and has `key`
-/// when one is given.
-fn decode(slot: &Slot<'_>, key: Option<[u8; 16]>) -> Option<([u8; 16], Registry)> {
-    let file = File::open(slot.file()?).ok()?;
-    // SAFETY: the map is read, never written. Cache files are only ever replaced whole, by
-    // renaming a new file over the old one, so the file mapped here keeps its content; only
-    // another program cutting it short in place could pull pages from under the map (the
-    // run would then stop with SIGBUS, as ripgrep's searches may).
-    let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-    // Kept for the rest of the run: the registry borrows its strings from it.
-    let bytes: &'static [u8] = Box::leak(Box::new(map));
-    let (found, rest) = bytes.strip_prefix(MAGIC)?.split_first_chunk::<16>()?;
-    if key.is_some_and(|k| k != *found) {
-        return None;
+/// A cache file mapped into memory, split into its parts but not yet checked. Layout:
+/// magic, content key, checksum of the payload, payload. The payload holds the registry's
+/// text, the registry but its obligations, the number of obligations and of runs of them,
+/// and the runs; byte strings come after their length (8 bytes, little-endian), and the
+/// model's strings are ranges of the text.
+struct Copy {
+    key: [u8; 16],
+    sum: u64,
+    body: &'static [u8],
+}
+
+impl Copy {
+    fn map(slot: &Slot<'_>) -> Option<Copy> {
+        let file = File::open(slot.file()?).ok()?;
+        // SAFETY: the map is read, never written. Cache files are only ever replaced whole,
+        // by renaming a new file over the old one, so the file mapped here keeps its content;
+        // only another program cutting it short in place could pull pages from under the map
+        // (the run would then stop with SIGBUS, as ripgrep's searches may).
+        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
+        // Kept for the rest of the run: the registry borrows its strings from it.
+        let bytes: &'static [u8] = Box::leak(Box::new(map));
+        let (key, rest) = bytes.strip_prefix(MAGIC)?.split_first_chunk::<16>()?;
+        let (sum, body) = rest.split_first_chunk::<8>()?;
+        Some(Copy {
+            key: *key,
+            sum: u64::from_le_bytes(*sum),
+            body,
+        })
     }
-    let (sum, body) = rest.split_first_chunk::<8>()?;
-    if u64::from_le_bytes(*sum) != xxhash_rust::xxh3::xxh3_64(body) {
-        return None;
+
+    /// Whether the payload is as written: a damaged file must not decode into a registry
+    /// whose references no longer hold.
+    fn sound(&self) -> bool {
+        xxhash_rust::xxh3::xxh3_64(self.body) == self.sum
     }
-    let mut fields = Fields(body);
-    let text = simdutf8::basic::from_utf8(fields.bytes()?).ok()?;
-    let mut reg: Registry =
-        text_block::reading(text, || postcard::from_bytes(fields.bytes()?).ok())?;
-    let count = usize::try_from(fields.number()?).ok()?;
-    let runs: Vec<&[u8]> = (0..fields.number()?)
-        .map(|_| fields.bytes())
-        .collect::<Option<_>>()?;
-    let read =
-        |n: usize| text_block::reading(text, || postcard::from_bytes::<Vec<Obligation>>(runs[n]));
-    parallel::in_turn(runs.len(), read, |run| {
-        let mut run = run?;
-        if reg.obligations.is_empty() {
-            // The first run is kept as it was read, with room for the others; a damaged
-            // count could ask for any amount of memory, and each obligation takes some bytes.
-            run.reserve(count.min(body.len()).saturating_sub(run.len()));
-            reg.obligations = run;
-        } else {
-            reg.obligations.append(&mut run);
-        }
-        Ok::<(), postcard::Error>(())
-    })
-    .ok()?;
-    reg.origin = match slot {
-        Slot::File(path) => Origin::File(path.to_path_buf()),
-        Slot::Embedded => Origin::Embedded,
-    };
-    Some((*found, reg))
+
+    fn decode(&self, slot: &Slot<'_>) -> Option<Registry> {
+        let body = self.body;
+        let mut fields = Fields(body);
+        let text = simdutf8::basic::from_utf8(fields.bytes()?).ok()?;
+        let mut reg: Registry =
+            text_block::reading(text, || postcard::from_bytes(fields.bytes()?).ok())?;
+        let count = usize::try_from(fields.number()?).ok()?;
+        let runs: Vec<&[u8]> = (0..fields.number()?)
+            .map(|_| fields.bytes())
+            .collect::<Option<_>>()?;
+        let read = |n: usize| {
+            text_block::reading(text, || postcard::from_bytes::<Vec<Obligation>>(runs[n]))
+        };
+        parallel::in_turn(runs.len(), read, |run| {
+            let mut run = run?;
+            if reg.obligations.is_empty() {
+                // The first run is kept as it was read, with room for the others. A damaged
+                // count could ask for any amount of memory: each obligation takes some bytes.
+                run.reserve(count.min(body.len()).saturating_sub(run.len()));
+                reg.obligations = run;
+            } else {
+                reg.obligations.append(&mut run);
+            }
+            Ok::<(), postcard::Error>(())
+        })
+        .ok()?;
+        reg.origin = match slot {
+            Slot::File(path) => Origin::File(path.to_path_buf()),
+            Slot::Embedded => Origin::Embedded,
+        };
+        Some(reg)
+    }
 }
 
 /// The payload read front to back: numbers, and byte strings after their length.

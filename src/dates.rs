@@ -108,15 +108,21 @@ impl Span {
     }
 }
 
-impl fmt::Display for Span {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let unit = match self.unit {
+impl Unit {
+    /// The unit's letter in a duration: `d`, `w`, `m` or `y`.
+    pub fn letter(self) -> char {
+        match self {
             Unit::Day => 'd',
             Unit::Week => 'w',
             Unit::Month => 'm',
             Unit::Year => 'y',
-        };
-        write!(f, "{}{unit}", self.count)
+        }
+    }
+}
+
+impl fmt::Display for Span {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}{}", self.count, self.unit.letter())
     }
 }
 

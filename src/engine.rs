@@ -196,6 +196,19 @@ pub fn occurrences<'r>(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Vec<Occurrence<'r>> {
+    let mut out = Vec::new();
+    occurrences_into(reg, ob, from, to, &mut out);
+    out
+}
+
+/// [`occurrences`], appended to `out`: a long walk over the registry reuses one vector.
+fn occurrences_into<'r>(
+    reg: &'r Registry,
+    ob: &'r Obligation,
+    from: NaiveDate,
+    to: NaiveDate,
+    out: &mut Vec<Occurrence<'r>>,
+) {
     let from = match ob.active_from {
         Some(a) if a > from => a,
         _ => from,
@@ -204,10 +217,10 @@ pub fn occurrences<'r>(
         Some(u) if u < to => u,
         _ => to,
     };
-    let mut out = Vec::new();
     if from > to {
-        return out;
+        return;
     }
+    let first = out.len();
     let mut push =
         |period: PeriodKey<'r>, date: Option<NaiveDate>, instance: Option<(Cow<'r, str>, bool)>| {
             let Some(due) = date.and_then(|d| reg.calendar.roll(d)) else {
@@ -251,7 +264,7 @@ pub fn occurrences<'r>(
             let slack = shift + ROLL_SLACK_DAYS;
             let (Some(lo), Some(hi)) = (dates::add_days(from, -slack), dates::add_days(to, slack))
             else {
-                return out;
+                return;
             };
             let mut p = PeriodIndex::of(*period, lo);
             let last = PeriodIndex::of(*period, hi);
@@ -272,46 +285,42 @@ pub fn occurrences<'r>(
             let slack = offset.approx_days().abs() + 366 + ROLL_SLACK_DAYS;
             let (Some(lo), Some(hi)) = (dates::add_days(from, -slack), dates::add_days(to, slack))
             else {
-                return out;
+                return;
             };
             for year in lo.year()..=hi.year() {
                 let instances = meeting.in_year(year);
                 let take = if *per_year { 1 } else { instances.len() };
-                // Listed instances lend their ids; an estimate's id is made for it.
-                let ids: Vec<(Cow<'r, str>, NaiveDate, NaiveDate, bool)> = match instances {
-                    Cow::Borrowed(listed) => listed
-                        .iter()
-                        .take(take)
-                        .map(|i| (Cow::Borrowed(i.id.as_str()), i.start, i.end, i.tentative))
-                        .collect(),
-                    Cow::Owned(made) => made
-                        .into_iter()
-                        .take(take)
-                        .map(|i| (Cow::Owned(i.id), i.start, i.end, i.tentative))
-                        .collect(),
-                };
-                for (id, start, end, tentative) in ids {
-                    let base = match anchor {
-                        Anchor::Start => start,
-                        Anchor::End => end,
-                    };
+                let mut at = |id: Cow<'r, str>, inst: &Instance| {
                     let key = if *per_year {
                         PeriodKey::Year(year)
                     } else {
                         PeriodKey::Instance(id.clone())
                     };
-                    push(key, offset.add_to(base), Some((id, tentative)));
+                    let due = offset.add_to(anchor.pick(inst));
+                    push(key, due, Some((id, inst.tentative)));
+                };
+                // Listed instances lend their ids; an estimate's id is made for it.
+                match instances {
+                    Cow::Borrowed(listed) => {
+                        for inst in listed.iter().take(take) {
+                            at(Cow::Borrowed(inst.id.as_str()), inst);
+                        }
+                    }
+                    Cow::Owned(made) => {
+                        for inst in made.iter().take(take) {
+                            at(Cow::Owned(inst.id.clone()), inst);
+                        }
+                    }
                 }
             }
         }
     }
     // By due date, then as the period keys read, as listings order them.
-    out.sort_by(|a, b| {
+    out[first..].sort_by(|a, b| {
         a.due
             .cmp(&b.due)
             .then_with(|| a.period.text().cmp(&b.period.text()))
     });
-    out
 }
 
 fn at_meeting(inst: &Instance, anchor: Anchor, offset: Span) -> Option<NaiveDate> {
@@ -471,11 +480,16 @@ pub fn items<'r>(
     to: NaiveDate,
 ) -> Vec<Item<'r>> {
     let runs = parallel::map_runs(&reg.obligations, PARALLEL_RUN, |obligations| {
-        obligations
-            .iter()
-            .flat_map(|ob| occurrences(reg, ob, from, to))
-            .map(|occ| judge(reg, occ, completions, today))
-            .collect::<Vec<Item<'r>>>()
+        let (mut found, mut judged) = (Vec::new(), Vec::new());
+        for ob in obligations {
+            occurrences_into(reg, ob, from, to, &mut found);
+            judged.extend(
+                found
+                    .drain(..)
+                    .map(|occ| judge(reg, occ, completions, today)),
+            );
+        }
+        judged
     });
     // Grown in place rather than copied whole: the list can be the largest thing held.
     let mut runs = runs.into_iter();

@@ -57,7 +57,7 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
                 Cell::opt_str(ob.to.as_ref()),
                 Cell::opt_text(occ.meeting.as_deref()),
                 Cell::Bool(occ.tentative),
-                Cell::text(ob.lead.to_string()),
+                Cell::Span(ob.lead),
                 Cell::opt_date(item.completion.as_ref().map(|c| c.on)),
                 Cell::opt_text(
                     item.completion

@@ -91,3 +91,46 @@ fn an_empty_cache_dir_setting_turns_the_cache_off() {
         .success();
     assert!(!dir.path().join("xdg").exists());
 }
+
+/// From 1 MiB on, the registry's key and the copy's checksum are computed while the copy
+/// is read, on faith that it is current; the copy must still be dropped when either fails.
+#[test]
+fn a_large_registry_is_checked_while_its_copy_is_read() {
+    let dir = tempfile::tempdir().unwrap();
+    let cache = dir.path().join("cache");
+    let path = dir.path().join("registry.toml");
+    std::fs::write(&path, registry(10_000, "12-01")).unwrap();
+    assert!(std::fs::metadata(&path).unwrap().len() > 1 << 20);
+    let first = csv(&path, &cache);
+    assert_eq!(first.lines().count(), 10_001);
+    assert_eq!(csv(&path, &cache), first, "read back from the copy");
+    let cached = std::fs::read_dir(&cache)
+        .unwrap()
+        .next()
+        .unwrap()
+        .unwrap()
+        .path();
+
+    // Changed, yet dated before its copy (restored from a backup, say).
+    std::fs::write(&path, registry(10_000, "12-02")).unwrap();
+    let long_ago = std::time::UNIX_EPOCH + std::time::Duration::from_secs(946_684_800);
+    std::fs::File::options()
+        .write(true)
+        .open(&path)
+        .unwrap()
+        .set_modified(long_ago)
+        .unwrap();
+    let changed = csv(&path, &cache);
+    assert!(
+        changed.contains("o9999,2026,2026-12-02,4,due-soon"),
+        "{changed}"
+    );
+
+    // A damaged copy, newer than the registry.
+    let whole = std::fs::read(&cached).unwrap();
+    let mut flipped = whole.clone();
+    flipped[whole.len() - 100] ^= 0x01;
+    std::fs::write(&cached, &flipped).unwrap();
+    assert_eq!(csv(&path, &cache), changed);
+    assert_eq!(std::fs::read(&cached).unwrap(), whole, "and rewritten");
+}

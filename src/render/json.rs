@@ -29,6 +29,12 @@ fn push_cell(line: &mut Vec<u8>, cell: &Cell) {
             None => json(line, &d.to_string()),
         },
         Cell::Int(n) => json(line, n),
+        Cell::Span(span) => {
+            line.push(b'"');
+            json(line, &span.count);
+            line.push(span.unit.letter() as u8);
+            line.push(b'"');
+        }
         Cell::Bool(b) => line.extend_from_slice(if *b { b"true" } else { b"false" }),
         Cell::Null => line.extend_from_slice(b"null"),
         Cell::DueLabel { .. } | Cell::DaysLabel(_) => json(line, &cell.plain()),

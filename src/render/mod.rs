@@ -13,6 +13,7 @@ use std::io::{self, Write};
 
 use chrono::NaiveDate;
 
+use crate::dates::Span;
 use crate::engine::{DatedMilestone, Item};
 use crate::model::Str;
 
@@ -43,6 +44,8 @@ pub enum Cell {
     },
     /// Days to go as a person reads them: `in 3d`, `today`, `2d ago`.
     DaysLabel(Option<i64>),
+    /// A length of time, as text: `30d`. Written out only when shown.
+    Span(Span),
 }
 
 impl Cell {
@@ -88,6 +91,7 @@ impl Cell {
                 (Some(d), false) => d.to_string(),
                 (None, _) => "-".into(),
             },
+            Cell::Span(span) => span.to_string(),
             Cell::DaysLabel(days) => match days {
                 Some(0) => "today".into(),
                 Some(n) if *n < 0 => format!("{}d ago", -n),
