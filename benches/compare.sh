@@ -26,6 +26,7 @@ TODAY=${TODAY:-2026-11-28}
 OUT=${OUT:-$ROOT/target/bench}
 REPORT=${REPORT:-$ROOT/BENCHMARKS.md}
 SEED=${SEED:-1}
+ROUNDS=${ROUNDS:-5}
 
 missing=()
 command -v hyperfine >/dev/null || missing+=(hyperfine)
@@ -52,10 +53,14 @@ export HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config XDG_CACHE_HOME=$WORK/h
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME"
 unset DUE_REGISTRY DUE_LEDGER DUE_TODAY
 
-# median_ms JSON: the median of the (single) command in a hyperfine JSON export, in ms.
+# median_ms JSON...: the median of every run timed in the given hyperfine JSON exports (one
+# command each), in ms.
 median_ms() {
-    sed -n 's/.*"median": *\([0-9.eE+-]*\).*/\1/p' "$1" | head -1 |
-        awk '{ printf "%.1f", $1 * 1000 }'
+    awk '/"times": *\[/ { on = 1; next } on && /\]/ { on = 0 } on { gsub(/[ ,]/, ""); print }' "$@" |
+        sort -g | awk '{ t[NR] = $1 } END {
+            if (NR == 0) { print "n/a"; exit }
+            m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
+            printf "%.1f", m * 1000 }'
 }
 
 # peak_mib CMD...: peak resident set size of one run, in MiB.
@@ -83,11 +88,17 @@ for n in $SIZES; do
     # A changed registry: restore it and append a unique comment, so both its time stamp
     # and its content change before every run.
     touch_reg="sh -c 'cp $dir/registry.base $reg && date +%s%N | sed s/^/#/ >> $reg'"
-    if [ "$n" -ge 100000 ]; then fast=5 slow=3; else fast=20 slow=5; fi
-
-    bench "due-first-$n" "$fast" "$due_cmd" --prepare "$touch_reg"
-    bench "due-second-$n" "$fast" "$due_cmd" --warmup 2
-    bench "remind-n-$n" "$fast" "remind -n $rem $TODAY" --warmup 1
+    # The machine's speed drifts (other tenants, clock changes) over the minutes a size
+    # takes, so due and remind take turns, ROUNDS times, and each median is over all the
+    # runs of its command. Short runs vary more: more of them.
+    if [ "$n" -ge 100000 ]; then fast=2 slow=3; elif [ "$n" -ge 10000 ]; then fast=6 slow=5; else fast=20 slow=5; fi
+    rm -f "$OUT"/*-"$n"-r*.json
+    for round in $(seq "$ROUNDS"); do
+        bench "due-first-$n-r$round" "$fast" "$due_cmd" --prepare "$touch_reg"
+        sh -c "cp $dir/registry.base $reg"
+        bench "due-second-$n-r$round" "$fast" "$due_cmd" --warmup 2
+        bench "remind-n-$n-r$round" "$fast" "remind -n $rem $TODAY" --warmup 1
+    done
     bench "remind-s13-$n" "$slow" "remind -s+13 $rem $TODAY"
 
     sh -c "cp $dir/registry.base $reg && date +%s%N | sed s/^/#/ >> $reg"
@@ -96,15 +107,15 @@ for n in $SIZES; do
     rss_rn=$(peak_mib remind -n "$rem" "$TODAY")
     rss_rs=$(peak_mib remind -s+13 "$rem" "$TODAY")
 
-    m_first=$(median_ms "$OUT/due-first-$n.json")
-    m_second=$(median_ms "$OUT/due-second-$n.json")
-    m_rn=$(median_ms "$OUT/remind-n-$n.json")
+    m_first=$(median_ms "$OUT"/due-first-"$n"-r*.json)
+    m_second=$(median_ms "$OUT"/due-second-"$n"-r*.json)
+    m_rn=$(median_ms "$OUT"/remind-n-"$n"-r*.json)
     m_rs=$(median_ms "$OUT/remind-s13-$n.json")
     ratio() { awk -v a="$1" -v b="$2" 'BEGIN { if (b > 0) printf "%.3g", a / b; else print "n/a" }'; }
     reg_kib=$(( $(stat -c %s "$dir/registry.base") / 1024 ))
     rem_kib=$(( $(stat -c %s "$rem") / 1024 ))
     rem_lines=$(grep -c '^REM' "$rem")
-    rows+=("| $n | $reg_kib KiB / $rem_kib KiB ($rem_lines REM) | $m_first | $m_second | $m_rn | $m_rs | $(ratio "$m_second" "$m_rn") | $(ratio "$m_second" "$m_rs") | $rss_first / $rss_second | $rss_rn / $rss_rs |")
+    rows+=("| $n | $reg_kib KiB / $rem_kib KiB ($rem_lines REM) | $m_first | $m_second | $m_rn | $m_rs | $(ratio "$m_first" "$m_rn") | $(ratio "$m_second" "$m_rn") | $(ratio "$m_second" "$m_rs") | $rss_first / $rss_second | $rss_rn / $rss_rs |")
 done
 
 echo "== embedded registry" >&2
@@ -134,6 +145,9 @@ model=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
     echo "- due: \`due --registry DIR/registry.toml --today $TODAY --next 90d --format json\`;"
     echo "  first run: \`--prepare\` rewrites the registry (new content and time stamp) before"
     echo "  every run; second run: the registry unchanged, after two warm-up runs;"
+    echo "- due's first and second runs and \`remind -n\` take turns, $ROUNDS rounds of each, so"
+    echo "  that a drift in the machine's speed falls on all three alike; each median is over"
+    echo "  all the runs of its command;"
     echo "- remind -n: \`remind -n DIR/reminders.rem $TODAY\` (the next occurrence of every"
     echo "  reminder: no window, so it answers a wider question than due's 90 days; and remind"
     echo "  04.02 ignores \`UNTIL\` there and misses \`REM 1 --11 OMIT Sat Sun AFTER\`, so it is"
@@ -142,10 +156,10 @@ model=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
     echo "  weeks from that week: the nearest remind has to a 90-day window)."
     echo
     echo "Medians in milliseconds (hyperfine, \`-N\`, no shell); peak RSS in MiB"
-    echo "(\`/usr/bin/time -v\`, one run). Ratios are due's second run over remind."
+    echo "(\`/usr/bin/time -v\`, one run). Ratios are due's time over remind's."
     echo
-    echo "| N | registry / reminders | due 1st (ms) | due 2nd (ms) | remind -n (ms) | remind -s+13 (ms) | due/remind -n | due/remind -s+13 | due RSS 1st / 2nd | remind RSS -n / -s+13 |"
-    echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| N | registry / reminders | due 1st (ms) | due 2nd (ms) | remind -n (ms) | remind -s+13 (ms) | 1st / remind -n | 2nd / remind -n | 2nd / remind -s+13 | due RSS 1st / 2nd | remind RSS -n / -s+13 |"
+    echo "|---:|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${rows[@]}"
     echo
     echo "Embedded registry (\`obligations.toml\`, built into the binary):"
