@@ -71,37 +71,40 @@ pub enum PeriodKey<'r> {
 impl PeriodKey<'_> {
     /// The key as written in ledgers and listings.
     pub fn text(&self) -> String {
-        let year = |y: i32| u32::try_from(y).ok().filter(|y| *y <= 9999);
-        let two = |n: u32| [b'0' + (n / 10 % 10) as u8, b'0' + (n % 10) as u8];
-        let mut out = String::with_capacity(8);
-        match self {
-            PeriodKey::Once => out.push_str("once"),
-            PeriodKey::Ongoing => out.push_str("ongoing"),
-            PeriodKey::Instance(id) => out.push_str(id),
-            // Years past 9999 or before 0 are rare enough for the formatting machinery.
-            PeriodKey::Year(y) | PeriodKey::Quarter(y, _) | PeriodKey::Month(y, _)
-                if year(*y).is_none() =>
-            {
-                out = self.to_string();
+        let (year, suffix) = match self {
+            PeriodKey::Once => return "once".into(),
+            PeriodKey::Ongoing => return "ongoing".into(),
+            PeriodKey::Instance(id) => return id.to_string(),
+            PeriodKey::Year(y) => (*y, None),
+            PeriodKey::Quarter(y, q) => (*y, Some((b'Q', *q))),
+            PeriodKey::Month(y, m) => (*y, Some((b'0' + (*m / 10 % 10) as u8, *m))),
+        };
+        // Years of other than four digits are rare enough for the formatting machinery.
+        let Some(y) = u32::try_from(year)
+            .ok()
+            .filter(|y| (1000..=9999).contains(y))
+        else {
+            return self.to_string();
+        };
+        let digit = |n: u32| b'0' + (n % 10) as u8;
+        let mut key = [
+            digit(y / 1000),
+            digit(y / 100),
+            digit(y / 10),
+            digit(y),
+            b'-',
+            0,
+            0,
+        ];
+        let len = match suffix {
+            None => 4,
+            Some((first, n)) => {
+                key[5] = first;
+                key[6] = digit(n);
+                7
             }
-            PeriodKey::Year(y) | PeriodKey::Quarter(y, _) | PeriodKey::Month(y, _) => {
-                let y = year(*y).unwrap_or_default();
-                let digits = [two(y / 100), two(y)].concat();
-                out.push_str(std::str::from_utf8(&digits).unwrap_or_default());
-                match self {
-                    PeriodKey::Quarter(_, q) => {
-                        out.push_str("-Q");
-                        out.push(char::from(b'0' + (*q % 10) as u8));
-                    }
-                    PeriodKey::Month(_, m) => {
-                        out.push('-');
-                        out.push_str(std::str::from_utf8(&two(*m)).unwrap_or_default());
-                    }
-                    _ => {}
-                }
-            }
-        }
-        out
+        };
+        String::from_utf8_lossy(&key[..len]).into_owned()
     }
 
     /// The same key, owning its text.

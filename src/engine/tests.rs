@@ -355,3 +355,28 @@ fn a_one_off_may_name_an_estimated_instance() {
     assert!(occ.tentative);
     assert_eq!(occ.period.text(), "jiu-2029");
 }
+
+#[test]
+fn period_keys_read_as_they_display() {
+    for year in [-5, 0, 7, 999, 2026, 9999, 10_000] {
+        let keys = [
+            PeriodKey::Year(year),
+            PeriodKey::Quarter(year, 1),
+            PeriodKey::Quarter(year, 4),
+            PeriodKey::Month(year, 1),
+            PeriodKey::Month(year, 12),
+        ];
+        for key in keys {
+            assert_eq!(key.text(), key.to_string());
+            assert!(key.is(&key.to_string()));
+        }
+    }
+    assert_eq!(PeriodKey::Month(2027, 3).text(), "2027-03");
+    assert_eq!(PeriodKey::Quarter(2027, 2).text(), "2027-Q2");
+    assert_eq!(PeriodKey::Year(7).text(), "7");
+    assert_eq!(
+        PeriodKey::Instance("council-2027".into()).text(),
+        "council-2027"
+    );
+    assert_eq!(PeriodKey::Once.text(), "once");
+}
