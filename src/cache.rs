@@ -134,38 +134,63 @@ pub fn load_file(path: &Path) -> (Option<[u8; 16]>, Option<Registry>) {
 struct Copy {
     key: [u8; 16],
     sum: u64,
-    body: &'static [u8],
+    /// The text, with its length before it: mapped for the rest of the run, since the
+    /// registry borrows its strings from it.
+    text: &'static [u8],
+    /// The rest of the payload, unmapped once read.
+    model: memmap2::Mmap,
 }
+
+const HEAD: usize = MAGIC.len() + 16 + 8;
 
 impl Copy {
     fn map(slot: &Slot<'_>) -> Option<Copy> {
-        let file = File::open(slot.file()?).ok()?;
-        // SAFETY: the map is read, never written. Cache files are only ever replaced whole,
-        // by renaming a new file over the old one, so the file mapped here keeps its content;
-        // only another program cutting it short in place could pull pages from under the map
-        // (the run would then stop with SIGBUS, as ripgrep's searches may).
-        let map = unsafe { memmap2::Mmap::map(&file) }.ok()?;
-        // Kept for the rest of the run: the registry borrows its strings from it.
-        let bytes: &'static [u8] = Box::leak(Box::new(map));
-        let (key, rest) = bytes.strip_prefix(MAGIC)?.split_first_chunk::<16>()?;
-        let (sum, body) = rest.split_first_chunk::<8>()?;
+        let mut file = File::open(slot.file()?).ok()?;
+        let mut head = [0; HEAD + 8];
+        file.read_exact(&mut head).ok()?;
+        let (key, rest) = head.strip_prefix(MAGIC)?.split_first_chunk::<16>()?;
+        let (sum, rest) = rest.split_first_chunk::<8>()?;
+        let text_len = usize::try_from(u64::from_le_bytes(rest.try_into().ok()?)).ok()?;
+        let text_end = (HEAD + 8).checked_add(text_len)?;
+        let model_len = usize::try_from(file.metadata().ok()?.len())
+            .ok()?
+            .checked_sub(text_end)?;
+        // SAFETY: the maps are read, never written. Cache files are only ever replaced
+        // whole, by renaming a new file over the old one, so the file mapped here keeps its
+        // content; only another program cutting it short in place could pull pages from
+        // under a map (the run would then stop with SIGBUS, as ripgrep's searches may).
+        let (text, model) = unsafe {
+            let options = |at: usize, len: usize| {
+                let mut o = memmap2::MmapOptions::new();
+                o.offset(at as u64).len(len);
+                o
+            };
+            (
+                options(HEAD, text_end - HEAD).map(&file).ok()?,
+                options(text_end, model_len).map(&file).ok()?,
+            )
+        };
         Some(Copy {
             key: *key,
             sum: u64::from_le_bytes(*sum),
-            body,
+            text: Box::leak(Box::new(text)),
+            model,
         })
     }
 
     /// Whether the payload is as written: a damaged file must not decode into a registry
     /// whose references no longer hold.
     fn sound(&self) -> bool {
-        xxhash_rust::xxh3::xxh3_64(self.body) == self.sum
+        let mut hasher = Xxh3::new();
+        hasher.update(self.text);
+        hasher.update(&self.model);
+        hasher.digest() == self.sum
     }
 
     fn decode(&self, slot: &Slot<'_>) -> Option<Registry> {
-        let body = self.body;
+        let text = simdutf8::basic::from_utf8(Fields(self.text).bytes()?).ok()?;
+        let body = &self.model[..];
         let mut fields = Fields(body);
-        let text = simdutf8::basic::from_utf8(fields.bytes()?).ok()?;
         let mut reg: Registry =
             text_block::reading(text, || postcard::from_bytes(fields.bytes()?).ok())?;
         let count = usize::try_from(fields.number()?).ok()?;
@@ -197,16 +222,16 @@ impl Copy {
 }
 
 /// The payload read front to back: numbers, and byte strings after their length.
-struct Fields(&'static [u8]);
+struct Fields<'a>(&'a [u8]);
 
-impl Fields {
+impl<'a> Fields<'a> {
     fn number(&mut self) -> Option<u64> {
         let (n, rest) = self.0.split_first_chunk::<8>()?;
         self.0 = rest;
         Some(u64::from_le_bytes(*n))
     }
 
-    fn bytes(&mut self) -> Option<&'static [u8]> {
+    fn bytes(&mut self) -> Option<&'a [u8]> {
         let len = usize::try_from(self.number()?).ok()?;
         let (bytes, rest) = self.0.split_at_checked(len)?;
         self.0 = rest;
