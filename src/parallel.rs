@@ -1,5 +1,6 @@
 //! Work split across the machine's cores, for the steps whose cost grows with the size of
 //! the registry: reading it back from the cache, finding its occurrences, writing them out.
+//! Results come back in order, so no answer depends on how many threads there were.
 
 use std::num::NonZeroUsize;
 use std::sync::OnceLock;

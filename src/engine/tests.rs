@@ -380,3 +380,78 @@ fn period_keys_read_as_they_display() {
     );
     assert_eq!(PeriodKey::Once.text(), "once");
 }
+
+/// Large registries are judged in runs on several threads and sorted by a packed key: the
+/// result must be the plain reading of the rules, obligation by obligation, in agenda order.
+#[test]
+fn a_registry_split_across_threads_gives_the_plain_agenda() {
+    let kinds = [
+        "every = \"year\"\ndue = \"council - 30d\"",
+        "every = \"meeting\"\ndue = \"council + 1w\"",
+        "every = \"quarter\"\ndue = \"end + 30d\"",
+        "every = \"month\"\ndue = \"15\"",
+        "due = \"pp-26 - 4m\"",
+        "due = \"2026-12-01\"",
+        "every = \"year\"\ndue = \"12-01\"",
+    ];
+    let mut body = String::from(COUNCIL);
+    for n in 0..3 * PARALLEL_RUN {
+        let kind = kinds[n % kinds.len()];
+        body.push_str(&format!(
+            "\n[[obligation]]\nid = \"o{n}\"\ntitle = \"O\"\nlead = \"{}d\"\n{kind}\n",
+            n % 60
+        ));
+    }
+    let r = reg(&body);
+    let today = d("2026-11-28");
+    let mut done = Completions::new();
+    for n in (0..3 * PARALLEL_RUN).step_by(97) {
+        if let Some(first) = occurrences(&r, &r.obligations[n], d("2026-01-01"), today).first() {
+            let completion = Completion {
+                outcome: Outcome::Done,
+                on: today,
+                reference: None,
+                note: None,
+            };
+            done.insert((format!("o{n}"), first.period.text()), completion);
+        }
+    }
+    let (from, to) = (d("2025-06-01"), d("2027-03-01"));
+    let got = items(&r, &done, today, from, to);
+
+    let mut want: Vec<Item<'_>> = r
+        .obligations
+        .iter()
+        .flat_map(|ob| occurrences(&r, ob, from, to))
+        .map(|occ| judge(&r, occ, &done, today))
+        .collect();
+    let order: std::collections::HashMap<&str, usize> = r
+        .obligations
+        .iter()
+        .enumerate()
+        .map(|(n, o)| (&*o.id, n))
+        .collect();
+    let index = |i: &Item<'_>| order[&*i.obligation().id];
+    want.sort_by(|a, b| {
+        (a.state != State::Overdue, a.occurrence.due, index(a))
+            .cmp(&(b.state != State::Overdue, b.occurrence.due, index(b)))
+            .then_with(|| a.occurrence.period.text().cmp(&b.occurrence.period.text()))
+    });
+    let show = |list: &[Item<'_>]| -> Vec<String> {
+        list.iter()
+            .map(|i| {
+                format!(
+                    "{} {} {:?} {:?}",
+                    i.obligation().id,
+                    i.occurrence.period,
+                    i.occurrence.due,
+                    i.state
+                )
+            })
+            .collect()
+    };
+    assert!(got.len() > 3 * PARALLEL_RUN, "{} items", got.len());
+    assert!(got.iter().any(|i| i.state == State::DoneLate));
+    assert!(got.iter().any(|i| i.state == State::Overdue));
+    assert_eq!(show(&got), show(&want));
+}
