@@ -128,6 +128,8 @@ m_emb=$(median_ms "$OUT/embedded-due.json")
 rss_emb=$(peak_mib $emb_cmd)
 
 model=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
+# Before the report is opened, which would make the tree look changed.
+version=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)
 {
     echo "# Benchmarks"
     echo
@@ -136,7 +138,7 @@ model=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
     echo "Written by \`benches/compare.sh\` on $(date -u +%Y-%m-%d)."
     echo
     echo "Machine: ${model:-unknown CPU}, $(nproc) CPUs, $(uname -sr)."
-    echo "Versions: due $(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)," \
+    echo "Versions: due $version," \
         "$(remind -h 2>&1 | sed -n 's/^\(REMIND [0-9.]*\).*/\1/p' | head -1)," \
         "$(hyperfine --version)."
     echo
