@@ -19,6 +19,9 @@ const MAGIC: &[u8; 8] = b"due-reg4";
 /// back in turn by two threads: a smaller run is not worth a thread.
 const RUN: usize = 2048;
 const RUNS: usize = 16;
+/// No obligation takes fewer bytes in the cache: each of its fields takes at least one, its
+/// id, title and lead two.
+const MIN_ENCODED: usize = 16;
 /// The cache holds the model as this build lays it out: its source is part of the key.
 const MODEL: &str = concat!(
     env!("CARGO_PKG_VERSION"),
@@ -203,9 +206,13 @@ impl Copy {
         parallel::in_turn(runs.len(), read, |run| {
             let mut run = run?;
             if reg.obligations.is_empty() {
-                // The first run is kept as it was read, with room for the others. A damaged
-                // count could ask for any amount of memory: each obligation takes some bytes.
-                run.reserve(count.min(body.len()).saturating_sub(run.len()));
+                // The first run is kept as it was read, with room for the others. The count
+                // may not have been checked yet: it is held to what the bytes could encode,
+                // and room that cannot be had is left to grow as the runs come.
+                let room = count
+                    .min(body.len() / MIN_ENCODED)
+                    .saturating_sub(run.len());
+                let _ = run.try_reserve_exact(room);
                 reg.obligations = run;
             } else {
                 reg.obligations.append(&mut run);
