@@ -126,11 +126,13 @@ fn a_large_registry_is_checked_while_its_copy_is_read() {
         "{changed}"
     );
 
-    // A damaged copy, newer than the registry.
+    // A copy damaged here and there, newer than the registry.
     let whole = std::fs::read(&cached).unwrap();
-    let mut flipped = whole.clone();
-    flipped[whole.len() - 100] ^= 0x01;
-    std::fs::write(&cached, &flipped).unwrap();
-    assert_eq!(csv(&path, &cache), changed);
-    assert_eq!(std::fs::read(&cached).unwrap(), whole, "and rewritten");
+    for at in [200, whole.len() / 2, whole.len() * 7 / 8, whole.len() - 100] {
+        let mut flipped = whole.clone();
+        flipped[at] ^= 0x41;
+        std::fs::write(&cached, &flipped).unwrap();
+        assert_eq!(csv(&path, &cache), changed, "byte {at} changed");
+        assert_eq!(std::fs::read(&cached).unwrap(), whole, "and rewritten");
+    }
 }
