@@ -35,7 +35,7 @@ pub const MIN_SIZE: u64 = 64 * 1024;
 const HASH_APART: u64 = 1 << 20;
 
 /// Which registry a cache file is for: a file (by its absolute path), or the one built in.
-pub enum Slot<'a> {
+enum Slot<'a> {
     File(&'a Path),
     Embedded,
 }
@@ -60,10 +60,24 @@ impl Slot<'_> {
         };
         Some(dir.join(name))
     }
+
+    fn origin(&self) -> Origin {
+        match self {
+            Slot::File(path) => Origin::File(path.to_path_buf()),
+            Slot::Embedded => Origin::Embedded,
+        }
+    }
+}
+
+/// Where a registry's copy is kept, and the content key the copy must carry: what a run
+/// that parsed the registry needs to [`store`] it.
+pub struct Place {
+    file: PathBuf,
+    key: [u8; 16],
 }
 
 /// The key of the built-in registry's content.
-pub fn key_of_text(text: &str) -> [u8; 16] {
+fn key_of_text(text: &str) -> [u8; 16] {
     let mut hasher = Xxh3::new();
     hasher.update(MODEL.as_bytes());
     hasher.update(text.as_bytes());
@@ -71,7 +85,7 @@ pub fn key_of_text(text: &str) -> [u8; 16] {
 }
 
 /// The key of a registry's content, read in pieces so the whole file is never held for it.
-pub fn key_of(path: &Path) -> Option<[u8; 16]> {
+fn key_of(path: &Path) -> Option<[u8; 16]> {
     let mut hasher = Xxh3::new();
     hasher.update(MODEL.as_bytes());
     hasher.update(
@@ -93,40 +107,58 @@ pub fn key_of(path: &Path) -> Option<[u8; 16]> {
     Some(hasher.digest128().to_le_bytes())
 }
 
-/// The registry as cached for this content, if there is a good copy.
-pub fn load(slot: &Slot<'_>, key: [u8; 16]) -> Option<Registry> {
-    let copy = Copy::map(slot)?;
-    (copy.key == key && copy.sound()).then(|| copy.decode(slot))?
+/// The built-in registry as cached, if there is a good copy; else where to keep one.
+pub fn load_embedded(text: &str) -> (Option<Place>, Option<Registry>) {
+    let Some(file) = Slot::Embedded.file() else {
+        return (None, None);
+    };
+    let place = Place {
+        file,
+        key: key_of_text(text),
+    };
+    let reg = load(&place, &Slot::Embedded);
+    (Some(place), reg)
 }
 
-/// The cached copy of a registry file and its content key, if the file is likely unchanged
-/// since it was cached: the key and the copy's checksum are then computed while the copy is
-/// decoded, on two cores, and the copy kept only if both agree. Otherwise the key comes
-/// first, as in [`load`].
-pub fn load_file(path: &Path) -> (Option<[u8; 16]>, Option<Registry>) {
+/// A registry file as cached, if there is a good copy; else where to keep one. When the
+/// copy is likely current (the registry is large and the copy newer), the content key and
+/// the copy's checksum are computed while the copy is decoded, on two cores, and the copy
+/// kept only if both agree; otherwise the key comes first.
+pub fn load_file(path: &Path, meta: &std::fs::Metadata) -> (Option<Place>, Option<Registry>) {
     let slot = Slot::File(path);
-    let modified = |p: &Path| std::fs::metadata(p).and_then(|m| m.modified()).ok();
-    let large = std::fs::metadata(path).is_ok_and(|m| m.len() >= HASH_APART);
-    let likely = match (slot.file(), modified(path)) {
-        (Some(cached), Some(changed)) if large => modified(&cached).is_some_and(|c| c >= changed),
-        _ => false,
+    let Some(file) = slot.file() else {
+        return (None, None);
     };
-    let copy = if likely { Copy::map(&slot) } else { None };
+    let copied = std::fs::metadata(&file).and_then(|m| m.modified()).ok();
+    let likely = meta.len() >= HASH_APART
+        && matches!((copied, meta.modified().ok()), (Some(c), Some(r)) if c >= r);
+    let copy = if likely { Copy::map(&file) } else { None };
     let Some(copy) = copy else {
-        let key = key_of(path);
-        return (key, key.and_then(|k| load(&slot, k)));
+        let Some(key) = key_of(path) else {
+            return (None, None);
+        };
+        let place = Place { file, key };
+        let reg = load(&place, &slot);
+        return (Some(place), reg);
     };
     std::thread::scope(|s| {
         let checking = s.spawn(|| key_of(path).filter(|_| copy.sound()));
         // Decoding bytes not yet checked is safe: every length and range is bounded by the
         // file, and a copy that fails its checks is dropped whatever it decoded to.
-        let reg = copy.decode(&slot);
-        match checking.join() {
+        let reg = copy.decode(slot.origin());
+        let (key, reg) = match checking.join() {
             Ok(Some(key)) if key == copy.key => (Some(key), reg),
             Ok(key) => (key.or_else(|| key_of(path)), None),
             Err(panic) => std::panic::resume_unwind(panic),
-        }
+        };
+        (key.map(|key| Place { file, key }), reg)
     })
+}
+
+/// The copy at `place`, if it carries the place's key and is sound.
+fn load(place: &Place, slot: &Slot<'_>) -> Option<Registry> {
+    let copy = Copy::map(&place.file)?;
+    (copy.key == place.key && copy.sound()).then(|| copy.decode(slot.origin()))?
 }
 
 /// A cache file mapped into memory, split into its parts but not yet checked. Layout:
@@ -147,8 +179,8 @@ struct Copy {
 const HEAD: usize = MAGIC.len() + 16 + 8;
 
 impl Copy {
-    fn map(slot: &Slot<'_>) -> Option<Copy> {
-        let mut file = File::open(slot.file()?).ok()?;
+    fn map(path: &Path) -> Option<Copy> {
+        let mut file = File::open(path).ok()?;
         let mut head = [0; HEAD + 8];
         file.read_exact(&mut head).ok()?;
         let (key, rest) = head.strip_prefix(MAGIC)?.split_first_chunk::<16>()?;
@@ -190,7 +222,7 @@ impl Copy {
         hasher.digest() == self.sum
     }
 
-    fn decode(&self, slot: &Slot<'_>) -> Option<Registry> {
+    fn decode(&self, origin: Origin) -> Option<Registry> {
         let text = simdutf8::basic::from_utf8(Fields(self.text).bytes()?).ok()?;
         let body = &self.model[..];
         let mut fields = Fields(body);
@@ -220,10 +252,7 @@ impl Copy {
             Ok::<(), postcard::Error>(())
         })
         .ok()?;
-        reg.origin = match slot {
-            Slot::File(path) => Origin::File(path.to_path_buf()),
-            Slot::Embedded => Origin::Embedded,
-        };
+        reg.origin = origin;
         Some(reg)
     }
 }
@@ -248,13 +277,13 @@ impl<'a> Fields<'a> {
 
 /// Keeps a checked registry for the next run. Failing to is not an error: the next run
 /// parses again.
-pub fn store(slot: &Slot<'_>, key: [u8; 16], reg: &Registry) {
-    let Some(target) = slot.file() else {
-        return;
-    };
+pub fn store(place: &Place, reg: &Registry) {
+    let (target, key) = (&place.file, place.key);
     let write = || -> std::io::Result<()> {
         let dir = target.parent().unwrap_or(Path::new("."));
         std::fs::create_dir_all(dir)?;
+        // Renamed into place but not flushed to disk as `atomic::replace` does: a copy cut
+        // short by a crash fails its checksum and is made again.
         let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
         tmp.write_all(MAGIC)?;
         tmp.write_all(&key)?;
@@ -282,7 +311,7 @@ pub fn store(slot: &Slot<'_>, key: [u8; 16], reg: &Registry) {
         }
         tmp.write_all(&xxhash_rust::xxh3::xxh3_64(&payload).to_le_bytes())?;
         tmp.write_all(&payload)?;
-        tmp.persist(&target)?;
+        tmp.persist(target)?;
         Ok(())
     };
     let _ = write();

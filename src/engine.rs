@@ -299,8 +299,11 @@ fn occurrences_into<'r>(
                     } else {
                         PeriodKey::Instance(id.clone())
                     };
-                    let due = offset.add_to(anchor.pick(inst));
-                    push(key, due, Some((id, inst.tentative)));
+                    push(
+                        key,
+                        at_meeting(inst, *anchor, *offset),
+                        Some((id, inst.tentative)),
+                    );
                 };
                 // Listed instances lend their ids; an estimate's id is made for it.
                 match instances {
@@ -586,16 +589,9 @@ pub fn standing<'r>(
         .max_by(|a, b| a.1.on.cmp(&b.1.on).then_with(|| a.0.1.cmp(&b.0.1)))
         .map(|((_, period), c)| (period.clone(), c.clone()));
     if matches!(ob.rule, Rule::Ongoing) {
-        let occ = Occurrence {
-            obligation: ob,
-            period: PeriodKey::Ongoing,
-            due: None,
-            meeting: None,
-            tentative: false,
-        };
         return Standing {
             obligation: ob,
-            current: Some(judge(reg, occ, completions, as_of)),
+            current: Some(judge(reg, ongoing(ob), completions, as_of)),
             last_done,
         };
     }
@@ -663,6 +659,17 @@ pub fn attention<'r>(
         .collect()
 }
 
+/// The one occurrence of a standing duty.
+fn ongoing(ob: &Obligation) -> Occurrence<'_> {
+    Occurrence {
+        obligation: ob,
+        period: PeriodKey::Ongoing,
+        due: None,
+        meeting: None,
+        tentative: false,
+    }
+}
+
 /// Resolves what a user typed as a period: a key as listed, or a year naming exactly one
 /// occurrence of an obligation that recurs per meeting.
 pub fn resolve_period(
@@ -671,45 +678,75 @@ pub fn resolve_period(
     typed: &str,
     today: NaiveDate,
 ) -> Option<String> {
+    resolve(reg, ob, typed, today).map(|o| o.period.text())
+}
+
+/// The occurrence [`resolve_period`] names.
+pub fn resolve<'r>(
+    reg: &'r Registry,
+    ob: &'r Obligation,
+    typed: &str,
+    today: NaiveDate,
+) -> Option<Occurrence<'r>> {
     if matches!(ob.rule, Rule::Ongoing) {
-        return (typed == "ongoing").then(|| typed.to_string());
+        return (typed == "ongoing").then(|| ongoing(ob));
     }
-    let around = |year: i32| {
-        let from = NaiveDate::from_ymd_opt(year - 1, 1, 1)?;
-        let to = NaiveDate::from_ymd_opt(year + 1, 12, 31)?;
-        Some(occurrences(reg, ob, from, to))
-    };
-    let year_of_key = typed.get(..4).and_then(|y| y.parse::<i32>().ok());
-    let candidates = match year_of_key {
-        Some(year) => around(year)?,
-        None => {
-            // Meeting instance ids carry their year at the end.
-            let year = typed
-                .rsplit('-')
-                .find_map(|part| part.parse::<i32>().ok().filter(|y| *y > 999));
-            match year {
-                Some(y) => around(y)?,
-                None => {
-                    let from = dates::add_days(today, -10 * 366)?;
-                    let to = dates::add_days(today, 10 * 366)?;
-                    occurrences(reg, ob, from, to)
-                }
-            }
-        }
-    };
-    if let Some(hit) = candidates.iter().find(|o| o.period.is(typed)) {
-        return Some(hit.period.text());
+    let candidates = near_key(reg, ob, typed, today)?;
+    if let Some(hit) = candidates.iter().position(|o| o.period.is(typed)) {
+        return candidates.into_iter().nth(hit);
     }
-    if typed.len() != 4 || year_of_key.is_none() {
+    if typed.len() != 4 || typed.parse::<i32>().is_err() {
         return None;
     }
     let mut in_year = candidates
-        .iter()
+        .into_iter()
         .filter(|o| o.meeting.is_some() && o.period.text().split('-').any(|part| part == typed));
     match (in_year.next(), in_year.next()) {
-        (Some(one), None) => Some(one.period.text()),
+        (Some(one), None) => Some(one),
         _ => None,
     }
+}
+
+/// The occurrence with exactly this period key.
+pub fn with_key<'r>(
+    reg: &'r Registry,
+    ob: &'r Obligation,
+    key: &str,
+    today: NaiveDate,
+) -> Option<Occurrence<'r>> {
+    near_key(reg, ob, key, today)?
+        .into_iter()
+        .find(|o| o.period.is(key))
+}
+
+/// The occurrences among which a typed key can be: those of the two years either side of
+/// the year the key names (offsets reach two years), or of ten years either side of today
+/// for a key without a year.
+fn near_key<'r>(
+    reg: &'r Registry,
+    ob: &'r Obligation,
+    key: &str,
+    today: NaiveDate,
+) -> Option<Vec<Occurrence<'r>>> {
+    // Calendar keys start with their year; meeting instance ids carry it at the end.
+    let year = key
+        .get(..4)
+        .and_then(|y| y.parse::<i32>().ok())
+        .or_else(|| {
+            key.rsplit('-')
+                .find_map(|part| part.parse::<i32>().ok().filter(|y| *y > 999))
+        });
+    let (from, to) = match year {
+        Some(y) => (
+            NaiveDate::from_ymd_opt(y - 2, 1, 1)?,
+            NaiveDate::from_ymd_opt(y + 2, 12, 31)?,
+        ),
+        None => (
+            dates::add_days(today, -10 * 366)?,
+            dates::add_days(today, 10 * 366)?,
+        ),
+    };
+    Some(occurrences(reg, ob, from, to))
 }
 
 #[cfg(test)]

@@ -203,7 +203,7 @@ impl Ledger {
 
     pub fn parse(text: &str, path: &Path) -> Result<Ledger, LedgerError> {
         let fail = |span: Option<Range<usize>>, message: String| {
-            let (line, col) = line_col(text, span.map_or(0, |s| s.start));
+            let (line, col) = crate::registry::line_col(text, span.map_or(0, |s| s.start));
             LedgerError::Parse {
                 path: path.display().to_string(),
                 line,
@@ -342,14 +342,6 @@ fn quote(text: &str) -> String {
     }
     out.push('"');
     out
-}
-
-/// 1-based line and column (in characters) of a byte offset.
-fn line_col(text: &str, offset: usize) -> (usize, usize) {
-    let before = &text[..offset.min(text.len())];
-    let line = before.matches('\n').count() + 1;
-    let start = before.rfind('\n').map_or(0, |i| i + 1);
-    (line, before[start..].chars().count() + 1)
 }
 
 /// Adds the record `make` draws from the ledger as it stands under the lock, so that

@@ -276,10 +276,12 @@ pub fn check(registry: &Registry, book: &Ledger, today: NaiveDate) -> Vec<String
                 "ledger record for `{}` {}: no such obligation in the registry",
                 r.id, r.period
             )),
-            Some(ob) if find(registry, ob, &r.period, today).is_none() => out.push(format!(
-                "ledger record for `{}` {}: the obligation has no such period any more",
-                r.id, r.period
-            )),
+            Some(ob) if engine::with_key(registry, ob, &r.period, today).is_none() => {
+                out.push(format!(
+                    "ledger record for `{}` {}: the obligation has no such period any more",
+                    r.id, r.period
+                ))
+            }
             Some(_) => {}
         }
     }
@@ -334,42 +336,11 @@ fn occurrence<'r>(
     ob: &'r Obligation,
     typed: &str,
 ) -> Result<Occurrence<'r>, RecordError> {
-    engine::resolve_period(cx.registry, ob, typed, cx.today)
-        .and_then(|key| find(cx.registry, ob, &key, cx.today))
-        .ok_or_else(|| RecordError::UnknownPeriod {
-            id: ob.id.to_string(),
-            period: typed.to_owned(),
-            examples: examples(cx, ob),
-        })
-}
-
-/// The occurrence with exactly this period key, searched around the year the key names.
-fn find<'r>(
-    registry: &'r Registry,
-    ob: &'r Obligation,
-    key: &str,
-    today: NaiveDate,
-) -> Option<Occurrence<'r>> {
-    let year = key
-        .get(..4)
-        .and_then(|y| y.parse::<i32>().ok())
-        .or_else(|| {
-            key.rsplit('-')
-                .find_map(|p| p.parse::<i32>().ok().filter(|y| *y > 999))
-        });
-    let (from, to) = match year {
-        Some(y) => (
-            NaiveDate::from_ymd_opt(y - 2, 1, 1)?,
-            NaiveDate::from_ymd_opt(y + 2, 12, 31)?,
-        ),
-        None => (
-            dates::add_days(today, -10 * 366)?,
-            dates::add_days(today, 10 * 366)?,
-        ),
-    };
-    engine::occurrences(registry, ob, from, to)
-        .into_iter()
-        .find(|o| o.period.is(key))
+    engine::resolve(cx.registry, ob, typed, cx.today).ok_or_else(|| RecordError::UnknownPeriod {
+        id: ob.id.to_string(),
+        period: typed.to_owned(),
+        examples: examples(cx, ob),
+    })
 }
 
 fn examples(cx: &Context<'_>, ob: &Obligation) -> String {

@@ -63,11 +63,9 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
     {
         return Err(RegistryError::TooLarge(path.to_path_buf(), meta.len()));
     }
-    let large = meta.is_some_and(|m| m.len() >= cache::MIN_SIZE);
-    let (key, cached) = if large {
-        cache::load_file(path)
-    } else {
-        (None, None)
+    let (place, cached) = match &meta {
+        Some(meta) if meta.len() >= cache::MIN_SIZE => cache::load_file(path, meta),
+        _ => (None, None),
     };
     if let Some(reg) = cached {
         return Ok(reg);
@@ -88,8 +86,8 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
     // The text is kept for the rest of the run, so the registry borrows its strings from it.
     let text = check_text(bytes.leak(), &origin)?;
     let reg = parse_static(text, origin)?;
-    if let Some(key) = key {
-        cache::store(&cache::Slot::File(path), key, &reg);
+    if let Some(place) = place {
+        cache::store(&place, &reg);
     }
     Ok(reg)
 }
@@ -130,12 +128,14 @@ fn check_text<'b>(bytes: &'b [u8], origin: &Origin) -> Result<&'b str, RegistryE
 /// The built-in registry. It is small, but it is what a bare `due` reads on every run, so
 /// it is cached too: loading the cache costs a fraction of parsing the TOML.
 pub fn load_embedded() -> Result<Registry, RegistryError> {
-    let key = cache::key_of_text(EMBEDDED);
-    if let Some(reg) = cache::load(&cache::Slot::Embedded, key) {
+    let (place, cached) = cache::load_embedded(EMBEDDED);
+    if let Some(reg) = cached {
         return Ok(reg);
     }
     let reg = parse_static(EMBEDDED, Origin::Embedded)?;
-    cache::store(&cache::Slot::Embedded, key, &reg);
+    if let Some(place) = place {
+        cache::store(&place, &reg);
+    }
     Ok(reg)
 }
 
@@ -352,10 +352,7 @@ impl<'a> Cx<'a> {
             Some(w) => w,
             None => self.text,
         };
-        let at = (span.start + self.base).min(full.len());
-        let before = &full[..floor_char_boundary(full, at)];
-        let line = before.matches('\n').count() + 1;
-        let col = before.rsplit('\n').next().map_or(0, |l| l.chars().count()) + 1;
+        let (line, col) = line_col(full, span.start + self.base);
         RegistryError::Invalid {
             file: self.file.to_string(),
             line,
@@ -1152,11 +1149,12 @@ fn origin_name(origin: &Origin) -> String {
     }
 }
 
-fn floor_char_boundary(s: &str, mut at: usize) -> usize {
-    while !s.is_char_boundary(at) {
-        at -= 1;
-    }
-    at
+/// 1-based line and column (in characters) of a byte offset, in registries and ledgers.
+pub(crate) fn line_col(text: &str, offset: usize) -> (usize, usize) {
+    let before = &text[..text.floor_char_boundary(offset.min(text.len()))];
+    let line = before.matches('\n').count() + 1;
+    let start = before.rfind('\n').map_or(0, |i| i + 1);
+    (line, before[start..].chars().count() + 1)
 }
 
 fn looks_like_date(s: &str) -> bool {

@@ -455,3 +455,15 @@ fn a_registry_split_across_threads_gives_the_plain_agenda() {
     assert!(got.iter().any(|i| i.state == State::Overdue));
     assert_eq!(show(&got), show(&want));
 }
+
+#[test]
+fn a_period_resolves_when_its_deadline_falls_two_years_on() {
+    let r = reg(&format!(
+        "{COUNCIL}\n[[obligation]]\nid = \"a\"\ntitle = \"A\"\nevery = \"meeting\"\ndue = \"council + 2y\"\n"
+    ));
+    let ob = &r.obligations[0];
+    let today = d("2026-11-28");
+    let occ = resolve(&r, ob, "council-2026-doha", today).expect("resolved");
+    assert_eq!(occ.due, Some(d("2028-11-07")));
+    assert!(with_key(&r, ob, "council-2026-doha", today).is_some());
+}
