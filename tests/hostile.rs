@@ -2,7 +2,7 @@
 //! its field in every output: no e-mail header, CSV row or column, or iCalendar property
 //! comes of it.
 
-mod common;
+use crate::common;
 
 use common::{due_on, stdout};
 use ical::IcalParser;

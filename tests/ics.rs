@@ -1,6 +1,6 @@
 //! The iCalendar feed, read back by a parser other than the writer's (the `ical` crate).
 
-mod common;
+use crate::common;
 
 use std::collections::BTreeMap;
 

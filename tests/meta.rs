@@ -1,6 +1,6 @@
 //! What is generated from the command-line model: completions, the manual page, help.
 
-mod common;
+use crate::common;
 
 use std::io::Write;
 use std::process::{Command as Process, Stdio};

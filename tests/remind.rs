@@ -1,7 +1,7 @@
 //! `due remind`: the digest, its silence, `--exit-code`, and the e-mail message as an
 //! independent parser reads it.
 
-mod common;
+use crate::common;
 
 use common::{TODAY, due_on, stdout};
 use mail_parser::{Address, MessageParser};

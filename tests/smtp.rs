@@ -1,7 +1,7 @@
 //! `due remind --smtp`: the message as a real SMTP server (aiosmtpd, on loopback)
 //! receives it, and what the user sees when the server says no.
 
-mod common;
+use crate::common;
 
 use std::io::{BufRead, BufReader};
 use std::path::{Path, PathBuf};

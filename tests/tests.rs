@@ -1,0 +1,19 @@
+//! The integration tests, gathered into one crate so that `cargo test` links one binary.
+
+mod common;
+
+mod cache;
+mod catalogue;
+mod cli;
+mod differential_remind;
+mod fuzz_replay;
+mod hostile;
+mod hostile_text;
+mod ics;
+mod ledger;
+mod meta;
+mod readme;
+mod registry_1332;
+mod remind;
+mod smtp;
+mod today;
