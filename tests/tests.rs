@@ -16,4 +16,5 @@ mod readme;
 mod registry_1332;
 mod remind;
 mod smtp;
+mod smtp_guard;
 mod today;
