@@ -36,7 +36,8 @@ Exit status: 0 success; 1 with --exit-code when the listing is not empty;
 pub struct Cli {
     #[command(flatten)]
     global: Global,
-    /// List what falls due within this window: Nd, Nw, Nm (calendar months) or Ny
+    /// List what falls due within this window: Nd, Nw, Nm (calendar months) or Ny; also
+    /// spelled out, as `3 months` or `2weeks`
     #[arg(long, value_name = "DURATION", conflicts_with = "until")]
     next: Option<String>,
     /// List what falls due up to this day (YYYY-MM-DD), both ends included
@@ -769,9 +770,10 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
     let instances: usize = reg.meetings.iter().map(|m| m.instances.len()).sum();
     writeln!(
         out,
-        "{} obligations, {} meetings ({instances} dated instances), time zone {}",
-        reg.obligations.len(),
-        reg.meetings.len(),
+        "{}, {} ({}), time zone {}",
+        render::counted(reg.obligations.len() as i64, "obligation", "obligations"),
+        render::counted(reg.meetings.len() as i64, "meeting", "meetings"),
+        render::counted(instances as i64, "dated instance", "dated instances"),
         reg.timezone
     )?;
     if problems.is_empty() {

@@ -6,6 +6,7 @@ mod cache;
 mod catalogue;
 mod cli;
 mod differential_remind;
+mod first_hour;
 mod fuzz_replay;
 mod hostile;
 mod hostile_text;
