@@ -189,6 +189,25 @@ pub fn locate(given: Option<&Path>, registry: &Registry) -> Result<Location, Led
     })
 }
 
+/// The ledger's bytes as text, or where the first byte that is not UTF-8 sits.
+fn text(bytes: Vec<u8>, path: &Path) -> Result<String, LedgerError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid = e.utf8_error().valid_up_to();
+        let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        let (line, col) = crate::registry::line_col(before, before.len());
+        LedgerError::Parse {
+            path: path.display().to_string(),
+            line,
+            col,
+            message: format!(
+                "byte 0x{:02X} is not UTF-8 text (the ledger is a text file)",
+                bytes[valid]
+            ),
+        }
+    })
+}
+
 /// The largest ledger read: some hundred thousand records fit in a few tens of MiB.
 pub const MAX_BYTES: u64 = 64 << 20;
 
@@ -201,11 +220,8 @@ pub struct Ledger {
 impl Ledger {
     /// Reads a ledger; a missing file is an empty ledger.
     pub fn load(path: &Path) -> Result<Ledger, LedgerError> {
-        let text = files::read_regular(path, MAX_BYTES).and_then(|bytes| {
-            String::from_utf8(bytes).map_err(|e| io::Error::new(io::ErrorKind::InvalidData, e))
-        });
-        match text {
-            Ok(text) => Ledger::parse(&text, path),
+        match files::read_regular(path, MAX_BYTES) {
+            Ok(bytes) => Ledger::parse(&text(bytes, path)?, path),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Ledger::default()),
             Err(cause) => Err(LedgerError::Read {
                 path: path.display().to_string(),
