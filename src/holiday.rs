@@ -90,19 +90,26 @@ const MONTHS: [&str; 12] = [
 
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
-/// A holiday that recurs every year.
+/// A holiday that recurs every year: a day of each year, then an offset in days.
 #[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
-pub enum HolidayRule {
+pub struct HolidayRule {
+    pub base: Base,
+    /// Days after the base day (negative: before); always 0 for a month-day.
+    pub days: i32,
+}
+
+/// The day of each year a holiday rule counts from.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+pub enum Base {
     /// The same month and day every year.
     MonthDay(MonthDay),
-    /// Western Easter Sunday plus a number of days (negative: before).
-    Easter { days: i32 },
-    /// The n-th weekday (Monday 0 … Sunday 6) of a month (1–12), plus a number of days.
+    /// Western Easter Sunday.
+    Easter,
+    /// The n-th weekday (Monday 0 … Sunday 6) of a month (1–12).
     NthWeekday {
         ordinal: Ordinal,
         weekday: u8,
         month: u8,
-        days: i32,
     },
 }
 
@@ -114,55 +121,75 @@ impl HolidayRule {
     pub fn parse(text: &str) -> Result<HolidayRule, String> {
         let text = text.trim();
         let (base, days) = split_offset(text)?;
-        if base == "easter" {
-            return Ok(HolidayRule::Easter { days });
-        }
-        let words: Vec<&str> = base.split_whitespace().collect();
-        if let [ordinal, weekday, "of", month] = words[..] {
-            let find = |names: &[&str], word: &str, what: &str| {
-                names
-                    .iter()
-                    .position(|n| *n == word)
-                    .ok_or_else(|| format!("`{word}` in `{text}` is not {what} ({EXPECTED})"))
-            };
-            let ordinal = ORDINALS
-                .iter()
-                .find(|(name, _)| *name == ordinal)
-                .map(|(_, o)| *o)
-                .ok_or_else(|| {
-                    format!(
-                        "`{ordinal}` in `{text}` is not an ordinal: first, second, third, fourth or last"
-                    )
-                })?;
-            let weekday = find(&WEEKDAYS, weekday, "a weekday (mon … sun)")?;
-            let month = find(&MONTHS, month, "a month (jan … dec)")?;
-            return Ok(HolidayRule::NthWeekday {
-                ordinal,
-                weekday: weekday as u8,
-                month: month as u8 + 1,
-                days,
-            });
-        }
-        match MonthDay::parse(base) {
-            Some(md) if days == 0 => Ok(HolidayRule::MonthDay(md)),
-            Some(_) => Err(format!(
+        let base = Base::parse(base, text)?;
+        if matches!(base, Base::MonthDay(_)) && days != 0 {
+            return Err(format!(
                 "`{text}`: a month-day holiday takes no offset (write the day itself)"
-            )),
-            None => Err(format!("`{text}` is not a holiday rule ({EXPECTED})")),
+            ));
         }
+        Ok(HolidayRule { base, days })
     }
 
     /// The holiday in a year: the day the rule gives for that year's Easter or month (with
     /// its offset, which may carry it into another year). `None` for `02-29` in a common year.
     pub fn in_year(self, year: i32) -> Option<NaiveDate> {
+        add_days(self.base.in_year(year)?, i64::from(self.days))
+    }
+
+    /// Whether the rule closes this day. An offset can carry a holiday across New Year, so
+    /// the day is checked against the years on either side too.
+    pub fn falls_on(self, date: NaiveDate) -> bool {
+        let year = date.year();
+        [year, year - 1, year + 1]
+            .into_iter()
+            .any(|y| self.in_year(y) == Some(date))
+    }
+}
+
+impl Base {
+    /// Reads the part before the offset; `text` is the whole rule, for messages.
+    fn parse(base: &str, text: &str) -> Result<Base, String> {
+        if base == "easter" {
+            return Ok(Base::Easter);
+        }
+        let words: Vec<&str> = base.split_whitespace().collect();
+        let [ordinal, weekday, "of", month] = words[..] else {
+            return MonthDay::parse(base)
+                .map(Base::MonthDay)
+                .ok_or_else(|| format!("`{text}` is not a holiday rule ({EXPECTED})"));
+        };
+        let find = |names: &[&str], word: &str, what: &str| {
+            names
+                .iter()
+                .position(|n| *n == word)
+                .ok_or_else(|| format!("`{word}` in `{text}` is not {what} ({EXPECTED})"))
+        };
+        let ordinal = ORDINALS
+            .iter()
+            .find(|(name, _)| *name == ordinal)
+            .map(|(_, o)| *o)
+            .ok_or_else(|| {
+                format!(
+                    "`{ordinal}` in `{text}` is not an ordinal: first, second, third, fourth or last"
+                )
+            })?;
+        let weekday = find(&WEEKDAYS, weekday, "a weekday (mon … sun)")?;
+        let month = find(&MONTHS, month, "a month (jan … dec)")?;
+        Ok(Base::NthWeekday {
+            ordinal,
+            weekday: weekday as u8,
+            month: month as u8 + 1,
+        })
+    }
+
+    fn in_year(self, year: i32) -> Option<NaiveDate> {
         match self {
-            HolidayRule::MonthDay(md) => NaiveDate::from_ymd_opt(year, md.month, md.day),
-            HolidayRule::Easter { days } => add_days(easter(year)?, i64::from(days)),
-            HolidayRule::NthWeekday {
+            Base::MonthDay(md) => NaiveDate::from_ymd_opt(year, md.month, md.day),
+            Base::Easter => easter(year),
+            Base::NthWeekday {
                 ordinal,
                 weekday,
                 month,
-                days,
             } => {
                 let month = u32::from(month);
                 let first = NaiveDate::from_ymd_opt(year, month, 1)?;
@@ -176,20 +203,8 @@ impl HolidayRule {
                     Ordinal::Fourth => 3,
                     Ordinal::Last => (i64::from(days_in_month(year, month)) - 1 - ahead) / 7,
                 };
-                add_days(first, ahead + 7 * weeks + i64::from(days))
+                add_days(first, ahead + 7 * weeks)
             }
-        }
-    }
-
-    /// Whether the rule closes this day. An offset can carry a holiday across New Year, so
-    /// the day is checked against the years on either side too.
-    pub fn falls_on(self, date: NaiveDate) -> bool {
-        let year = date.year();
-        match self {
-            HolidayRule::MonthDay(md) => date.month() == md.month && date.day() == md.day,
-            _ => [year, year - 1, year + 1]
-                .into_iter()
-                .any(|y| self.in_year(y) == Some(date)),
         }
     }
 }
@@ -218,17 +233,13 @@ fn split_offset(text: &str) -> Result<(&str, i32), String> {
 
 impl fmt::Display for HolidayRule {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let days = match *self {
-            HolidayRule::MonthDay(md) => return write!(f, "{md}"),
-            HolidayRule::Easter { days } => {
-                f.write_str("easter")?;
-                days
-            }
-            HolidayRule::NthWeekday {
+        match self.base {
+            Base::MonthDay(md) => write!(f, "{md}")?,
+            Base::Easter => f.write_str("easter")?,
+            Base::NthWeekday {
                 ordinal,
                 weekday,
                 month,
-                days,
             } => {
                 let ordinal = ORDINALS
                     .iter()
@@ -240,10 +251,9 @@ impl fmt::Display for HolidayRule {
                     WEEKDAYS[usize::from(weekday)],
                     MONTHS[usize::from(month) - 1]
                 )?;
-                days
             }
-        };
-        match days {
+        }
+        match self.days {
             0 => Ok(()),
             d if d < 0 => write!(f, " - {}d", -d),
             d => write!(f, " + {d}d"),
@@ -275,7 +285,10 @@ mod tests {
         }
         assert_eq!(
             HolidayRule::parse("easter + 1w").unwrap(),
-            HolidayRule::Easter { days: 7 }
+            HolidayRule {
+                base: Base::Easter,
+                days: 7
+            }
         );
     }
 
