@@ -7,13 +7,13 @@ use std::fmt;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// A signed length of calendar time: `30d`, `-4w`, `2m`, `1y`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
     pub count: i32,
     pub unit: Unit,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
     Day,
     Week,
@@ -208,9 +208,7 @@ pub fn clamped(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
 }
 
 /// A month and day without a year (`06-15`); 02-29 is allowed and clamps in common years.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct MonthDay {
     pub month: u32,
     pub day: u32,
@@ -249,7 +247,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Roll {
     Previous,
     Next,
@@ -257,7 +255,7 @@ pub enum Roll {
 }
 
 /// Working days: which days are closed, and where a deadline on a closed day goes.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Calendar {
     pub weekend: [bool; 7],
     pub holidays: HashSet<NaiveDate>,

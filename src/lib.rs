@@ -2,7 +2,6 @@
 //! which the fuzz targets also drive.
 
 pub mod atomic;
-pub mod cache;
 pub mod cli;
 pub mod dates;
 pub mod engine;
@@ -10,7 +9,6 @@ pub mod exit;
 pub mod holiday;
 pub mod ledger;
 pub mod model;
-pub mod parallel;
 pub mod record;
 pub mod registry;
 pub mod render;

@@ -2,7 +2,6 @@
 
 mod common;
 
-mod cache;
 mod catalogue;
 mod cli;
 mod differential_remind;
