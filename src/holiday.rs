@@ -36,7 +36,6 @@
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
-use serde::{Deserialize, Serialize};
 
 use crate::dates::{MonthDay, Span, Unit, add_days, days_in_month};
 
@@ -67,7 +66,7 @@ pub fn easter(year: i32) -> Option<NaiveDate> {
 }
 
 /// Which of a month's weekdays of one kind.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Ordinal {
     First,
     Second,
@@ -91,7 +90,7 @@ const MONTHS: [&str; 12] = [
 const WEEKDAYS: [&str; 7] = ["mon", "tue", "wed", "thu", "fri", "sat", "sun"];
 
 /// A holiday that recurs every year: a day of each year, then an offset in days.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct HolidayRule {
     pub base: Base,
     /// Days after the base day (negative: before); always 0 for a month-day.
@@ -99,7 +98,7 @@ pub struct HolidayRule {
 }
 
 /// The day of each year a holiday rule counts from.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Base {
     /// The same month and day every year.
     MonthDay(MonthDay),
