@@ -276,14 +276,16 @@ pub fn run() -> Result<Exit> {
     let command = Box::leak(Box::new(command()));
     let matches = match command.try_get_matches_from_mut(std::env::args_os()) {
         Ok(m) => m,
+        // Every error line starts `due: `, clap's usage errors too (clap writes `error: `).
+        Err(e) if e.use_stderr() => {
+            let text = e.render().to_string();
+            eprint!("due: {}", text.strip_prefix("error: ").unwrap_or(&text));
+            return Ok(Exit::Error);
+        }
+        // --help and --version.
         Err(e) => {
-            let code = if e.use_stderr() {
-                Exit::Error
-            } else {
-                Exit::Success
-            };
             e.print()?;
-            return Ok(code);
+            return Ok(Exit::Success);
         }
     };
     let cli = Cli::from_arg_matches(&matches)?;
