@@ -470,7 +470,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
                 .reg
                 .obligations
                 .iter()
-                .map(|ob| engine::standing(&cx.reg, ob, &cx.completions, cx.today).current)
+                .map(|ob| engine::current(&cx.reg, ob, &cx.completions, cx.today))
                 .map(|cur| {
                     cur.filter(|i| {
                         i.occurrence.due.is_some_and(|d| d >= cx.today) || i.state == State::Overdue

@@ -2,6 +2,7 @@
 //! occurrences people ask about. No I/O and no clock: "today" is always an argument.
 
 use std::borrow::Cow;
+use std::collections::HashMap;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
@@ -542,34 +543,67 @@ pub struct Standing<'r> {
     pub last_done: Option<(String, Completion)>,
 }
 
+/// Where every obligation stands on `as_of`. Each obligation's latest delivery comes from
+/// an index of the completions built once, so the work grows with the registry plus the
+/// completions, not their product.
 pub fn status<'r>(
     reg: &'r Registry,
     completions: &'r Completions,
     as_of: NaiveDate,
 ) -> Vec<Standing<'r>> {
+    let latest = latest_done(completions);
     reg.obligations
         .iter()
-        .map(|ob| standing(reg, ob, completions, as_of))
+        .map(|ob| Standing {
+            obligation: ob,
+            current: current(reg, ob, completions, as_of),
+            last_done: latest
+                .get(&*ob.id)
+                .map(|(period, c)| ((*period).clone(), (*c).clone())),
+        })
         .collect()
 }
 
-pub fn standing<'r>(
+type Delivery<'c> = (&'c String, &'c Completion);
+
+/// The latest delivery of each obligation, by id, in one pass over the completions.
+fn latest_done(completions: &Completions) -> HashMap<&str, Delivery<'_>> {
+    let mut latest: HashMap<&str, Delivery<'_>> = HashMap::new();
+    for entry in completions {
+        if let Some(delivery) = done(entry) {
+            latest
+                .entry(&entry.0.0)
+                .and_modify(|best| {
+                    if later(&delivery, best).is_gt() {
+                        *best = delivery;
+                    }
+                })
+                .or_insert(delivery);
+        }
+    }
+    latest
+}
+
+fn done<'c>(((_, period), c): (&'c (String, String), &'c Completion)) -> Option<Delivery<'c>> {
+    (c.outcome == Outcome::Done).then_some((period, c))
+}
+
+/// Orders deliveries by day, then period key, so that the latest is one and the same
+/// whatever order the completions come in.
+fn later(a: &Delivery<'_>, b: &Delivery<'_>) -> std::cmp::Ordering {
+    a.1.on.cmp(&b.1.on).then_with(|| a.0.cmp(b.0))
+}
+
+/// The occurrence of `ob` that needs attention on `as_of`: the oldest overdue, else the
+/// next open one, else the latest one.
+pub fn current<'r>(
     reg: &'r Registry,
     ob: &'r Obligation,
     completions: &'r Completions,
     as_of: NaiveDate,
-) -> Standing<'r> {
-    let last_done = completions
-        .iter()
-        .filter(|((id, _), c)| id == &ob.id && c.outcome == Outcome::Done)
-        .max_by(|a, b| a.1.on.cmp(&b.1.on).then_with(|| a.0.1.cmp(&b.0.1)))
-        .map(|((_, period), c)| (period.clone(), c.clone()));
+) -> Option<Item<'r>> {
     if matches!(ob.rule, Rule::Ongoing) {
-        return Standing {
-            obligation: ob,
-            current: Some(judge(reg, ongoing(ob), completions, as_of)),
-            last_done,
-        };
+        return Some(judge(reg, ongoing(ob), completions, as_of));
     }
     let start = history_start(reg, as_of);
     let ahead = dates::add_days(as_of, LOOKAHEAD_DAYS).unwrap_or(as_of);
@@ -578,7 +612,7 @@ pub fn standing<'r>(
         .into_iter()
         .map(|occ| judge(reg, occ, completions, as_of))
         .collect();
-    let current = judged
+    judged
         .iter()
         .find(|i| i.state == State::Overdue)
         .or_else(|| {
@@ -588,12 +622,7 @@ pub fn standing<'r>(
         })
         .or_else(|| judged.iter().rfind(|i| i.occurrence.due <= Some(as_of)))
         .or_else(|| judged.first())
-        .cloned();
-    Standing {
-        obligation: ob,
-        current,
-        last_done,
-    }
+        .cloned()
 }
 
 /// What `remind` reports: open items overdue, inside their lead time or due by `until`, and

@@ -441,4 +441,58 @@ proptest! {
         let _ = status(&reg, &completions, today);
         let _ = attention(&reg, &completions, today, far);
     }
+
+    #[test]
+    fn status_is_what_scanning_every_completion_for_each_obligation_gives(
+        (_, text) in registry_text(),
+        as_of in near_day(),
+        picks in proptest::collection::vec((0..6usize, 0..64usize, any::<bool>(), -400..400i64), 0..24),
+    ) {
+        let reg = load(&text);
+        let from = dates::add_days(as_of, -1500).expect("near");
+        let to = dates::add_days(as_of, 1500).expect("near");
+        let mut completions = Completions::new();
+        for (which, nth, delivered, late) in picks {
+            // Indices past the registry give records for obligations it does not have.
+            let (id, period, due) = match reg.obligations.get(which) {
+                Some(ob) => {
+                    let occs = occurrences(&reg, ob, from, to);
+                    let Some(occ) = occs.get(nth % occs.len().max(1)) else { continue };
+                    (ob.id.to_string(), occ.period.text(), occ.due.unwrap_or(as_of))
+                }
+                None => (format!("gone-{which}"), format!("{}", 2020 + nth), as_of),
+            };
+            let outcome = if delivered {
+                Outcome::Done
+            } else {
+                Outcome::Waived { reason: "not needed".into() }
+            };
+            let on = dates::add_days(due, late).expect("near");
+            completions.insert((id, period), Completion { outcome, on, reference: None, note: None });
+        }
+        let rows = status(&reg, &completions, as_of);
+        prop_assert_eq!(rows.len(), reg.obligations.len());
+        for (row, ob) in rows.iter().zip(&reg.obligations) {
+            // The reference: every completion looked at for every obligation.
+            let mut latest: Option<(String, Completion)> = None;
+            for ((id, period), c) in &completions {
+                if *id != *ob.id || c.outcome != Outcome::Done {
+                    continue;
+                }
+                let newer = latest
+                    .as_ref()
+                    .is_none_or(|(p, best)| (c.on, period) > (best.on, p));
+                if newer {
+                    latest = Some((period.clone(), c.clone()));
+                }
+            }
+            prop_assert!(std::ptr::eq(row.obligation, ob));
+            prop_assert_eq!(&row.last_done, &latest);
+            let now = current(&reg, ob, &completions, as_of);
+            prop_assert_eq!(
+                row.current.as_ref().map(|i| (i.occurrence.period.text(), i.state, i.days)),
+                now.map(|i| (i.occurrence.period.text(), i.state, i.days))
+            );
+        }
+    }
 }

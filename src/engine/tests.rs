@@ -278,7 +278,7 @@ fn status_points_at_the_oldest_overdue_then_the_next_open() {
         "tracking_since = 2026-01-01\n[[obligation]]\nid = \"a\"\ntitle = \"A\"\nevery = \"year\"\ndue = \"03-31\"\n",
     );
     let mut c = Completions::new();
-    let s = standing(&r, &r.obligations[0], &c, d("2027-06-01"));
+    let s = status(&r, &c, d("2027-06-01")).remove(0);
     let cur = s.current.unwrap();
     assert_eq!(
         (cur.occurrence.period.text().as_str(), cur.state),
@@ -304,7 +304,7 @@ fn status_points_at_the_oldest_overdue_then_the_next_open() {
             note: None,
         },
     );
-    let s = standing(&r, &r.obligations[0], &c, d("2027-06-01"));
+    let s = status(&r, &c, d("2027-06-01")).remove(0);
     let cur = s.current.unwrap();
     assert_eq!(
         (cur.occurrence.period.text().as_str(), cur.state),
