@@ -4,6 +4,21 @@
 
 use std::ops::Range;
 
+/// The most text one field of a registry or ledger may hold: far beyond any title, note or
+/// quoted clause, and small enough that no listing has to work hard over it.
+pub const MAX_TEXT_BYTES: usize = 1 << 20;
+
+/// Why a field's text is refused, when it is over `MAX_TEXT_BYTES`.
+pub fn too_long(key: &str, text: &str) -> Option<String> {
+    (text.len() > MAX_TEXT_BYTES).then(|| {
+        format!(
+            "`{key}` holds {} KiB of text (at most {} KiB in one field)",
+            text.len().div_ceil(1024),
+            MAX_TEXT_BYTES / 1024
+        )
+    })
+}
+
 /// 1-based line and column (in characters) of a byte offset, in registries and ledgers.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..text.floor_char_boundary(offset.min(text.len()))];

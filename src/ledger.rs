@@ -239,12 +239,16 @@ impl Ledger {
                 message,
             }
         };
-        let file: RawFile =
-            toml::from_str(text).map_err(|e| fail(e.span(), explain(e.message())))?;
-        let mut records = file
-            .record
+        let checked = match crate::ledger_text::records(text, RawRecord::check) {
+            Some(checked) => checked,
+            None => toml_records(text)
+                .map_err(|e| fail(e.span(), explain(e.message())))?
+                .into_iter()
+                .map(RawRecord::check)
+                .collect(),
+        };
+        let mut records = checked
             .into_iter()
-            .map(|raw| raw.into_inner().check())
             .collect::<Result<Vec<_>, _>>()
             .map_err(|(span, message)| fail(Some(span), message))?;
         records.sort_by(|a, b| a.key().cmp(&b.key()));
@@ -432,19 +436,26 @@ struct RawFile {
     record: Vec<Spanned<RawRecord>>,
 }
 
-#[derive(Deserialize)]
+/// The records as the TOML parser reads them: any ledger, at a cost for a large one.
+pub(crate) fn toml_records(text: &str) -> Result<Vec<RawRecord>, toml::de::Error> {
+    let file: RawFile = toml::from_str(text)?;
+    Ok(file.record.into_iter().map(Spanned::into_inner).collect())
+}
+
+/// One `[[record]]` as written, before it is checked.
+#[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]
-struct RawRecord {
-    id: Spanned<String>,
-    period: Spanned<String>,
-    action: Spanned<String>,
-    on: Option<Spanned<Datetime>>,
+pub(crate) struct RawRecord {
+    pub(crate) id: Spanned<String>,
+    pub(crate) period: Spanned<String>,
+    pub(crate) action: Spanned<String>,
+    pub(crate) on: Option<Spanned<Datetime>>,
     #[serde(rename = "ref")]
-    reference: Option<Spanned<String>>,
-    note: Option<Spanned<String>>,
-    reason: Option<Spanned<String>>,
-    recorded_at: Spanned<Datetime>,
-    by: Option<Spanned<String>>,
+    pub(crate) reference: Option<Spanned<String>>,
+    pub(crate) note: Option<Spanned<String>>,
+    pub(crate) reason: Option<Spanned<String>>,
+    pub(crate) recorded_at: Spanned<Datetime>,
+    pub(crate) by: Option<Spanned<String>>,
 }
 
 type Bad = (Range<usize>, String);
@@ -479,6 +490,21 @@ fn explain(message: &str) -> String {
 
 impl RawRecord {
     fn check(self) -> Result<Record, Bad> {
+        let texts = [
+            (Some(&self.id), "id"),
+            (Some(&self.period), "period"),
+            (self.reference.as_ref(), "ref"),
+            (self.note.as_ref(), "note"),
+            (self.reason.as_ref(), "reason"),
+            (self.by.as_ref(), "by"),
+        ];
+        for (field, key) in texts {
+            if let Some(field) = field
+                && let Some(message) = crate::diag::too_long(key, field.get_ref())
+            {
+                return Err((field.span(), message));
+            }
+        }
         let id = nonempty(self.id, "id")?;
         let period = nonempty(self.period, "period")?;
         let recorded_at = timestamp(&self.recorded_at)?;

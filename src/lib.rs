@@ -11,6 +11,7 @@ pub mod exit;
 pub mod files;
 pub mod holiday;
 pub mod ledger;
+mod ledger_text;
 pub mod model;
 pub mod record;
 pub mod registry;

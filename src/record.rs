@@ -263,17 +263,25 @@ pub fn listing(records: &[Record]) -> Listing<'static> {
 /// What `due validate` says about the ledger: standing records that point nowhere. A
 /// withdrawn record affects nothing, so `due undo` is how a warning is answered.
 pub fn check(registry: &Registry, book: &Ledger, today: NaiveDate) -> Vec<String> {
+    // Looked up once per occurrence recorded: an index keeps a large ledger against a large
+    // registry linear.
+    let obligations: std::collections::HashMap<&str, &Obligation> = registry
+        .obligations
+        .iter()
+        .map(|ob| (&*ob.id, ob))
+        .collect();
     let mut out = Vec::new();
-    let mut last: Option<(&str, &str)> = None;
-    for r in &book.records {
-        if last == Some((&r.id, &r.period)) {
+    // The records are sorted by occurrence, so each occurrence's standing record is the
+    // last of its run; an `undone` one stands for nothing.
+    for run in book
+        .records
+        .chunk_by(|a, b| a.id == b.id && a.period == b.period)
+    {
+        let r = &run[run.len() - 1];
+        if r.action == Action::Undone {
             continue;
         }
-        last = Some((&r.id, &r.period));
-        if book.standing(&r.id, &r.period).is_none() {
-            continue;
-        }
-        match registry.obligation(&r.id) {
+        match obligations.get(&*r.id) {
             None => out.push(format!(
                 "ledger record for `{}` {}: no such obligation in the registry",
                 r.id, r.period

@@ -101,7 +101,10 @@ impl Cx<'_> {
 
     pub(super) fn string<'v>(&self, v: &'v Value<'_>, key: &str) -> R<&'v str> {
         match v.get_ref() {
-            DeValue::String(s) => Ok(s.as_ref()),
+            DeValue::String(s) => match diag::too_long(key, s) {
+                Some(message) => Err(self.error(v.span(), message)),
+                None => Ok(s.as_ref()),
+            },
             _ => Err(self.mismatch(v, key, "a string")),
         }
     }
@@ -187,8 +190,8 @@ impl Cx<'_> {
 
     pub(super) fn text(&self, v: &Value<'_>, key: &str) -> R<Text> {
         match v.get_ref() {
-            DeValue::String(s) => Ok(Text {
-                en: self.keep(s),
+            DeValue::String(_) => Ok(Text {
+                en: self.keep(self.string(v, key)?),
                 fr: None,
             }),
             DeValue::Table(t) => {

@@ -3,7 +3,7 @@
 use chrono::{DateTime, NaiveDate, TimeDelta, Utc};
 use icalendar::{Alarm, Calendar, Component, Event, EventLike, EventStatus, Property, Trigger};
 
-use super::{Entry, one_line};
+use super::{Entry, shown};
 use crate::engine::{DatedMilestone, Item};
 use crate::model::Lang;
 
@@ -27,7 +27,7 @@ pub fn ics(feed: &Feed<'_>, entries: &[Entry<'_>]) -> String {
         ))
         .append_property(("CALSCALE", "GREGORIAN"));
     // Only the X-WR- form: the writer leaves RFC 7986's NAME unescaped.
-    cal.append_property(("X-WR-CALNAME", one_line(feed.name).as_str()));
+    cal.append_property(("X-WR-CALNAME", shown(feed.name).as_str()));
     // Subscribed calendars refetch at this pace; deadlines do not move by the hour.
     cal.ttl(&TimeDelta::days(1));
     for (item, milestones) in entries {
@@ -67,12 +67,12 @@ fn uid(item: &Item<'_>, part: &str) -> String {
 fn occurrence(feed: &Feed<'_>, item: &Item<'_>) -> Option<Event> {
     let due = item.occurrence.due?;
     let ob = item.obligation();
-    let title = one_line(ob.title.get(feed.lang));
+    let title = shown(ob.title.get(feed.lang));
     let mut event = all_day(feed, &uid(item, ""), due);
     event
         .summary(&format!(
             "{title} [{}]",
-            one_line(&item.occurrence.period.text())
+            shown(&item.occurrence.period.text())
         ))
         .description(&description(feed, item, None))
         .status(status(item));
@@ -96,14 +96,14 @@ fn occurrence(feed: &Feed<'_>, item: &Item<'_>) -> Option<Event> {
 }
 
 fn milestone(feed: &Feed<'_>, item: &Item<'_>, n: usize, m: &DatedMilestone<'_>) -> Event {
-    let title = one_line(item.obligation().title.get(feed.lang));
-    let name = one_line(m.milestone.name.get(feed.lang));
+    let title = shown(item.obligation().title.get(feed.lang));
+    let name = shown(m.milestone.name.get(feed.lang));
     // Milestones are numbered in registry order: renaming one keeps its event.
     let mut event = all_day(feed, &uid(item, &format!("/milestone-{}", n + 1)), m.on);
     event
         .summary(&format!(
             "{name}: {title} [{}]",
-            one_line(&item.occurrence.period.text())
+            shown(&item.occurrence.period.text())
         ))
         .description(&description(feed, item, Some(&name)))
         .status(status(item));
@@ -118,7 +118,7 @@ fn status(item: &Item<'_>) -> EventStatus {
     }
 }
 
-/// One fact a line. Each piece of registry text is made one line first, so the only line
+/// One fact a line. Each piece of registry text is made one line (and cut short) first, so the only line
 /// breaks are the ones put here, which the writer escapes as `\n`.
 fn description(feed: &Feed<'_>, item: &Item<'_>, milestone: Option<&str>) -> String {
     let ob = item.obligation();
@@ -129,8 +129,8 @@ fn description(feed: &Feed<'_>, item: &Item<'_>, milestone: Option<&str>) -> Str
     }
     lines.push(format!(
         "Obligation: {} ({})",
-        one_line(&ob.id),
-        one_line(&occ.period.text())
+        shown(&ob.id),
+        shown(&occ.period.text())
     ));
     lines.push(format!("State: {}", item.state.as_str()));
     let facts = [
@@ -142,7 +142,7 @@ fn description(feed: &Feed<'_>, item: &Item<'_>, milestone: Option<&str>) -> Str
     ];
     for (label, value) in facts {
         if let Some(v) = value {
-            lines.push(format!("{label}: {}", one_line(v)));
+            lines.push(format!("{label}: {}", shown(v)));
         }
     }
     if occ.tentative {

@@ -139,6 +139,20 @@ pub fn counted(n: impl Into<i64>, noun: &str, nouns: &str) -> String {
     format!("{n} {}", if n == 1 { noun } else { nouns })
 }
 
+/// How much free text a table cell or a calendar field shows: a title of a million
+/// characters would otherwise cost a table's wrapping or a calendar's line folding time that
+/// grows with its square. Machine formats (JSON, CSV) carry the text whole.
+pub const SHOWN_CHARS: usize = 1000;
+
+/// Text for a table cell or a calendar field: on one line, and cut to `SHOWN_CHARS`
+/// characters with an ellipsis when longer.
+pub fn shown(s: &str) -> String {
+    match s.char_indices().nth(SHOWN_CHARS) {
+        Some((cut, _)) => one_line(&s[..cut]) + "…",
+        None => one_line(s),
+    }
+}
+
 pub fn one_line(s: &str) -> String {
     s.chars()
         .map(|c| if is_breaking(c) { ' ' } else { c })
