@@ -1,8 +1,13 @@
-//! The completion ledger: a TOML file of `[[record]]` blocks, written only by appending a
-//! record under a lock and replacing the file atomically. See `docs/ledger.md`.
+//! The completion ledger: records of what was delivered, added under a lock and written
+//! atomically, never edited or removed. Two layouts share the record format and this
+//! interface: a single TOML file of `[[record]]` blocks (`file`), and a folder of one file
+//! per record (`dir`), which merges in git without conflicts. See `docs/ledger.md`.
+
+mod dir;
+mod file;
 
 use std::fmt::Write as _;
-use std::fs::{self, OpenOptions};
+use std::fs::{File, OpenOptions};
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -48,6 +53,13 @@ pub struct Record {
     /// When the record was written: orders the records of one occurrence.
     pub recorded_at: DateTime<Utc>,
     pub by: Option<String>,
+    /// The record's name in a folder ledger (its file name without `.toml`); a record of a
+    /// single-file ledger has none.
+    pub name: Option<String>,
+    /// The names of the records of the same occurrence that were standing when this one was
+    /// written: it replaces them. Two records that replace neither each other were made
+    /// apart (in two clones), which is how a disagreement is told from a correction.
+    pub supersedes: Vec<String>,
 }
 
 impl Record {
@@ -59,7 +71,27 @@ impl Record {
             action,
             recorded_at: Utc::now().trunc_subsecs(0),
             by: current_user(),
+            name: None,
+            supersedes: Vec::new(),
         }
+    }
+
+    /// Whether two records say the same about their occurrence: two people recording the
+    /// same delivery do not disagree.
+    pub fn agrees(&self, other: &Record) -> bool {
+        self.action == other.action
+            || match (&self.action, &other.action) {
+                (
+                    Action::Done { on, reference, .. },
+                    Action::Done {
+                        on: on2,
+                        reference: reference2,
+                        ..
+                    },
+                ) => on == on2 && reference == reference2,
+                (Action::Waived { on, .. }, Action::Waived { on: on2, .. }) => on == on2,
+                _ => false,
+            }
     }
 
     fn key(&self) -> (&str, &str, DateTime<Utc>) {
@@ -117,6 +149,8 @@ pub enum LedgerError {
         "cannot write the ledger {path}: {cause} (choose a writable place with --ledger PATH or DUE_LEDGER)"
     )]
     Write { path: String, cause: io::Error },
+    #[error("cannot move the ledger: {0}")]
+    Migrate(String),
     #[error(
         "no data directory is known for this user, so there is no default ledger: give one with --ledger PATH or DUE_LEDGER"
     )]
@@ -182,52 +216,79 @@ pub fn locate(given: Option<&Path>, registry: &Registry) -> Result<Location, Led
     })
 }
 
+/// How a ledger is kept on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// One TOML file of `[[record]]` blocks.
+    File,
+    /// A folder of one TOML file per record, which git merges without conflicts.
+    Dir,
+}
+
+impl Layout {
+    /// A path ending in `.toml`, or naming an existing file, is a single-file ledger; any
+    /// other path (`ledger/`, an existing folder) is a folder of records.
+    pub fn of(path: &Path) -> Layout {
+        let toml = path.extension().is_some_and(|e| e == "toml")
+            && !path.as_os_str().to_string_lossy().ends_with(['/', '\\']);
+        if path.is_dir() || !(toml || path.is_file()) {
+            Layout::Dir
+        } else {
+            Layout::File
+        }
+    }
+}
+
 #[derive(Clone, Debug, Default)]
 pub struct Ledger {
-    /// Sorted by id, period and recording time; records of equal key keep file order.
+    /// Sorted by id, period and recording time; records of equal key keep file order (in a
+    /// folder, the order of the file names).
     pub records: Vec<Record>,
 }
 
 impl Ledger {
-    /// Reads a ledger; a missing file is an empty ledger.
+    /// Reads a ledger in either layout; a missing file or folder is an empty ledger.
     pub fn load(path: &Path) -> Result<Ledger, LedgerError> {
-        match fs::read_to_string(path) {
-            Ok(text) => Ledger::parse(&text, path),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Ledger::default()),
-            Err(cause) => Err(LedgerError::Read {
-                path: path.display().to_string(),
-                cause,
-            }),
+        match Layout::of(path) {
+            Layout::File => file::load(path),
+            Layout::Dir => dir::load(path),
         }
     }
 
-    pub fn parse(text: &str, path: &Path) -> Result<Ledger, LedgerError> {
-        let fail = |span: Option<Range<usize>>, message: String| {
-            let (line, col) = crate::registry::line_col(text, span.map_or(0, |s| s.start));
-            LedgerError::Parse {
-                path: path.display().to_string(),
-                line,
-                col,
-                message,
-            }
-        };
-        let file: RawFile =
-            toml::from_str(text).map_err(|e| fail(e.span(), explain(e.message())))?;
-        let mut records = file
-            .record
-            .into_iter()
-            .map(|raw| raw.into_inner().check())
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|(span, message)| fail(Some(span), message))?;
+    fn from_records(mut records: Vec<Record>) -> Ledger {
         records.sort_by(|a, b| a.key().cmp(&b.key()));
-        Ok(Ledger { records })
+        Ledger { records }
     }
 
-    /// The registry's own completions with the ledger's records applied in recorded order.
-    /// An undo withdraws what the ledger said, leaving what the registry says.
+    /// Every occurrence's records, in recorded order.
+    fn occurrences(&self) -> impl Iterator<Item = &[Record]> {
+        self.records
+            .chunk_by(|a, b| a.id == b.id && a.period == b.period)
+    }
+
+    fn of(&self, id: &str, period: &str) -> &[Record] {
+        let start = self
+            .records
+            .partition_point(|r| (r.id.as_str(), r.period.as_str()) < (id, period));
+        let len = self.records[start..]
+            .partition_point(|r| (r.id.as_str(), r.period.as_str()) == (id, period));
+        &self.records[start..start + len]
+    }
+
+    /// The records of one occurrence that no other record replaces, oldest first. One, as
+    /// a rule; more when clones recorded the same occurrence apart.
+    pub fn heads(&self, id: &str, period: &str) -> Vec<&Record> {
+        heads(self.of(id, period))
+    }
+
+    /// The registry's own completions with each occurrence's standing record applied. An
+    /// undo withdraws what the ledger said, leaving what the registry says.
     pub fn overlay(&self, registry: &Completions) -> Completions {
         let mut out = registry.clone();
-        for record in &self.records {
+        for records in self.occurrences() {
+            let Some(record) = heads(records).pop() else {
+                continue;
+            };
             let key = (record.id.clone(), record.period.clone());
             match record.completion() {
                 Some(c) => {
@@ -246,12 +307,21 @@ impl Ledger {
         out
     }
 
-    /// The ledger's standing done or waived record for an occurrence, unless undone since.
+    /// The ledger's standing done or waived record for an occurrence, unless undone since:
+    /// of its heads, the one recorded last.
     pub fn standing(&self, id: &str, period: &str) -> Option<&Record> {
-        self.records
-            .iter()
-            .rfind(|r| r.id == id && r.period == period)
+        self.heads(id, period)
+            .pop()
             .filter(|r| r.action != Action::Undone)
+    }
+
+    /// Occurrences whose heads disagree (done in one clone, waived in another, or two
+    /// dates): each with its heads, oldest first; the last is the one listings follow.
+    pub fn conflicts(&self) -> Vec<Vec<&Record>> {
+        self.occurrences()
+            .map(heads)
+            .filter(|h| h.windows(2).any(|w| !w[0].agrees(w[1])))
+            .collect()
     }
 
     /// Every record, newest first, optionally for one obligation.
@@ -272,52 +342,60 @@ impl Ledger {
         let at = self.records.partition_point(|r| r.key() <= record.key());
         self.records.insert(at, record);
     }
-
-    /// The file's text: a header, then one block per record in sorted order.
-    pub fn to_text(&self) -> String {
-        let mut out = String::from(HEADER);
-        for r in &self.records {
-            out.push_str("\n[[record]]\n");
-            line(&mut out, "id", &quote(&r.id));
-            line(&mut out, "period", &quote(&r.period));
-            line(&mut out, "action", &quote(r.action.name()));
-            match &r.action {
-                Action::Done {
-                    on,
-                    reference,
-                    note,
-                } => {
-                    line(&mut out, "on", &on.to_string());
-                    if let Some(reference) = reference {
-                        line(&mut out, "ref", &quote(reference));
-                    }
-                    if let Some(note) = note {
-                        line(&mut out, "note", &quote(note));
-                    }
-                }
-                Action::Waived { on, reason } => {
-                    line(&mut out, "on", &on.to_string());
-                    line(&mut out, "reason", &quote(reason));
-                }
-                Action::Undone => {}
-            }
-            line(
-                &mut out,
-                "recorded_at",
-                &r.recorded_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-            );
-            if let Some(by) = &r.by {
-                line(&mut out, "by", &quote(by));
-            }
-        }
-        out
-    }
 }
 
-const HEADER: &str = "\
-# Completion ledger of `due`: written by `due done`, `due waive` and `due undo`.
-# One [[record]] per action, sorted by obligation, period and time; nothing is ever removed.
-";
+/// Of one occurrence's records in recorded order, those no other replaces. A record of a
+/// single-file ledger has no name and is replaced by any later one.
+fn heads(records: &[Record]) -> Vec<&Record> {
+    records
+        .iter()
+        .enumerate()
+        .filter(|(at, r)| match &r.name {
+            None => at + 1 == records.len(),
+            Some(name) => !records.iter().any(|s| s.supersedes.contains(name)),
+        })
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// One record's keys, one line each, so that every key is one line of a diff.
+fn write_keys(out: &mut String, r: &Record) {
+    line(out, "id", &quote(&r.id));
+    line(out, "period", &quote(&r.period));
+    line(out, "action", &quote(r.action.name()));
+    match &r.action {
+        Action::Done {
+            on,
+            reference,
+            note,
+        } => {
+            line(out, "on", &on.to_string());
+            if let Some(reference) = reference {
+                line(out, "ref", &quote(reference));
+            }
+            if let Some(note) = note {
+                line(out, "note", &quote(note));
+            }
+        }
+        Action::Waived { on, reason } => {
+            line(out, "on", &on.to_string());
+            line(out, "reason", &quote(reason));
+        }
+        Action::Undone => {}
+    }
+    line(
+        out,
+        "recorded_at",
+        &r.recorded_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+    );
+    if let Some(by) = &r.by {
+        line(out, "by", &quote(by));
+    }
+    if !r.supersedes.is_empty() {
+        let names: Vec<String> = r.supersedes.iter().map(|n| quote(n)).collect();
+        line(out, "supersedes", &format!("[{}]", names.join(", ")));
+    }
+}
 
 fn line(out: &mut String, key: &str, value: &str) {
     let _ = writeln!(out, "{key} = {value}");
@@ -345,71 +423,65 @@ fn quote(text: &str) -> String {
 }
 
 /// Adds the record `make` draws from the ledger as it stands under the lock, so that
-/// concurrent writers all land, each seeing the others' records, and a crash leaves either
-/// the old file or the new one.
+/// concurrent writers all land, each seeing the others' records, and a crash leaves the
+/// ledger as it was or with the record whole.
 pub fn append<E: From<LedgerError>>(
     path: &Path,
     make: impl FnOnce(&Ledger) -> Result<Record, E>,
 ) -> Result<(), E> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    // The lock lives in its own file because the ledger itself is replaced on every write,
-    // and a lock on a replaced file would protect nothing.
-    let mut lock_name = path.file_name().unwrap_or_default().to_owned();
-    lock_name.push(".lock");
-    let lock_path = dir.join(lock_name);
-    if !dir.is_dir() {
-        let missing = format!("the folder {} does not exist", dir.display());
-        let missing = io::Error::new(io::ErrorKind::NotFound, missing);
-        return Err(LedgerError::write(path, missing).into());
+    match Layout::of(path) {
+        Layout::File => file::append(path, make),
+        Layout::Dir => dir::append(path, make),
     }
+}
+
+/// Copies every record of the single-file ledger `from` into the folder ledger `to`, in
+/// recorded order, each replacing the one before it for its occurrence, so that the folder
+/// says what the file said. The file is left as it is. Returns how many records moved.
+pub fn migrate(from: &Path, to: &Path) -> Result<usize, LedgerError> {
+    if Layout::of(from) != Layout::File {
+        return Err(LedgerError::Migrate(format!(
+            "{} is not a single-file ledger",
+            from.display()
+        )));
+    }
+    if Layout::of(to) != Layout::Dir {
+        return Err(LedgerError::Migrate(format!(
+            "{} is a file: name a folder such as ledger/",
+            to.display()
+        )));
+    }
+    let old = file::load(from)?;
+    dir::fill(to, old.records)
+}
+
+/// Takes the exclusive lock held while a record is added; released when dropped. The
+/// lock lives in a file of its own because a single-file ledger is replaced on every
+/// write, and a lock on a replaced file would protect nothing.
+fn lock(lock_path: &Path, ledger: &Path) -> Result<File, LedgerError> {
     let lock = OpenOptions::new()
         .read(true)
         .write(true)
         .create(true)
         .truncate(false)
-        .open(&lock_path)
-        .map_err(|e| LedgerError::write(path, e))?;
-    lock.lock().map_err(|e| LedgerError::write(path, e))?;
-
-    let existing = match fs::metadata(path) {
-        Ok(meta) => Some(meta),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(LedgerError::write(path, e).into()),
-    };
-    if existing
-        .as_ref()
-        .is_some_and(|m| m.permissions().readonly())
-    {
-        // Renaming over a read-only file would succeed; its mode says not to.
-        let denied = io::Error::new(io::ErrorKind::PermissionDenied, "the file is read-only");
-        return Err(LedgerError::write(path, denied).into());
-    }
-    let mut ledger = Ledger::load(path)?;
-    let record = make(&ledger)?;
-    ledger.insert(record);
-
-    #[cfg(unix)]
-    let mode = {
-        use std::os::unix::fs::PermissionsExt;
-        // An existing ledger keeps its own mode.
-        existing.as_ref().map(|m| m.permissions().mode() & 0o7777)
-    };
-    #[cfg(not(unix))]
-    let mode = None;
-    crate::atomic::replace(path, ledger.to_text().as_bytes(), mode)
-        .map_err(|e| LedgerError::write(path, e))?;
-    drop(lock);
-    Ok(())
+        .open(lock_path)
+        .map_err(|e| LedgerError::write(ledger, e))?;
+    lock.lock().map_err(|e| LedgerError::write(ledger, e))?;
+    Ok(lock)
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    #[serde(default)]
-    record: Vec<Spanned<RawRecord>>,
+/// The folder a path lives in, `.` for a bare name.
+fn parent(path: &Path) -> PathBuf {
+    match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
+        _ => PathBuf::from("."),
+    }
+}
+
+/// The error for a folder that should hold the ledger and does not exist.
+fn no_folder(path: &Path, folder: &Path) -> LedgerError {
+    let missing = format!("the folder {} does not exist", folder.display());
+    LedgerError::write(path, io::Error::new(io::ErrorKind::NotFound, missing))
 }
 
 #[derive(Deserialize)]
@@ -425,6 +497,7 @@ struct RawRecord {
     reason: Option<Spanned<String>>,
     recorded_at: Spanned<Datetime>,
     by: Option<Spanned<String>>,
+    supersedes: Option<Vec<Spanned<String>>>,
 }
 
 type Bad = (Range<usize>, String);
@@ -440,10 +513,23 @@ const RECORD_KEYS: &[&str] = &[
     "reason",
     "recorded_at",
     "by",
+    "supersedes",
 ];
 
-/// Puts serde's word for a misspelt key in the catalogue's form, with the closest key.
-fn explain(message: &str) -> String {
+/// The error for a span of a ledger's text, as FILE:LINE:COL.
+fn bad_text(text: &str, path: &Path, span: Option<Range<usize>>, message: String) -> LedgerError {
+    let (line, col) = crate::registry::line_col(text, span.map_or(0, |s| s.start));
+    LedgerError::Parse {
+        path: path.display().to_string(),
+        line,
+        col,
+        message,
+    }
+}
+
+/// Puts serde's word for a misspelt key in the catalogue's form, with the closest key;
+/// `place` says where the key was (`[[record]]`, `the record`).
+fn explain(message: &str, place: &str) -> String {
     let unknown = message
         .strip_prefix("unknown field `")
         .and_then(|rest| rest.split_once('`'))
@@ -454,7 +540,7 @@ fn explain(message: &str) -> String {
                 Some(close) => format!("did you mean `{close}`?"),
                 None => format!("expected one of: {}", RECORD_KEYS.join(", ")),
             };
-            format!("unknown key `{name}` in [[record]] ({hint})")
+            format!("unknown key `{name}` in {place} ({hint})")
         }
         None => message.trim_end().to_string(),
     }
@@ -515,12 +601,20 @@ impl RawRecord {
                 ));
             }
         };
+        let supersedes = self
+            .supersedes
+            .unwrap_or_default()
+            .into_iter()
+            .map(|name| nonempty(name, "supersedes"))
+            .collect::<Result<_, _>>()?;
         Ok(Record {
             id,
             period,
             action,
             recorded_at,
             by,
+            name: None,
+            supersedes,
         })
     }
 }
@@ -570,6 +664,8 @@ fn timestamp(value: &Spanned<Datetime>) -> Result<DateTime<Utc>, Bad> {
 
 #[cfg(test)]
 mod tests {
+    use std::fs;
+
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
@@ -587,6 +683,8 @@ mod tests {
             action,
             recorded_at: at(time),
             by: Some("ana".into()),
+            name: None,
+            supersedes: Vec::new(),
         }
     }
 
@@ -694,7 +792,7 @@ mod tests {
     #[test]
     fn empty_text_is_an_empty_ledger() {
         assert!(parse("").unwrap().records.is_empty());
-        assert!(parse(HEADER).unwrap().records.is_empty());
+        assert!(parse(file::HEADER).unwrap().records.is_empty());
     }
 
     #[test]
