@@ -138,10 +138,20 @@ enum Command {
     /// Write the embedded registry to a file to start your own
     Init {
         /// Where to write it [default: the config directory's obligations.toml]
+        #[arg(conflicts_with = "team")]
         path: Option<PathBuf>,
+        /// Start a repository for a team in this folder: the registry, a ledger folder whose
+        /// records merge in git, and a README
+        #[arg(long, value_name = "DIR")]
+        team: Option<PathBuf>,
         /// Overwrite an existing file
         #[arg(long)]
         force: bool,
+    },
+    /// The ledger's upkeep
+    Ledger {
+        #[command(subcommand)]
+        task: LedgerTask,
     },
     /// Record an occurrence as delivered [default PERIOD: the oldest open one]
     Done {
@@ -185,6 +195,16 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff)
     Man,
+}
+
+#[derive(Subcommand, Debug)]
+enum LedgerTask {
+    /// Copy a single-file ledger into a folder of one file per record, which git merges
+    /// without conflicts; the file is left as it is
+    Migrate {
+        /// The folder to write the records to, e.g. ledger/
+        to: PathBuf,
+    },
 }
 
 const REMIND_ABOUT: &str = "\
@@ -422,7 +442,17 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             clap_mangen::Man::new(command()).render(out)?;
             return Ok(Exit::Success);
         }
-        Some(Command::Init { path, force }) => return init(path, force, out),
+        Some(Command::Init {
+            team: Some(dir),
+            force,
+            ..
+        }) => {
+            for path in crate::team::init(&dir, force)? {
+                writeln!(out, "wrote {}", path.display())?;
+            }
+            return Ok(Exit::Success);
+        }
+        Some(Command::Init { path, force, .. }) => return init(path, force, out),
         _ => {}
     }
     // The session lasts until the process exits: leaving it to the operating system spares
@@ -502,6 +532,16 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
         }
         Some(Command::Remind(args)) => remind(cx, args, cli.exit_code, out),
         Some(Command::Validate) => validate(cx, out),
+        Some(Command::Ledger {
+            task: LedgerTask::Migrate { to },
+        }) => {
+            let file = match &cx.reg.origin {
+                crate::model::Origin::File(path) => Some(path.as_path()),
+                crate::model::Origin::Embedded => None,
+            };
+            writeln!(out, "{}", crate::team::migrate(&cx.ledger, file, &to)?)?;
+            Ok(Exit::Success)
+        }
         Some(
             command @ (Command::Done { .. }
             | Command::Undo { .. }
@@ -763,6 +803,16 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
     let book = Ledger::load(&cx.ledger.path)?;
     for warning in record::check(reg, &book, cx.today) {
         writeln!(out, "warning: {warning}")?;
+    }
+    let conflicts = crate::team::conflicts(&cx.ledger, &book);
+    for conflict in &conflicts {
+        writeln!(out, "{conflict}")?;
+    }
+    if !conflicts.is_empty() {
+        problems.push(format!(
+            "the ledger records {} differently in two places (see above)",
+            render::counted(conflicts.len() as i64, "occurrence", "occurrences")
+        ));
     }
     if !reg.title.is_empty() {
         writeln!(out, "title: {}", render::one_line(&reg.title))?;

@@ -12,4 +12,5 @@ pub mod record;
 pub mod registry;
 pub mod render;
 pub mod send;
+pub mod team;
 pub mod views;

@@ -455,6 +455,12 @@ pub fn migrate(from: &Path, to: &Path) -> Result<usize, LedgerError> {
     dir::fill(to, old.records)
 }
 
+/// Makes a folder ledger's folder, when it is missing, as its first record would; its own
+/// folder must exist.
+pub fn prepare(dir: &Path) -> Result<(), LedgerError> {
+    dir::prepare(dir)
+}
+
 /// Takes the exclusive lock held while a record is added; released when dropped. The
 /// lock lives in a file of its own because a single-file ledger is replaced on every
 /// write, and a lock on a replaced file would protect nothing.
