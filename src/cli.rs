@@ -148,6 +148,21 @@ enum Command {
         #[arg(long)]
         force: bool,
     },
+    /// What a registry change does: deadlines added, removed or moved, obligations changed
+    #[command(long_about = DIFF_ABOUT)]
+    Diff {
+        /// The older registry: a file, or - to read it from standard input
+        old: PathBuf,
+        /// Compare what falls due within this window from today [default: 2y]
+        #[arg(long, value_name = "DURATION", conflicts_with = "until")]
+        next: Option<String>,
+        /// Compare what falls due up to this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        until: Option<NaiveDate>,
+        /// Exit with status 1 when something changed
+        #[arg(long)]
+        exit_code: bool,
+    },
     /// The ledger's upkeep
     Ledger {
         #[command(subcommand)]
@@ -206,6 +221,16 @@ enum LedgerTask {
         to: PathBuf,
     },
 }
+
+const DIFF_ABOUT: &str = "\
+What a registry change does: compares the registry (--registry, as for every command) with
+an older one, OLD, over a window from today (two years unless told). One row per
+occurrence added, removed or moved (with its old and new due dates), and per obligation
+whose title, recipient or mandate changed. Ledger records for occurrences the change
+removes are named, wherever they fall.
+
+OLD may be - to read it from standard input:
+  git show HEAD~1:obligations.toml | due diff -";
 
 const REMIND_ABOUT: &str = "\
 What needs attention now: overdue items, items inside their lead time, milestones reached.
@@ -532,6 +557,32 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
         }
         Some(Command::Remind(args)) => remind(cx, args, cli.exit_code, out),
         Some(Command::Validate) => validate(cx, out),
+        Some(Command::Diff {
+            old,
+            next,
+            until,
+            exit_code,
+        }) => {
+            let until = cx.window_end(next.as_deref().or(Some("2y")), until)?;
+            let before = crate::team::read_registry(&old)?;
+            let ledger = Ledger::load(&cx.ledger.path)?;
+            let changes = crate::diff::diff(&before, &cx.reg, cx.today, until, &ledger);
+            let mut listing = render::diff(&changes);
+            if cx.format == FormatArg::Table {
+                writeln!(
+                    out,
+                    "From {} to {}, for what falls due from {} to {until}:",
+                    before.origin, cx.reg.origin, cx.today
+                )?;
+            }
+            if changes.is_empty() {
+                listing
+                    .notes
+                    .push("No deadline added, removed or moved, and no obligation changed.".into());
+            }
+            cx.export(&listing, out)?;
+            Ok(listed(exit_code, !changes.is_empty()))
+        }
         Some(Command::Ledger {
             task: LedgerTask::Migrate { to },
         }) => {

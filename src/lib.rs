@@ -4,6 +4,7 @@
 pub mod atomic;
 pub mod cli;
 pub mod dates;
+pub mod diff;
 pub mod engine;
 pub mod exit;
 pub mod ledger;

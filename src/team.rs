@@ -4,9 +4,12 @@
 use std::fs;
 use std::path::{Path, PathBuf};
 
+use std::io::Read as _;
+
 use anyhow::{Context, Result, bail};
 
 use crate::ledger::{self, Layout, Ledger, Location, Record};
+use crate::model::{Origin, Registry};
 use crate::registry;
 
 /// The ledger's place in a team repository, relative to the registry.
@@ -160,6 +163,22 @@ fn relative_to_registry(registry_file: &Path, to: &Path) -> Option<String> {
     let home = fs::canonicalize(registry_file).ok()?.parent()?.to_owned();
     let to = fs::canonicalize(to).ok()?;
     Some(to.strip_prefix(&home).ok()?.to_str()?.to_owned())
+}
+
+/// A registry to compare with: a file, or `-` for standard input, which is named
+/// `(standard input)` in errors.
+pub fn read_registry(path: &Path) -> Result<Registry> {
+    if path.as_os_str() != "-" {
+        return Ok(registry::load_file(path)?);
+    }
+    let mut text = String::new();
+    std::io::stdin()
+        .read_to_string(&mut text)
+        .context("cannot read the older registry from standard input")?;
+    Ok(registry::parse(
+        &text,
+        Origin::File(PathBuf::from("(standard input)")),
+    )?)
 }
 
 /// `due validate`'s lines for the occurrences recorded differently in two places: the

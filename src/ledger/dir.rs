@@ -192,31 +192,18 @@ fn unique() -> String {
 
 #[cfg(test)]
 mod tests {
-    use chrono::{DateTime, NaiveDate, Utc};
-
     use super::*;
+    use crate::ledger::tests::{d, done, rec as record};
     use crate::ledger::{self, Action, Layout};
-
-    fn record(id: &str, period: &str, action: Action, time: &str) -> Record {
-        Record {
-            recorded_at: DateTime::parse_from_rfc3339(time)
-                .unwrap()
-                .with_timezone(&Utc),
-            by: Some("ana".into()),
-            ..Record::new(id, period, action)
-        }
-    }
-
-    fn done(on: &str) -> Action {
-        Action::Done {
-            on: crate::dates::parse_date(on).unwrap(),
-            reference: None,
-            note: None,
-        }
-    }
 
     fn put(dir: &Path, record: Record) {
         ledger::append(dir, |_| Ok::<_, LedgerError>(record)).unwrap();
+    }
+
+    fn put_all(dir: &Path, records: impl IntoIterator<Item = Record>) {
+        for r in records {
+            put(dir, r);
+        }
     }
 
     fn files(dir: &Path) -> Vec<String> {
@@ -252,17 +239,13 @@ mod tests {
     fn each_record_is_a_file_that_supersedes_the_one_before() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("ledger");
-        put(
+        put_all(
             &dir,
-            record("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z"),
-        );
-        put(
-            &dir,
-            record("a", "2027", Action::Undone, "2027-03-02T10:00:00Z"),
-        );
-        put(
-            &dir,
-            record("b/c", "2027-Q1", done("2027-03-01"), "2027-03-02T10:00:00Z"),
+            [
+                record("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z"),
+                record("a", "2027", Action::Undone, "2027-03-02T10:00:00Z"),
+                record("b/c", "2027-Q1", done("2027-03-01"), "2027-03-02T10:00:00Z"),
+            ],
         );
         let names = files(&dir);
         assert_eq!(names[0], ".gitignore");
@@ -333,7 +316,7 @@ mod tests {
                 "c",
                 "2027",
                 Action::Waived {
-                    on: NaiveDate::from_ymd_opt(2027, 3, 4).unwrap(),
+                    on: d("2027-03-04"),
                     reason: "not needed".into(),
                 },
                 "2027-03-04T09:00:00Z",
@@ -405,21 +388,14 @@ mod tests {
         let tmp = tempfile::tempdir().unwrap();
         let file = tmp.path().join("ledger.toml");
         let dir = tmp.path().join("ledger");
-        put(
+        put_all(
             &file,
-            record("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z"),
-        );
-        put(
-            &file,
-            record("a", "2027", Action::Undone, "2027-03-02T10:00:00Z"),
-        );
-        put(
-            &file,
-            record("a", "2026", done("2026-03-01"), "2026-03-02T10:00:00Z"),
-        );
-        put(
-            &file,
-            record("a", "2026", done("2026-03-05"), "2026-03-06T10:00:00Z"),
+            [
+                record("a", "2027", done("2027-03-01"), "2027-03-02T10:00:00Z"),
+                record("a", "2027", Action::Undone, "2027-03-02T10:00:00Z"),
+                record("a", "2026", done("2026-03-01"), "2026-03-02T10:00:00Z"),
+                record("a", "2026", done("2026-03-05"), "2026-03-06T10:00:00Z"),
+            ],
         );
         assert_eq!(ledger::migrate(&file, &dir).unwrap(), 4);
         let old = Ledger::load(&file).unwrap();

@@ -669,20 +669,20 @@ fn timestamp(value: &Spanned<Datetime>) -> Result<DateTime<Utc>, Bad> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
     use std::fs;
 
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
+    pub(super) fn d(s: &str) -> NaiveDate {
         crate::dates::parse_date(s).unwrap()
     }
 
-    fn at(s: &str) -> DateTime<Utc> {
+    pub(super) fn at(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
     }
 
-    fn rec(id: &str, period: &str, action: Action, time: &str) -> Record {
+    pub(super) fn rec(id: &str, period: &str, action: Action, time: &str) -> Record {
         Record {
             id: id.into(),
             period: period.into(),
@@ -694,7 +694,7 @@ mod tests {
         }
     }
 
-    fn done(on: &str) -> Action {
+    pub(super) fn done(on: &str) -> Action {
         Action::Done {
             on: d(on),
             reference: Some("C26/5".into()),

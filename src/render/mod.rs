@@ -1,6 +1,7 @@
 //! Renderers: one module per output format, all fed the same [`Listing`].
 
 mod csv;
+mod diff;
 mod digest;
 mod html;
 mod ics;
@@ -21,6 +22,7 @@ use crate::model::Str;
 pub type Entry<'r> = (Item<'r>, Vec<DatedMilestone<'r>>);
 
 pub use self::csv::Csv;
+pub use self::diff::diff;
 pub use self::digest::digest;
 pub use self::html::Html;
 pub use self::ics::{Feed, ics};
