@@ -7,6 +7,7 @@ pub mod dates;
 pub mod diff;
 pub mod engine;
 pub mod exit;
+pub mod holiday;
 pub mod ledger;
 pub mod model;
 pub mod record;
