@@ -4,7 +4,9 @@
 pub mod atomic;
 pub mod cli;
 pub mod dates;
+pub mod diag;
 pub mod diff;
+pub mod dirs;
 pub mod engine;
 pub mod exit;
 pub mod holiday;
