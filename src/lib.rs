@@ -9,6 +9,7 @@ pub mod diff;
 pub mod dirs;
 pub mod engine;
 pub mod exit;
+pub mod files;
 pub mod holiday;
 pub mod ledger;
 pub mod model;

@@ -3,6 +3,7 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use std::io::Read as _;
 
@@ -91,7 +92,7 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>> {
         (&readme, README),
         (&ledger_readme, LEDGER_README),
     ] {
-        crate::atomic::replace(path, text.as_bytes(), None)
+        crate::atomic::replace(path, text.as_bytes())
             .with_context(|| format!("cannot write {}", path.display()))?;
     }
     // The folder's `.gitignore` is written with the folder, not over one a team keeps.
@@ -138,8 +139,13 @@ fn with_ledger(text: &str, place: &str) -> String {
 }
 
 /// Moves the ledger in use, a single file, to the folder `to`, and says what is left to do.
-pub fn migrate(from: &Location, registry_file: Option<&Path>, to: &Path) -> Result<String> {
-    let count = ledger::migrate(&from.path, to)?;
+pub fn migrate(
+    from: &Location,
+    registry_file: Option<&Path>,
+    to: &Path,
+    lock_timeout: Duration,
+) -> Result<String> {
+    let count = ledger::migrate(&from.path, to, lock_timeout)?;
     let mut out = format!(
         "copied {count} record{} from {} to {}, one file each; {} is left as it is",
         if count == 1 { "" } else { "s" },

@@ -7,17 +7,18 @@ use std::fs;
 use std::hash::{BuildHasher, RandomState};
 use std::io;
 use std::path::Path;
+use std::time::Duration;
 
 use super::{Ledger, LedgerError, RawRecord, Record};
 
-/// The lock taken while a record is added.
-const LOCK: &str = ".lock";
+/// What the lock taken while a record is added is named after: `.due.lock`.
+const LOCK: &str = ".due";
 
 /// Keeps what is local to one clone out of the repository.
 const IGNORE: &str = "\
 # Local to each clone: the lock `due` takes while it adds a record, and the temporary
 # file a killed writer may leave behind.
-/.lock
+/.due.lock
 /.*.tmp
 ";
 
@@ -58,9 +59,10 @@ pub(super) fn load(dir: &Path) -> Result<Ledger, LedgerError> {
 
 fn read(dir: &Path, stem: String) -> Result<Record, LedgerError> {
     let path = dir.join(format!("{stem}.toml"));
-    let text = fs::read_to_string(&path).map_err(|cause| LedgerError::Read {
+    let missing = || io::Error::new(io::ErrorKind::NotFound, "the record file went away");
+    let text = super::read(&path)?.ok_or_else(|| LedgerError::Read {
         path: path.display().to_string(),
-        cause,
+        cause: missing(),
     })?;
     let fail = |span, message| super::bad_text(&text, &path, span, message);
     let raw: RawRecord = toml::from_str(&text)
@@ -73,10 +75,11 @@ fn read(dir: &Path, stem: String) -> Result<Record, LedgerError> {
 /// Under the lock, reads the folder again and adds the record as a new file.
 pub(super) fn append<E: From<LedgerError>>(
     dir: &Path,
+    lock_timeout: Duration,
     make: impl FnOnce(&Ledger) -> Result<Record, E>,
 ) -> Result<(), E> {
     prepare(dir)?;
-    let lock = super::lock(&dir.join(LOCK), dir)?;
+    let lock = super::lock(&dir.join(LOCK), dir, lock_timeout)?;
     let ledger = load(dir)?;
     let record = make(&ledger)?;
     add(dir, &ledger, record)?;
@@ -85,9 +88,13 @@ pub(super) fn append<E: From<LedgerError>>(
 }
 
 /// Writes `records` (in recorded order) into a folder that holds none yet.
-pub(super) fn fill(dir: &Path, records: Vec<Record>) -> Result<usize, LedgerError> {
+pub(super) fn fill(
+    dir: &Path,
+    records: Vec<Record>,
+    lock_timeout: Duration,
+) -> Result<usize, LedgerError> {
     prepare(dir)?;
-    let _lock = super::lock(&dir.join(LOCK), dir)?;
+    let _lock = super::lock(&dir.join(LOCK), dir, lock_timeout)?;
     let mut ledger = load(dir)?;
     if !ledger.records.is_empty() {
         return Err(LedgerError::Migrate(format!(
@@ -109,9 +116,9 @@ pub(super) fn prepare(dir: &Path) -> Result<(), LedgerError> {
     if dir.is_dir() {
         return Ok(());
     }
-    let parent = super::parent(dir);
+    let parent = crate::files::folder(dir);
     if !parent.is_dir() {
-        return Err(super::no_folder(dir, &parent));
+        return Err(super::no_folder(dir, parent));
     }
     match fs::create_dir(dir) {
         Ok(()) => {}
@@ -119,7 +126,7 @@ pub(super) fn prepare(dir: &Path) -> Result<(), LedgerError> {
         Err(e) if e.kind() == io::ErrorKind::AlreadyExists && dir.is_dir() => return Ok(()),
         Err(e) => return Err(LedgerError::write(dir, e)),
     }
-    crate::atomic::create(&dir.join(".gitignore"), IGNORE.as_bytes(), None)
+    crate::atomic::create(&dir.join(".gitignore"), IGNORE.as_bytes())
         .map_err(|e| LedgerError::write(dir, e))
 }
 
@@ -148,7 +155,7 @@ fn add(dir: &Path, ledger: &Ledger, mut record: Record) -> Result<Record, Ledger
             safe(&record.period, 30),
             unique()
         );
-        match crate::atomic::create(&dir.join(format!("{name}.toml")), text.as_bytes(), None) {
+        match crate::atomic::create(&dir.join(format!("{name}.toml")), text.as_bytes()) {
             Ok(()) => {
                 record.name = Some(name);
                 return Ok(record);
@@ -197,7 +204,10 @@ mod tests {
     use crate::ledger::{self, Action, Layout};
 
     fn put(dir: &Path, record: Record) {
-        ledger::append(dir, |_| Ok::<_, LedgerError>(record)).unwrap();
+        ledger::append(dir, Duration::from_secs(1), |_| {
+            Ok::<_, LedgerError>(record)
+        })
+        .unwrap();
     }
 
     fn put_all(dir: &Path, records: impl IntoIterator<Item = Record>) {
@@ -248,11 +258,11 @@ mod tests {
             ],
         );
         let names = files(&dir);
-        assert_eq!(names[0], ".gitignore");
+        assert_eq!(names[..2], [".due.lock", ".gitignore"]);
         assert!(
             fs::read_to_string(dir.join(".gitignore"))
                 .unwrap()
-                .contains("/.lock")
+                .contains("/.due.lock")
         );
         let records: Vec<&String> = names.iter().filter(|n| n.ends_with(".toml")).collect();
         assert_eq!(records.len(), 3);
@@ -365,7 +375,7 @@ mod tests {
         .unwrap();
         fs::write(dir.join("README.md"), "not a record").unwrap();
         let before = files(&dir);
-        let e = ledger::append(&dir, |_| {
+        let e = ledger::append(&dir, Duration::from_secs(1), |_| {
             Ok::<_, LedgerError>(record(
                 "a",
                 "2028",
@@ -397,7 +407,10 @@ mod tests {
                 record("a", "2026", done("2026-03-05"), "2026-03-06T10:00:00Z"),
             ],
         );
-        assert_eq!(ledger::migrate(&file, &dir).unwrap(), 4);
+        assert_eq!(
+            ledger::migrate(&file, &dir, Duration::from_secs(1)).unwrap(),
+            4
+        );
         let old = Ledger::load(&file).unwrap();
         let new = Ledger::load(&dir).unwrap();
         let strip = |l: &Ledger| -> Vec<Record> {
@@ -424,9 +437,11 @@ mod tests {
         };
         assert_eq!(order(&new), order(&old));
 
-        let again = ledger::migrate(&file, &dir).unwrap_err().to_string();
+        let again = ledger::migrate(&file, &dir, Duration::from_secs(1))
+            .unwrap_err()
+            .to_string();
         assert!(again.contains("already holds records"), "{again}");
-        let wrong = ledger::migrate(&dir, &tmp.path().join("x"))
+        let wrong = ledger::migrate(&dir, &tmp.path().join("x"), Duration::from_secs(1))
             .unwrap_err()
             .to_string();
         assert!(wrong.contains("is not a single-file ledger"), "{wrong}");

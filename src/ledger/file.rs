@@ -4,11 +4,13 @@
 use std::fs;
 use std::io;
 use std::path::Path;
+use std::time::Duration;
 
 use serde::Deserialize;
 use toml::Spanned;
 
 use super::{Ledger, LedgerError, RawRecord, Record};
+use crate::files;
 
 pub(super) const HEADER: &str = "\
 # Completion ledger of `due`: written by `due done`, `due waive` and `due undo`.
@@ -24,13 +26,9 @@ struct RawFile {
 
 /// Reads a ledger file; a missing file is an empty ledger.
 pub(super) fn load(path: &Path) -> Result<Ledger, LedgerError> {
-    match fs::read_to_string(path) {
-        Ok(text) => Ledger::parse(&text, path),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Ledger::default()),
-        Err(cause) => Err(LedgerError::Read {
-            path: path.display().to_string(),
-            cause,
-        }),
+    match super::read(path)? {
+        Some(text) => Ledger::parse(&text, path),
+        None => Ok(Ledger::default()),
     }
 }
 
@@ -60,23 +58,27 @@ impl Ledger {
     }
 }
 
-/// Under the lock, reads the file again, adds the record and replaces the file whole.
+/// Under the lock, reads the file again, adds the record and replaces the file whole. A
+/// ledger that is a symbolic link is written through, locked beside its target.
 pub(super) fn append<E: From<LedgerError>>(
     path: &Path,
+    lock_timeout: Duration,
     make: impl FnOnce(&Ledger) -> Result<Record, E>,
 ) -> Result<(), E> {
-    let dir = super::parent(path);
-    let mut lock_name = path.file_name().unwrap_or_default().to_owned();
-    lock_name.push(".lock");
+    let write_error = |e| LedgerError::write(path, e);
+    let target = files::resolve(path).map_err(write_error)?;
+    let dir = files::folder(&target);
     if !dir.is_dir() {
-        return Err(super::no_folder(path, &dir).into());
+        return Err(super::no_folder(path, dir).into());
     }
-    let lock = super::lock(&dir.join(lock_name), path)?;
+    // The lock lives in its own file because the ledger itself is replaced on every write,
+    // and a lock on a replaced file would protect nothing.
+    let lock = super::lock(&target, path, lock_timeout)?;
 
-    let existing = match fs::metadata(path) {
+    let existing = match fs::metadata(&target) {
         Ok(meta) => Some(meta),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(LedgerError::write(path, e).into()),
+        Err(e) => return Err(write_error(e).into()),
     };
     if existing
         .as_ref()
@@ -84,22 +86,12 @@ pub(super) fn append<E: From<LedgerError>>(
     {
         // Renaming over a read-only file would succeed; its mode says not to.
         let denied = io::Error::new(io::ErrorKind::PermissionDenied, "the file is read-only");
-        return Err(LedgerError::write(path, denied).into());
+        return Err(write_error(denied).into());
     }
-    let mut ledger = load(path)?;
+    let mut ledger = load(&target)?;
     let record = make(&ledger)?;
     ledger.insert(record);
-
-    #[cfg(unix)]
-    let mode = {
-        use std::os::unix::fs::PermissionsExt;
-        // An existing ledger keeps its own mode.
-        existing.as_ref().map(|m| m.permissions().mode() & 0o7777)
-    };
-    #[cfg(not(unix))]
-    let mode = None;
-    crate::atomic::replace(path, ledger.to_text().as_bytes(), mode)
-        .map_err(|e| LedgerError::write(path, e))?;
+    crate::atomic::replace(&target, ledger.to_text().as_bytes()).map_err(write_error)?;
     drop(lock);
     Ok(())
 }

@@ -7,16 +7,17 @@ mod dir;
 mod file;
 
 use std::fmt::Write as _;
-use std::fs::{File, OpenOptions};
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+use crate::files;
 use crate::model::{Completion, Completions, Outcome, Registry};
 
 /// What a record says happened to one occurrence.
@@ -151,6 +152,11 @@ pub enum LedgerError {
     Write { path: String, cause: io::Error },
     #[error("cannot move the ledger: {0}")]
     Migrate(String),
+    #[error("cannot write the ledger {path}: {cause}")]
+    Lock {
+        path: String,
+        cause: files::LockError,
+    },
     #[error(
         "no data directory is known for this user, so there is no default ledger: give one with --ledger PATH or DUE_LEDGER"
     )]
@@ -237,6 +243,28 @@ impl Layout {
         }
     }
 }
+
+/// The ledger's bytes as text, or where the first byte that is not UTF-8 sits.
+fn text(bytes: Vec<u8>, path: &Path) -> Result<String, LedgerError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid = e.utf8_error().valid_up_to();
+        let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        let (line, col) = crate::diag::line_col(before, before.len());
+        LedgerError::Parse {
+            path: path.display().to_string(),
+            line,
+            col,
+            message: format!(
+                "byte 0x{:02X} is not UTF-8 text (the ledger is a text file)",
+                bytes[valid]
+            ),
+        }
+    })
+}
+
+/// The largest ledger read: some hundred thousand records fit in a few tens of MiB.
+pub const MAX_BYTES: u64 = 64 << 20;
 
 #[derive(Clone, Debug, Default)]
 pub struct Ledger {
@@ -423,21 +451,23 @@ fn quote(text: &str) -> String {
 
 /// Adds the record `make` draws from the ledger as it stands under the lock, so that
 /// concurrent writers all land, each seeing the others' records, and a crash leaves the
-/// ledger as it was or with the record whole.
+/// ledger as it was or with the record whole. The lock is waited for at most
+/// `lock_timeout`.
 pub fn append<E: From<LedgerError>>(
     path: &Path,
+    lock_timeout: Duration,
     make: impl FnOnce(&Ledger) -> Result<Record, E>,
 ) -> Result<(), E> {
     match Layout::of(path) {
-        Layout::File => file::append(path, make),
-        Layout::Dir => dir::append(path, make),
+        Layout::File => file::append(path, lock_timeout, make),
+        Layout::Dir => dir::append(path, lock_timeout, make),
     }
 }
 
 /// Copies every record of the single-file ledger `from` into the folder ledger `to`, in
 /// recorded order, each replacing the one before it for its occurrence, so that the folder
 /// says what the file said. The file is left as it is. Returns how many records moved.
-pub fn migrate(from: &Path, to: &Path) -> Result<usize, LedgerError> {
+pub fn migrate(from: &Path, to: &Path, lock_timeout: Duration) -> Result<usize, LedgerError> {
     if Layout::of(from) != Layout::File {
         return Err(LedgerError::Migrate(format!(
             "{} is not a single-file ledger",
@@ -451,7 +481,7 @@ pub fn migrate(from: &Path, to: &Path) -> Result<usize, LedgerError> {
         )));
     }
     let old = file::load(from)?;
-    dir::fill(to, old.records)
+    dir::fill(to, old.records, lock_timeout)
 }
 
 /// Makes a folder ledger's folder, when it is missing, as its first record would; its own
@@ -460,27 +490,33 @@ pub fn prepare(dir: &Path) -> Result<(), LedgerError> {
     dir::prepare(dir)
 }
 
-/// Takes the exclusive lock held while a record is added; released when dropped. The
-/// lock lives in a file of its own because a single-file ledger is replaced on every
-/// write, and a lock on a replaced file would protect nothing.
-fn lock(lock_path: &Path, ledger: &Path) -> Result<File, LedgerError> {
-    let lock = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(lock_path)
-        .map_err(|e| LedgerError::write(ledger, e))?;
-    lock.lock().map_err(|e| LedgerError::write(ledger, e))?;
-    Ok(lock)
+/// A ledger file's text (a record file's, in a folder); `None` when there is no file.
+fn read(path: &Path) -> Result<Option<String>, LedgerError> {
+    match files::read_regular(path, MAX_BYTES) {
+        Ok(bytes) => text(bytes, path).map(Some),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(cause) => Err(LedgerError::Read {
+            path: path.display().to_string(),
+            cause,
+        }),
+    }
 }
 
-/// The folder a path lives in, `.` for a bare name.
-fn parent(path: &Path) -> PathBuf {
-    match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    }
+/// Takes the exclusive lock beside `target`, held while a record is added and released
+/// when dropped, waiting at most `timeout`; says so once if it has to wait.
+fn lock(target: &Path, ledger: &Path, timeout: Duration) -> Result<files::Lock, LedgerError> {
+    files::lock(target, timeout, |lock| {
+        eprintln!(
+            "due: waiting for the lock on the ledger {} ({} is held by another process; giving up after {} s)",
+            ledger.display(),
+            lock.display(),
+            timeout.as_secs()
+        );
+    })
+    .map_err(|e| LedgerError::Lock {
+        path: ledger.display().to_string(),
+        cause: e,
+    })
 }
 
 /// The error for a folder that should hold the ledger and does not exist.
@@ -703,7 +739,9 @@ pub(super) mod tests {
     }
 
     fn put(path: &Path, record: Record) -> Result<(), LedgerError> {
-        append(path, |_| Ok::<_, LedgerError>(record))
+        append(path, Duration::from_secs(1), |_| {
+            Ok::<_, LedgerError>(record)
+        })
     }
 
     fn parse_error(text: &str) -> String {
