@@ -231,15 +231,18 @@ pub enum Layout {
 }
 
 impl Layout {
-    /// A path ending in `.toml`, or naming an existing file, is a single-file ledger; any
-    /// other path (`ledger/`, an existing folder) is a folder of records.
+    /// An existing folder is a folder of records, anything else that exists (a file, or
+    /// something that is refused when read) a single-file ledger. A path that does not
+    /// exist yet is a single file when it ends in `.toml`, else a folder (`ledger/`).
     pub fn of(path: &Path) -> Layout {
-        let toml = path.extension().is_some_and(|e| e == "toml")
-            && !path.as_os_str().to_string_lossy().ends_with(['/', '\\']);
-        if path.is_dir() || !(toml || path.is_file()) {
-            Layout::Dir
-        } else {
-            Layout::File
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => Layout::Dir,
+            Ok(_) => Layout::File,
+            Err(_) => {
+                let toml = path.extension().is_some_and(|e| e == "toml")
+                    && !path.as_os_str().to_string_lossy().ends_with(['/', '\\']);
+                if toml { Layout::File } else { Layout::Dir }
+            }
         }
     }
 }
