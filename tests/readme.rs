@@ -62,3 +62,90 @@ fn readme_examples_match_the_binary() {
         "README examples are stale: run UPDATE_README=1 cargo test --test readme"
     );
 }
+
+const RUN: &str = "<!-- run in order:";
+
+/// The lines of every `sh` block marked to be run in order, block by block.
+fn runnable(readme: &str) -> Vec<Vec<String>> {
+    let mut blocks = Vec::new();
+    let mut lines = readme.lines();
+    while let Some(line) = lines.next() {
+        if !line.starts_with(RUN) {
+            continue;
+        }
+        assert_eq!(
+            lines.next(),
+            Some("```sh"),
+            "a run mark precedes a ```sh fence"
+        );
+        blocks.push(
+            lines
+                .by_ref()
+                .take_while(|l| *l != "```")
+                .map(str::to_owned)
+                .collect(),
+        );
+    }
+    blocks
+}
+
+/// Runs one README line as a reader would paste it into a shell, with `due` on the path.
+fn paste(line: &str, ledger: &std::path::Path, today: Option<chrono::NaiveDate>) {
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_due"))
+        .parent()
+        .unwrap()
+        .to_owned();
+    let path = std::env::join_paths(
+        std::iter::once(bin).chain(std::env::split_paths(&std::env::var_os("PATH").unwrap())),
+    )
+    .unwrap();
+    let mut sh = Command::new("sh");
+    sh.arg("-c")
+        .arg(line)
+        .env("PATH", path)
+        .env_remove("DUE_REGISTRY")
+        .env_remove("DUE_TODAY")
+        .env("DUE_LEDGER", ledger)
+        .env("HOME", "/nonexistent")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .env("XDG_DATA_HOME", "/nonexistent");
+    if let Some(day) = today {
+        sh.env("DUE_TODAY", day.to_string());
+    }
+    let out = sh.output().unwrap();
+    assert!(
+        out.status.success(),
+        "on {}: {line}\n{}",
+        today.map_or("today".to_owned(), |d| d.to_string()),
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+/// The examples that record work use no day that a later reader's calendar would refuse:
+/// they run as written today, in a year and in ten years, each on a fresh ledger.
+#[test]
+fn readme_recording_examples_work_on_any_day() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let blocks = runnable(&readme);
+    let all: Vec<&String> = blocks.iter().flatten().collect();
+    for command in ["due done ", "due waive ", "due undo ", "--amend", "--by "] {
+        assert!(
+            all.iter().any(|l| l.contains(command)),
+            "no run example with `{command}`"
+        );
+    }
+    let now = chrono::Utc::now().date_naive();
+    let days = [None, now.checked_add_days(chrono::Days::new(400)), {
+        now.checked_add_days(chrono::Days::new(3653))
+    }];
+    for day in days {
+        let dir = tempfile::tempdir().unwrap();
+        let ledger = dir.path().join("ledger.toml");
+        for block in &blocks {
+            for line in block {
+                paste(line, &ledger, day);
+            }
+        }
+    }
+}
