@@ -12,7 +12,7 @@ use crate::dates;
 use crate::engine::{self, Occurrence, State};
 use crate::ledger::{self, Action, Ledger, LedgerError, Location, Record};
 use crate::model::{Completion, Completions, Obligation, Outcome, Registry, Rule};
-use crate::render::{Cell, Emphasis, Listing};
+use crate::render::{self, Cell, Emphasis, Listing};
 
 /// Why a command refused to write: each kind has one message, and the ledger is untouched.
 #[derive(Debug, thiserror::Error)]
@@ -185,8 +185,8 @@ pub fn done(
     let due = occ.due.expect("occurrences with a period have a due date");
     let verdict = match Closure::of(Some(due), &Outcome::Done, on) {
         Closure::Late(late) => format!(
-            "done-late on {on} (due {due}, {late} day{} late)",
-            plural(late)
+            "done-late on {on} (due {due}, {} late)",
+            render::counted(late, "day", "days")
         ),
         _ => format!("done on {on} (due {due})"),
     };
@@ -341,7 +341,7 @@ impl Closure {
     pub fn words(self) -> String {
         match self {
             Closure::Done => "on time".to_owned(),
-            Closure::Late(days) => format!("{days} day{} late", plural(days)),
+            Closure::Late(days) => format!("{} late", render::counted(days, "day", "days")),
             Closure::Waived | Closure::Withdrawn => self.as_str().to_owned(),
         }
     }
@@ -510,10 +510,6 @@ fn describe(c: &Completion) -> String {
         (Outcome::Done, None) => format!("done on {}", c.on),
         (Outcome::Waived { reason }, _) => format!("waived on {}: {reason}", c.on),
     }
-}
-
-fn plural(n: i64) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn text(value: Option<&str>, flag: &'static str) -> Result<Option<String>, RecordError> {

@@ -2,10 +2,10 @@
 
 mod common;
 
-mod cache;
 mod catalogue;
 mod cli;
 mod differential_remind;
+mod first_hour;
 mod fuzz_replay;
 mod hostile;
 mod hostile_text;
@@ -17,4 +17,5 @@ mod records;
 mod registry_1332;
 mod remind;
 mod smtp;
+mod smtp_guard;
 mod today;
