@@ -598,7 +598,7 @@ fn unknown_obligation(registry: &Registry, book: Option<&Ledger>, id: &str) -> R
     }
     RecordError::UnknownObligation {
         id: id.to_owned(),
-        suggestion: crate::registry::suggest(id, &known).map(str::to_owned),
+        suggestion: crate::diag::suggest(id, &known).map(str::to_owned),
     }
 }
 
@@ -669,7 +669,7 @@ fn nearest(cx: &Context<'_>, ob: &Obligation, typed: &str) -> Vec<Candidate> {
                 let item = engine::judge(cx.registry, occ, cx.completions, cx.today);
                 let due = item.occurrence.due?;
                 let period = item.occurrence.period.text();
-                let spelling = crate::registry::edit_distance(&typed, &period.to_ascii_lowercase());
+                let spelling = crate::diag::edit_distance(&typed, &period.to_ascii_lowercase());
                 let candidate = Candidate {
                     period,
                     due,

@@ -161,7 +161,7 @@ fn history_and_status_keep_the_outcome() {
             "cstd-annual-report",
             "2027",
             "--on",
-            "2026-12-24",
+            "2026-12-10",
             "--ref",
             "E/CN.16/2027/2",
             "--by",
