@@ -116,6 +116,8 @@ pub struct Context<'a> {
     pub amend: bool,
     /// What the listings judged by when the command started, for suggestions.
     pub completions: &'a Completions,
+    /// How long to wait for another writer's lock.
+    pub lock_timeout: std::time::Duration,
 }
 
 /// The registry's own completions with the ledger on top: what every listing judges by.
@@ -530,10 +532,11 @@ fn write<T>(
     if cx.ledger.source == ledger::Source::DataDir
         && let Some(dir) = cx.ledger.path.parent()
     {
-        std::fs::create_dir_all(dir).map_err(|e| LedgerError::write(&cx.ledger.path, e))?;
+        crate::files::create_private_dir(dir)
+            .map_err(|e| LedgerError::write(&cx.ledger.path, e))?;
     }
     let mut made = None;
-    ledger::append(&cx.ledger.path, |book| {
+    ledger::append(&cx.ledger.path, cx.lock_timeout, |book| {
         let (record, extra) = make(book)?;
         made = Some(extra);
         Ok::<_, RecordError>(record)
@@ -784,6 +787,7 @@ done = [{ period = "2026", on = 2026-02-20 }]
             force,
             amend,
             completions: &f.completions,
+            lock_timeout: std::time::Duration::from_secs(5),
         }
     }
 
