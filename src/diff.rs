@@ -351,8 +351,8 @@ title = "Standing duty"
             note: None,
         };
         ledger.records = vec![
-            Record::new("fixed", "2020", done("2020-03-30")),
-            Record::new("fixed", "2027", done("2027-03-30")),
+            Record::new("fixed", "2020", done("2020-03-30"), "ana"),
+            Record::new("fixed", "2027", done("2027-03-30"), "ana"),
         ];
         let later = BASE.replace(
             "due = \"03-31\"",

@@ -210,7 +210,7 @@ pub fn conflicts(location: &Location, book: &Ledger) -> Vec<String> {
                 ));
             }
             text.push_str(&format!(
-                "\n  settle it by recording the occurrence again (`due done`, `due waive`, or `due undo {} {}`): the new record supersedes these",
+                "\n  settle it by recording the occurrence again (`due done {0} {1} --amend …`, `due waive {0} {1} --amend …`, or `due undo {0} {1}`): the new record supersedes these",
                 first.id, first.period
             ));
             text
