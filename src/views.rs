@@ -5,9 +5,9 @@ use crate::engine::{Item, Standing, State};
 use crate::model::{Anchor, InPeriod, Lang, Meeting, Obligation, Outcome, Period, Registry, Rule};
 use crate::render::{Cell, Emphasis, Listing, Row};
 
-const TENTATIVE_NOTE: &str = "~ the date hangs on a meeting whose dates are an estimate";
+pub const TENTATIVE_NOTE: &str = "~ the date hangs on a meeting whose dates are an estimate";
 
-fn emphasis(state: State) -> Emphasis {
+pub fn emphasis(state: State) -> Emphasis {
     match state {
         State::Overdue => Emphasis::Alert,
         State::DueSoon => Emphasis::Warn,

@@ -7,6 +7,7 @@ mod catalogue;
 mod cli;
 mod differential_remind;
 mod fuzz_replay;
+mod history;
 mod hostile;
 mod hostile_text;
 mod ics;
