@@ -291,11 +291,11 @@ fn status_on_a_past_day_gives_each_obligation_the_occurrence_current_then() {
     );
     let row = |id: &str| rows.iter().find(|r| r["id"] == id).expect("a row").clone();
     // Both are the first occurrence due from that day on (the CSTD's of 2024 fell on
-    // 2023-12-22, before it).
+    // 2023-12-11, before it).
     let cstd = row("cstd-annual-report");
     assert_eq!(
         (&cstd["period"], &cstd["due"]),
-        (&"2025".into(), &"2024-12-16".into())
+        (&"2025".into(), &"2024-12-02".into())
     );
     let hlpf = row("hlpf-input");
     assert_eq!(

@@ -2,12 +2,13 @@
 
 mod common;
 
-mod cache;
 mod catalogue;
 mod cli;
 mod differential_remind;
+mod first_hour;
 mod fuzz_replay;
 mod history;
+mod holidays;
 mod hostile;
 mod hostile_text;
 mod ics;
@@ -17,4 +18,5 @@ mod readme;
 mod registry_1332;
 mod remind;
 mod smtp;
+mod smtp_guard;
 mod today;
