@@ -589,8 +589,6 @@ pub struct Standing<'r> {
     /// The occurrence current on the day: the oldest open one due on or before it, else the
     /// next open one, else the next one, else the latest one.
     pub current: Option<Item<'r>>,
-    /// The latest delivery recorded for any period: period and completion.
-    pub last_done: Option<(String, Completion)>,
 }
 
 /// Where every obligation stands on `as_of`.
@@ -623,16 +621,10 @@ fn standing<'r>(
     as_of: NaiveDate,
 ) -> Standing<'r> {
     let reg = history.registry();
-    let last_done = completions
-        .iter()
-        .filter(|((id, _), c)| id == &ob.id && c.outcome == Outcome::Done)
-        .max_by(|a, b| a.1.on.cmp(&b.1.on).then_with(|| a.0.1.cmp(&b.0.1)))
-        .map(|((_, period), c)| (period.clone(), c.clone()));
     if matches!(ob.rule, Rule::Ongoing) {
         return Standing {
             obligation: ob,
             current: Some(judge(reg, ongoing(ob), completions, as_of)),
-            last_done,
         };
     }
     let ahead = match ob.rule {
@@ -655,7 +647,6 @@ fn standing<'r>(
     Standing {
         obligation: ob,
         current,
-        last_done,
     }
 }
 
