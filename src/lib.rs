@@ -17,5 +17,6 @@ pub mod record;
 pub mod registry;
 pub mod render;
 pub mod send;
+pub mod show;
 pub mod team;
 pub mod views;
