@@ -10,7 +10,7 @@ use clap::{ArgGroup, Args, CommandFactory, FromArgMatches, Parser, Subcommand, V
 use lettre::message::Mailbox;
 
 use crate::dates::{self, Span};
-use crate::engine::{self, Item, State};
+use crate::engine::{self, Item};
 use crate::exit::Exit;
 use crate::ledger::{self, Ledger, Location};
 use crate::model::{Completions, Lang, Origin, Registry};
@@ -506,27 +506,21 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             Ok(listed(exit_code || cli.exit_code, !items.is_empty()))
         }
         Some(Command::List) => {
-            let next: Vec<Option<Item<'_>>> = engine::status(&cx.reg, &cx.completions, cx.today)
-                .into_iter()
-                .map(|standing| {
-                    standing.current.filter(|i| {
-                        i.occurrence.due.is_some_and(|d| d >= cx.today) || i.state == State::Overdue
-                    })
-                })
-                .collect();
+            let next = engine::next_due(&cx.reg, &cx.completions, cx.today);
             cx.export(&views::obligations(&cx.reg, &next, cx.lang), out)?;
             Ok(Exit::Success)
         }
         Some(Command::Show { id, count }) => show(cx, &id, count, out),
         Some(Command::Meetings) => {
-            let instances = meeting_instances(&cx.reg, cx.today);
+            let instances = engine::meeting_instances(&cx.reg, cx.today);
             cx.export(&views::meetings(&instances, cx.lang), out)?;
             Ok(Exit::Success)
         }
         Some(Command::Status { at }) => {
             let as_of = match at.as_deref() {
                 None => cx.today,
-                Some(at) => resolve_at(&cx.reg, at, cx.today)?,
+                Some(at) => engine::resolve_at(&cx.reg, at, cx.today)
+                    .map_err(|e| anyhow::anyhow!("--at {at}: {e}"))?,
             };
             let rows = engine::status(&cx.reg, &cx.completions, as_of);
             let closed = record::last_closed(&cx.reg, &cx.completions, as_of);
@@ -605,59 +599,6 @@ fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) 
         cx.export(&views::items(&items, cx.lang), out)?;
     }
     Ok(listed(args.exit_code || exit_code, true))
-}
-
-/// A date, a meeting instance id, or a meeting key (its next instance from today).
-fn resolve_at(reg: &Registry, at: &str, today: NaiveDate) -> Result<NaiveDate> {
-    if let Some(d) = dates::parse_date(at) {
-        return Ok(d);
-    }
-    if let Some((_, inst)) = reg.instance(at) {
-        return Ok(inst.start);
-    }
-    if let Some(m) = reg.meeting(at) {
-        let next = (chrono::Datelike::year(&today)..chrono::Datelike::year(&today) + 3)
-            .flat_map(|y| m.in_year(y).into_owned())
-            .find(|i| i.end >= today);
-        if let Some(inst) = next {
-            return Ok(inst.start);
-        }
-        bail!(
-            "--at {at}: the meeting has no instance from {today} on (name an instance or a date)"
-        );
-    }
-    let known: Vec<&str> = reg.meetings.iter().map(|m| m.key.as_str()).collect();
-    bail!(
-        "--at {at}: not a date (YYYY-MM-DD) nor a meeting (known: {}; an instance is MEETING-YEAR)",
-        known.join(", ")
-    )
-}
-
-/// Listed instances, plus the estimate for each year from last year to two years ahead
-/// that a series does not list.
-fn meeting_instances(
-    reg: &Registry,
-    today: NaiveDate,
-) -> Vec<(&crate::model::Meeting, crate::model::Instance)> {
-    let year = chrono::Datelike::year(&today);
-    let mut out = Vec::new();
-    for m in &reg.meetings {
-        let mut instances = m.instances.clone();
-        if m.series {
-            for y in year - 1..=year + 2 {
-                if !instances
-                    .iter()
-                    .any(|i| chrono::Datelike::year(&i.start) == y)
-                {
-                    instances.extend(m.in_year(y).iter().cloned());
-                }
-            }
-        }
-        instances.sort_by_key(|i| i.start);
-        out.extend(instances.into_iter().map(|i| (m, i)));
-    }
-    out.sort_by(|a, b| a.1.start.cmp(&b.1.start).then_with(|| a.1.id.cmp(&b.1.id)));
-    out
 }
 
 fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exit> {
