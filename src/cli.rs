@@ -648,7 +648,7 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
     writeln!(out, "ledger: {}", cx.ledger)?;
     let book = Ledger::load(&cx.ledger.path)?;
     for warning in record::check(reg, &book, cx.today) {
-        writeln!(out, "warning: {warning}")?;
+        writeln!(out, "warning: ledger {}: {warning}", cx.ledger)?;
     }
     if !reg.title.is_empty() {
         writeln!(out, "title: {}", render::one_line(&reg.title))?;
