@@ -727,7 +727,7 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
 
 fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
     let reg = &cx.reg;
-    let problems: Vec<String> = engine::stray_completions(reg, cx.today)
+    let mut problems: Vec<String> = engine::stray_completions(reg, cx.today)
         .into_iter()
         .map(|(ob, period)| {
             format!(
