@@ -10,14 +10,15 @@ use clap::{ArgGroup, Args, CommandFactory, FromArgMatches, Parser, Subcommand, V
 use lettre::message::Mailbox;
 
 use crate::dates::{self, Span};
-use crate::engine::{self, Item, State};
+use crate::engine::{self, Item};
 use crate::exit::Exit;
 use crate::ledger::{self, Ledger, Location};
-use crate::model::{Completions, Lang, Registry};
+use crate::model::{Completions, Lang, Origin, Registry};
 use crate::record;
 use crate::registry;
 use crate::render::{self, Entry, Export, Listing};
 use crate::send;
+use crate::show;
 use crate::views;
 
 const EXIT_CODES: &str = "\
@@ -141,16 +142,42 @@ enum Command {
     /// Write the embedded registry to a file to start your own
     Init {
         /// Where to write it [default: the config directory's obligations.toml]
+        #[arg(conflicts_with = "team")]
         path: Option<PathBuf>,
+        /// Start a repository for a team in this folder: the registry, a ledger folder whose
+        /// records merge in git, and a README
+        #[arg(long, value_name = "DIR")]
+        team: Option<PathBuf>,
         /// Overwrite an existing file
         #[arg(long)]
         force: bool,
+    },
+    /// What a registry change does: deadlines added, removed or moved, obligations changed
+    #[command(long_about = DIFF_ABOUT)]
+    Diff {
+        /// The older registry: a file, or - to read it from standard input
+        old: PathBuf,
+        /// Compare what falls due within this window from today [default: 2y]
+        #[arg(long, value_name = "DURATION", conflicts_with = "until")]
+        next: Option<String>,
+        /// Compare what falls due up to this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        until: Option<NaiveDate>,
+        /// Exit with status 1 when something changed
+        #[arg(long)]
+        exit_code: bool,
+    },
+    /// The ledger's upkeep
+    Ledger {
+        #[command(subcommand)]
+        task: LedgerTask,
     },
     /// Record an occurrence as delivered [default PERIOD: the oldest open one]
     Done {
         /// The obligation's id
         id: String,
-        /// The occurrence: 2027, 2027-Q1, 2027-03, a meeting instance such as council-2027, or once
+        /// The occurrence: 2027, 2027-Q1, 2027-03, a meeting instance such as council-2027,
+        /// or once (a one-off's only occurrence)
         period: Option<String>,
         /// The day it was delivered [default: today]
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
@@ -161,23 +188,33 @@ enum Command {
         /// A note kept with the record
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
+        #[command(flatten)]
+        checks: Checks,
+        #[command(flatten)]
+        who: Who,
     },
     /// Withdraw what the ledger recorded for an occurrence
     Undo {
         /// The obligation's id
         id: String,
-        /// The occurrence's period
+        /// The occurrence's period, as `done` takes it
         period: String,
+        #[command(flatten)]
+        who: Who,
     },
     /// Record an occurrence as not needed
     Waive {
         /// The obligation's id
         id: String,
-        /// The occurrence's period
+        /// The occurrence's period, as `done` takes it
         period: String,
         /// Why it is not needed
         #[arg(long, value_name = "TEXT")]
         reason: String,
+        #[command(flatten)]
+        checks: Checks,
+        #[command(flatten)]
+        who: Who,
     },
     /// Every ledger record, newest first
     History {
@@ -188,6 +225,44 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff)
     Man,
+}
+
+#[derive(Subcommand, Debug)]
+enum LedgerTask {
+    /// Copy a single-file ledger into a folder of one file per record, which git merges
+    /// without conflicts; the file is left as it is
+    Migrate {
+        /// The folder to write the records to, e.g. ledger/
+        to: PathBuf,
+    },
+}
+
+const DIFF_ABOUT: &str = "\
+What a registry change does: compares the registry (--registry, as for every command) with
+an older one, OLD, over a window from today (two years unless told). One row per
+occurrence added, removed or moved (with its old and new due dates), and per obligation
+whose title, recipient or mandate changed. Ledger records for occurrences the change
+removes are named, wherever they fall.
+
+OLD may be - to read it from standard input:
+  git show HEAD~1:obligations.toml | due diff -";
+
+/// What `done` and `waive` refuse unless told.
+#[derive(Args, Debug)]
+struct Checks {
+    /// Record a correction for an occurrence that already has a record (history keeps both)
+    #[arg(long)]
+    amend: bool,
+    /// Record a period that falls due more than a year after today
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Args, Debug)]
+struct Who {
+    /// Who is recording [default: DUE_USER, else the login name, else the account name]
+    #[arg(long, value_name = "NAME")]
+    by: Option<String>,
 }
 
 const REMIND_ABOUT: &str = "\
@@ -246,22 +321,31 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("`{text}` is not a date (expected YYYY-MM-DD, a real day)"))
 }
 
-/// Where the registry comes from when `--registry` and `DUE_REGISTRY` are not given.
-fn config_registry() -> Option<PathBuf> {
-    crate::dirs::registry_file().filter(|path| path.is_file())
-}
-
 fn command() -> clap::Command {
-    let source = match std::env::var_os("DUE_REGISTRY") {
-        Some(p) => format!("{} (from DUE_REGISTRY)", PathBuf::from(p).display()),
-        None => match config_registry() {
-            Some(p) => p.display().to_string(),
-            None => "the embedded Resolution 1332 registry".to_string(),
-        },
+    let source = match find_registry(std::env::var_os("DUE_REGISTRY").map(PathBuf::from)) {
+        (Some(path), why) => format!("{} ({why})", path.display()),
+        (None, why) => why.to_string(),
     };
     Cli::command()
         .after_help(format!("Registry in use: {source}\n\n{EXIT_CODES}"))
         .mut_subcommands(|sub| sub.after_help(EXIT_CODES))
+}
+
+/// Which registry a command reads, and why: the one named (`--registry`, `DUE_REGISTRY`),
+/// else `obligations.toml` in the working directory, else the one in the config directory,
+/// else the embedded one (no path).
+fn find_registry(given: Option<PathBuf>) -> (Option<PathBuf>, &'static str) {
+    if let Some(path) = given.filter(|p| !p.as_os_str().is_empty()) {
+        return (Some(path), "from --registry or DUE_REGISTRY");
+    }
+    let here = PathBuf::from(crate::dirs::REGISTRY_NAME);
+    if here.is_file() {
+        return (Some(here), "found in the working directory");
+    }
+    match crate::dirs::registry_file().filter(|path| path.is_file()) {
+        Some(path) => (Some(path), "the user's default, in the config directory"),
+        None => (None, "the embedded Resolution 1332 registry"),
+    }
 }
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -301,6 +385,8 @@ pub fn run() -> Result<Exit> {
 /// What every command needs: the registry, its completions, the day, and how to print.
 struct Session {
     reg: Registry,
+    /// Why this registry was read: `due validate` says so.
+    found: &'static str,
     ledger: Location,
     completions: Completions,
     today: NaiveDate,
@@ -313,12 +399,10 @@ struct Session {
 
 impl Session {
     fn load(global: &Global, terminal: bool) -> Result<Session> {
-        let reg = match &global.registry {
-            Some(path) => registry::load_file(path)?,
-            None => match config_registry() {
-                Some(path) => registry::load_file(&path)?,
-                None => registry::load_embedded()?,
-            },
+        let (path, found) = find_registry(global.registry.clone());
+        let reg = match path {
+            Some(path) => registry::load_file(&path)?,
+            None => registry::load_embedded()?,
         };
         let today = global
             .today
@@ -336,6 +420,7 @@ impl Session {
         };
         Ok(Session {
             reg,
+            found,
             ledger,
             completions,
             today,
@@ -427,7 +512,17 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             clap_mangen::Man::new(command()).render(out)?;
             return Ok(Exit::Success);
         }
-        Some(Command::Init { path, force }) => return init(path, force, out),
+        Some(Command::Init {
+            team: Some(dir),
+            force,
+            ..
+        }) => {
+            for path in crate::team::init(&dir, force)? {
+                writeln!(out, "wrote {}", path.display())?;
+            }
+            return Ok(Exit::Success);
+        }
+        Some(Command::Init { path, force, .. }) => return init(path, force, out),
         _ => {}
     }
     // The session lasts until the process exits: leaving it to the operating system spares
@@ -466,33 +561,25 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             Ok(listed(exit_code || cli.exit_code, !items.is_empty()))
         }
         Some(Command::List) => {
-            let next: Vec<Option<Item<'_>>> = cx
-                .reg
-                .obligations
-                .iter()
-                .map(|ob| engine::current(&cx.reg, ob, &cx.completions, cx.today))
-                .map(|cur| {
-                    cur.filter(|i| {
-                        i.occurrence.due.is_some_and(|d| d >= cx.today) || i.state == State::Overdue
-                    })
-                })
-                .collect();
+            let next = engine::next_due(&cx.reg, &cx.completions, cx.today);
             cx.export(&views::obligations(&cx.reg, &next, cx.lang), out)?;
             Ok(Exit::Success)
         }
         Some(Command::Show { id, count }) => show(cx, &id, count, out),
         Some(Command::Meetings) => {
-            let instances = meeting_instances(&cx.reg, cx.today);
+            let instances = engine::meeting_instances(&cx.reg, cx.today);
             cx.export(&views::meetings(&instances, cx.lang), out)?;
             Ok(Exit::Success)
         }
         Some(Command::Status { at }) => {
             let as_of = match at.as_deref() {
                 None => cx.today,
-                Some(at) => resolve_at(&cx.reg, at, cx.today)?,
+                Some(at) => engine::resolve_at(&cx.reg, at, cx.today)
+                    .map_err(|e| anyhow::anyhow!("--at {at}: {e}"))?,
             };
             let rows = engine::status(&cx.reg, &cx.completions, as_of);
-            let mut listing = views::status(&rows, cx.lang);
+            let closed = record::last_closed(&cx.reg, &cx.completions, as_of);
+            let mut listing = views::status(&rows, &closed, cx.lang);
             if cx.format == FormatArg::Table {
                 let what = at.map_or_else(String::new, |a| format!(" ({a})"));
                 writeln!(out, "Status as of {as_of}{what}: {}", cx.reg.title)?;
@@ -507,6 +594,46 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
         }
         Some(Command::Remind(args)) => remind(cx, args, cli.exit_code, out),
         Some(Command::Validate) => validate(cx, out),
+        Some(Command::Diff {
+            old,
+            next,
+            until,
+            exit_code,
+        }) => {
+            let until = cx.window_end(next.as_deref().or(Some("2y")), until)?;
+            let before = crate::team::read_registry(&old)?;
+            let ledger = Ledger::load(&cx.ledger.path)?;
+            let changes = crate::diff::diff(&before, &cx.reg, cx.today, until, &ledger);
+            let mut listing = render::diff(&changes);
+            if cx.format == FormatArg::Table {
+                writeln!(
+                    out,
+                    "From {} to {}, for what falls due from {} to {until}:",
+                    before.origin, cx.reg.origin, cx.today
+                )?;
+            }
+            if changes.is_empty() {
+                listing
+                    .notes
+                    .push("No deadline added, removed or moved, and no obligation changed.".into());
+            }
+            cx.export(&listing, out)?;
+            Ok(listed(exit_code, !changes.is_empty()))
+        }
+        Some(Command::Ledger {
+            task: LedgerTask::Migrate { to },
+        }) => {
+            let file = match &cx.reg.origin {
+                crate::model::Origin::File(path) => Some(path.as_path()),
+                crate::model::Origin::Embedded => None,
+            };
+            writeln!(
+                out,
+                "{}",
+                crate::team::migrate(&cx.ledger, file, &to, cx.lock_timeout)?
+            )?;
+            Ok(Exit::Success)
+        }
         Some(
             command @ (Command::Done { .. }
             | Command::Undo { .. }
@@ -569,59 +696,6 @@ fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) 
     Ok(listed(args.exit_code || exit_code, true))
 }
 
-/// A date, a meeting instance id, or a meeting key (its next instance from today).
-fn resolve_at(reg: &Registry, at: &str, today: NaiveDate) -> Result<NaiveDate> {
-    if let Some(d) = dates::parse_date(at) {
-        return Ok(d);
-    }
-    if let Some((_, inst)) = reg.instance(at) {
-        return Ok(inst.start);
-    }
-    if let Some(m) = reg.meeting(at) {
-        let next = (chrono::Datelike::year(&today)..chrono::Datelike::year(&today) + 3)
-            .flat_map(|y| m.in_year(y).into_owned())
-            .find(|i| i.end >= today);
-        if let Some(inst) = next {
-            return Ok(inst.start);
-        }
-        bail!(
-            "--at {at}: the meeting has no instance from {today} on (name an instance or a date)"
-        );
-    }
-    let known: Vec<&str> = reg.meetings.iter().map(|m| m.key.as_str()).collect();
-    bail!(
-        "--at {at}: not a date (YYYY-MM-DD) nor a meeting (known: {}; an instance is MEETING-YEAR)",
-        known.join(", ")
-    )
-}
-
-/// Listed instances, plus the estimate for each year from last year to two years ahead
-/// that a series does not list.
-fn meeting_instances(
-    reg: &Registry,
-    today: NaiveDate,
-) -> Vec<(&crate::model::Meeting, crate::model::Instance)> {
-    let year = chrono::Datelike::year(&today);
-    let mut out = Vec::new();
-    for m in &reg.meetings {
-        let mut instances = m.instances.clone();
-        if m.series {
-            for y in year - 1..=year + 2 {
-                if !instances
-                    .iter()
-                    .any(|i| chrono::Datelike::year(&i.start) == y)
-                {
-                    instances.extend(m.in_year(y).iter().cloned());
-                }
-            }
-        }
-        instances.sort_by_key(|i| i.start);
-        out.extend(instances.into_iter().map(|i| (m, i)));
-    }
-    out.sort_by(|a, b| a.1.start.cmp(&b.1.start).then_with(|| a.1.id.cmp(&b.1.id)));
-    out
-}
-
 fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exit> {
     let Some(ob) = cx.reg.obligation(id) else {
         let ids: Vec<&str> = cx.reg.obligations.iter().map(|o| o.id.as_ref()).collect();
@@ -631,156 +705,57 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
             ids.join(", ")
         );
     };
-    let start = engine::history_start(&cx.reg, cx.today);
-    let ahead = dates::add_days(cx.today, 20 * 366).unwrap_or(cx.today);
-    let judged: Vec<Item<'_>> = engine::occurrences(&cx.reg, ob, start, ahead)
-        .into_iter()
-        .map(|o| engine::judge(&cx.reg, o, &cx.completions, cx.today))
-        .collect();
-    let past: Vec<&Item<'_>> = judged
-        .iter()
-        .filter(|i| i.occurrence.due < Some(cx.today))
-        .collect();
-    let coming: Vec<&Item<'_>> = judged
-        .iter()
-        .filter(|i| i.occurrence.due >= Some(cx.today))
-        .take(count)
-        .collect();
-    let shown: Vec<Item<'_>> = past
-        .iter()
-        .chain(coming.iter())
-        .map(|i| (*i).clone())
-        .collect();
+    let entries = engine::story(&cx.reg, ob, &cx.completions, cx.today, count);
+    let listing = show::listing(&entries);
     if cx.format != FormatArg::Table {
-        cx.export(&views::items(&shown, cx.lang), out)?;
+        cx.export(&listing, out)?;
         return Ok(Exit::Success);
     }
-    let line = |out: &mut dyn Write, label: &str, value: Option<&str>| -> io::Result<()> {
-        match value {
-            Some(v) => writeln!(out, "{label:<12} {}", render::one_line(v)),
-            None => Ok(()),
+    let header = show::header(&cx.reg, ob, &cx.completions, &entries, cx.lang);
+    writeln!(out, "{header}")?;
+    if entries.is_empty() {
+        let start = engine::History::of(&cx.reg).start(ob);
+        if let Some(nothing) = show::nothing(ob, start) {
+            writeln!(out, "{nothing}")?;
         }
-    };
-    line(out, "id", Some(&ob.id))?;
-    line(out, "title", Some(&ob.title.en))?;
-    line(out, "titre", ob.title.fr.as_deref())?;
-    line(out, "mandate", ob.mandate.as_deref())?;
-    line(out, "owner", ob.owner.as_deref())?;
-    line(out, "to", ob.to.as_deref())?;
-    line(out, "rule", Some(&views::rule_text(&cx.reg, ob)))?;
-    if !matches!(ob.rule, crate::model::Rule::Ongoing) {
-        line(out, "lead", Some(&ob.lead.to_string()))?;
-    }
-    line(
-        out,
-        "active from",
-        ob.active_from.map(|d| d.to_string()).as_deref(),
-    )?;
-    line(
-        out,
-        "active until",
-        ob.active_until.map(|d| d.to_string()).as_deref(),
-    )?;
-    for m in &ob.milestones {
-        line(
-            out,
-            "milestone",
-            Some(&format!(
-                "{} (due {})",
-                m.name.get(cx.lang),
-                signed(m.offset)
-            )),
-        )?;
-    }
-    line(out, "notes", ob.notes())?;
-    if let Some(quote) = ob.quote() {
-        writeln!(out, "clause")?;
-        for l in quote.lines() {
-            writeln!(out, "  > {}", render::one_line(l))?;
-        }
-    }
-    // The registry's own completions overlaid by the ledger's, oldest period first.
-    let mut recorded: Vec<(&String, &crate::model::Completion)> = cx
-        .completions
-        .iter()
-        .filter(|((id, _), _)| id == &ob.id)
-        .map(|((_, period), c)| (period, c))
-        .collect();
-    recorded.sort_by_key(|(period, c)| (c.on, *period));
-    for (period, c) in recorded {
-        line(
-            out,
-            "recorded",
-            Some(&format!("{period}: {}", views::completion_text(c))),
-        )?;
-    }
-    writeln!(out)?;
-    if shown.is_empty() && !matches!(ob.rule, crate::model::Rule::Ongoing) {
-        writeln!(out, "No occurrence from {start} on.")?;
-    }
-    if !shown.is_empty() {
-        cx.export(&views::items(&shown, cx.lang), out)?;
-        let dated: Vec<(&Item<'_>, engine::DatedMilestone<'_>)> = shown
-            .iter()
-            .flat_map(|item| {
-                engine::milestones(&cx.reg, &item.occurrence)
-                    .into_iter()
-                    .map(move |m| (item, m))
-            })
-            .collect();
-        if !dated.is_empty() {
-            writeln!(out, "milestones")?;
-        }
-        for (item, m) in dated {
-            writeln!(
-                out,
-                "  {} {}: {}",
-                m.on,
-                item.occurrence.period,
-                render::one_line(m.milestone.name.get(cx.lang))
-            )?;
-        }
+    } else {
+        cx.export(&listing, out)?;
+        write!(out, "{}", show::dates(&entries, cx.lang))?;
     }
     Ok(Exit::Success)
 }
 
-fn signed(span: Span) -> String {
-    if span.count < 0 {
-        format!("- {}", span.negate())
-    } else {
-        format!("+ {span}")
-    }
-}
-
 fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
     let reg = &cx.reg;
-    let mut problems = Vec::new();
-    for ob in &reg.obligations {
-        for (period, _) in &ob.done {
-            if engine::resolve_period(reg, ob, period, cx.today).as_deref() != Some(period.as_str())
-            {
-                problems.push(format!("obligation `{}` records a completion for `{period}`, which is not one of its periods", ob.id));
-            }
-        }
+    let mut problems: Vec<String> = engine::stray_completions(reg, cx.today)
+        .into_iter()
+        .map(|(ob, period)| {
+            format!(
+                "obligation `{}` records a completion for `{period}`, which is not one of its periods",
+                ob.id
+            )
+        })
+        .collect();
+    match reg.origin {
+        Origin::Embedded => writeln!(out, "registry: {}", reg.origin)?,
+        Origin::File(_) => writeln!(out, "registry: {} ({})", reg.origin, cx.found)?,
     }
-    writeln!(out, "registry: {}", reg.origin)?;
     writeln!(out, "ledger: {}", cx.ledger)?;
     let book = Ledger::load(&cx.ledger.path)?;
     for warning in record::check(reg, &book, cx.today) {
-        writeln!(out, "warning: {warning}")?;
+        writeln!(out, "warning: ledger {}: {warning}", cx.ledger)?;
     }
-    if !reg.title.is_empty() {
-        writeln!(out, "title: {}", render::one_line(&reg.title))?;
+    let conflicts = crate::team::conflicts(&cx.ledger, &book);
+    for conflict in &conflicts {
+        writeln!(out, "{conflict}")?;
     }
-    let instances: usize = reg.meetings.iter().map(|m| m.instances.len()).sum();
-    writeln!(
-        out,
-        "{}, {} ({}), time zone {}",
-        render::counted(reg.obligations.len() as i64, "obligation", "obligations"),
-        render::counted(reg.meetings.len() as i64, "meeting", "meetings"),
-        render::counted(instances as i64, "dated instance", "dated instances"),
-        reg.timezone
-    )?;
+    if !conflicts.is_empty() {
+        problems.push(format!(
+            "the ledger records {} differently in two places (see above)",
+            render::counted(conflicts.len() as i64, "occurrence", "occurrences")
+        ));
+    }
+    write!(out, "{}", views::summary(reg))?;
     if problems.is_empty() {
         writeln!(out, "ok")?;
         Ok(Exit::Success)
@@ -791,32 +766,46 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
 
 /// The ledger's commands; the logic lives in `record`.
 fn record(cx: &Session, command: Command, out: &mut dyn Write) -> Result<Exit> {
+    let (by, checks) = match &command {
+        Command::Done { who, checks, .. } | Command::Waive { who, checks, .. } => {
+            (who.by.as_deref(), Some(checks))
+        }
+        Command::Undo { who, .. } => (who.by.as_deref(), None),
+        _ => (None, None),
+    };
     let rc = record::Context {
         registry: &cx.reg,
         ledger: &cx.ledger,
         today: cx.today,
+        completions: &cx.completions,
+        by,
+        force: checks.is_some_and(|c| c.force),
+        amend: checks.is_some_and(|c| c.amend),
         lock_timeout: cx.lock_timeout,
     };
-    let line = match command {
+    let line = match &command {
         Command::Done {
             id,
             period,
             on,
             reference,
             note,
+            ..
         } => record::done(
             &rc,
-            &id,
+            id,
             period.as_deref(),
-            on,
+            *on,
             reference.as_deref(),
             note.as_deref(),
         )?,
-        Command::Undo { id, period } => record::undo(&rc, &id, &period)?,
-        Command::Waive { id, period, reason } => record::waive(&rc, &id, &period, &reason)?,
+        Command::Undo { id, period, .. } => record::undo(&rc, id, period)?,
+        Command::Waive {
+            id, period, reason, ..
+        } => record::waive(&rc, id, period, reason)?,
         Command::History { id } => {
             let records = record::history(&rc, id.as_deref())?;
-            let mut listing = record::listing(&records);
+            let mut listing = record::listing(&rc, &records);
             if records.is_empty() {
                 listing
                     .notes
@@ -853,5 +842,34 @@ fn init(path: Option<PathBuf>, force: bool, out: &mut dyn Write) -> Result<Exit>
     crate::atomic::replace(&path, registry::EMBEDDED.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
     writeln!(out, "wrote {}", path.display())?;
+    writeln!(out, "{}", init_hint(&path))?;
     Ok(Exit::Success)
+}
+
+/// How the file `due init` wrote will be found, so that the next command reads it.
+fn init_hint(path: &std::path::Path) -> String {
+    let here = PathBuf::from(crate::dirs::REGISTRY_NAME);
+    let same = |other: &std::path::Path| {
+        std::fs::canonicalize(path)
+            .ok()
+            .is_some_and(|p| std::fs::canonicalize(other).ok() == Some(p))
+    };
+    if same(&here) {
+        return "`due` run in this directory reads it; `due validate` says which registry is read"
+            .to_string();
+    }
+    if crate::dirs::registry_file().is_some_and(|default| same(&default)) {
+        return "`due` reads it by default, except in a directory with its own obligations.toml; \
+                `due validate` says which registry is read"
+            .to_string();
+    }
+    let shown = path.display();
+    let mut hint = format!("to use it, pass `--registry {shown}` or set DUE_REGISTRY={shown}");
+    if path
+        .file_name()
+        .is_some_and(|n| n == crate::dirs::REGISTRY_NAME)
+    {
+        hint.push_str(", or run `due` in its directory");
+    }
+    hint
 }

@@ -10,13 +10,16 @@ pub const MAX_TEXT_BYTES: usize = 1 << 20;
 
 /// Why a field's text is refused, when it is over `MAX_TEXT_BYTES`.
 pub fn too_long(key: &str, text: &str) -> Option<String> {
-    (text.len() > MAX_TEXT_BYTES).then(|| {
-        format!(
-            "`{key}` holds {} KiB of text (at most {} KiB in one field)",
-            text.len().div_ceil(1024),
-            MAX_TEXT_BYTES / 1024
-        )
-    })
+    (text.len() > MAX_TEXT_BYTES).then(|| too_long_message(key, text.len()))
+}
+
+/// The words for a field of `bytes` bytes of text, over `MAX_TEXT_BYTES`.
+pub fn too_long_message(key: &str, bytes: usize) -> String {
+    format!(
+        "`{key}` holds {} KiB of text (at most {} KiB in one field)",
+        bytes.div_ceil(1024),
+        MAX_TEXT_BYTES / 1024
+    )
 }
 
 /// 1-based line and column (in characters) of a byte offset, in registries and ledgers.

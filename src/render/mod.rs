@@ -1,6 +1,7 @@
 //! Renderers: one module per output format, all fed the same [`Listing`].
 
 mod csv;
+mod diff;
 mod digest;
 mod html;
 mod ics;
@@ -14,13 +15,11 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use crate::dates::Span;
-use crate::engine::{DatedMilestone, Item};
+pub use crate::engine::Entry;
 use crate::model::Str;
 
-/// An occurrence with the milestones to show beside it.
-pub type Entry<'r> = (Item<'r>, Vec<DatedMilestone<'r>>);
-
 pub use self::csv::Csv;
+pub use self::diff::diff;
 pub use self::digest::digest;
 pub use self::html::Html;
 pub use self::ics::{Feed, ics};

@@ -10,7 +10,7 @@ use std::ops::Range;
 use toml::Spanned;
 use toml::value::Datetime;
 
-use crate::ledger::RawRecord;
+use super::RawRecord;
 
 /// The records of a ledger in the canonical form, with the spans the TOML parser would give
 /// their values, each passed through `each` as soon as it is read (so that only one is held
@@ -54,6 +54,7 @@ pub(crate) fn records<T>(text: &str, mut each: impl FnMut(RawRecord) -> T) -> Op
             "reason" => set(&mut b.reason, string(value, span)?)?,
             "recorded_at" => set(&mut b.recorded_at, datetime(value, span)?)?,
             "by" => set(&mut b.by, string(value, span)?)?,
+            "supersedes" => set(&mut b.supersedes, strings(value, at)?)?,
             _ => return None,
         }
     }
@@ -74,6 +75,7 @@ struct Block {
     reason: Option<Spanned<String>>,
     recorded_at: Option<Spanned<Datetime>>,
     by: Option<Spanned<String>>,
+    supersedes: Option<Vec<Spanned<String>>>,
 }
 
 impl Block {
@@ -89,6 +91,7 @@ impl Block {
             reason: self.reason,
             recorded_at: self.recorded_at?,
             by: self.by,
+            supersedes: self.supersedes,
         })
     }
 }
@@ -110,25 +113,53 @@ fn is_control(c: char) -> bool {
 
 /// A basic string on one line, with the escapes `due` writes.
 fn string(value: &str, span: Range<usize>) -> Option<Spanned<String>> {
-    let inner = value.strip_prefix('"')?.strip_suffix('"')?;
-    let mut out = String::with_capacity(inner.len());
-    let mut chars = inner.chars();
-    while let Some(c) = chars.next() {
+    match string_at(value)? {
+        (text, used) if used == value.len() => Some(Spanned::new(span, text)),
+        _ => None,
+    }
+}
+
+/// An array of basic strings on one line, `["a", "b"]`, as `due` writes it; `at` is where
+/// the value starts in the whole text.
+fn strings(value: &str, at: usize) -> Option<Vec<Spanned<String>>> {
+    let inner = value.strip_prefix('[')?.strip_suffix(']')?;
+    let mut out = Vec::new();
+    let mut rest = inner;
+    while !rest.is_empty() {
+        let (text, used) = string_at(rest)?;
+        let start = at + 1 + (inner.len() - rest.len());
+        out.push(Spanned::new(start..start + used, text));
+        rest = &rest[used..];
+        if !rest.is_empty() {
+            rest = rest.strip_prefix(", ")?;
+            if rest.is_empty() {
+                return None;
+            }
+        }
+    }
+    Some(out)
+}
+
+/// The basic string `s` starts with, and how many bytes it takes, quotes included.
+fn string_at(s: &str) -> Option<(String, usize)> {
+    let inner = s.strip_prefix('"')?;
+    let mut out = String::new();
+    let mut chars = inner.char_indices();
+    while let Some((i, c)) = chars.next() {
         match c {
-            '"' => return None,
-            '\\' => out.push(match chars.next()? {
+            '"' => return Some((out, i + 2)),
+            '\\' => out.push(match chars.next()?.1 {
                 'n' => '\n',
                 't' => '\t',
                 'r' => '\r',
                 '"' => '"',
                 '\\' => '\\',
                 'u' => {
-                    let hex = chars.as_str().get(..4)?;
-                    if !hex.bytes().all(|b| b.is_ascii_hexdigit()) {
-                        return None;
+                    let mut code = 0;
+                    for _ in 0..4 {
+                        code = code * 16 + chars.next()?.1.to_digit(16)?;
                     }
-                    chars = chars.as_str()[4..].chars();
-                    char::from_u32(u32::from_str_radix(hex, 16).ok()?)?
+                    char::from_u32(code)?
                 }
                 _ => return None,
             }),
@@ -137,7 +168,7 @@ fn string(value: &str, span: Range<usize>) -> Option<Spanned<String>> {
             c => out.push(c),
         }
     }
-    Some(Spanned::new(span, out))
+    None
 }
 
 /// A date or a date and time, as `due` writes them.
@@ -159,7 +190,7 @@ mod tests {
     use crate::ledger::{Action, Ledger, Record};
 
     fn toml(text: &str) -> Option<String> {
-        crate::ledger::toml_records(text)
+        super::super::file::toml_records(text)
             .ok()
             .map(|r| format!("{r:?}"))
     }
@@ -211,13 +242,16 @@ mod tests {
             action,
             0..2_000_000_000i64,
             proptest::option::of(text()),
+            proptest::collection::vec(text(), 0..3),
         )
-            .prop_map(|(id, period, action, secs, by)| Record {
+            .prop_map(|(id, period, action, secs, by, supersedes)| Record {
                 id,
                 period,
                 action,
                 recorded_at: chrono::DateTime::from_timestamp(secs, 0).unwrap(),
                 by,
+                name: None,
+                supersedes,
             })
     }
 
