@@ -12,7 +12,8 @@ const MIB: usize = 1 << 20;
 
 fn registry(title: &str) -> String {
     format!(
-        "schema = 1\ntitle = \"Limits\"\ntimezone = \"UTC\"\n\n[[obligation]]\nid = \"big\"\n\
+        "schema = 1\ntitle = \"Limits\"\ntimezone = \"UTC\"\ntracking_since = 2027-01-01\n\n\
+         [[obligation]]\nid = \"big\"\n\
          title = \"{title}\"\nmandate = \"{title}\"\nevery = \"month\"\ndue = \"20\"\n\
          milestones = [{{ name = \"{title}\", at = \"due - 3d\" }}]\n"
     )
@@ -94,7 +95,7 @@ fn a_text_field_past_the_limit_is_refused_where_it_stands() {
     assert_eq!(code, 2);
     assert!(
         err.contains(
-            "obligations.toml:7:9: `title` holds 1025 KiB of text (at most 1024 KiB in one field)"
+            "obligations.toml:8:9: `title` holds 1025 KiB of text (at most 1024 KiB in one field)"
         ),
         "{}",
         &err[..err.len().min(300)]

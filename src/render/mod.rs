@@ -141,7 +141,7 @@ pub fn counted(n: impl Into<i64>, noun: &str, nouns: &str) -> String {
 /// How much free text a table cell or a calendar field shows: a title of a million
 /// characters would otherwise cost a table's wrapping or a calendar's line folding time that
 /// grows with its square. Machine formats (JSON, CSV) carry the text whole.
-pub const SHOWN_CHARS: usize = 1000;
+pub const SHOWN_CHARS: usize = 300;
 
 /// Text for a table cell or a calendar field: on one line, and cut to `SHOWN_CHARS`
 /// characters with an ellipsis when longer.
