@@ -10,15 +10,16 @@ use clap::{ArgGroup, Args, CommandFactory, FromArgMatches, Parser, Subcommand, V
 use lettre::message::Mailbox;
 
 use crate::dates::{self, Span};
-use crate::engine::{self, Item, State};
+use crate::engine::{self, Item};
 use crate::exit::Exit;
 use crate::i18n::{self, Msg};
 use crate::ledger::{self, Ledger, Location};
-use crate::model::{Completions, Lang, Registry};
+use crate::model::{Completions, Lang, Origin, Registry};
 use crate::record;
 use crate::registry;
 use crate::render::{self, Entry, Export, Listing};
 use crate::send;
+use crate::show;
 use crate::views;
 
 const EXIT_CODES: &str = "\
@@ -278,22 +279,31 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("`{text}` is not a date (expected YYYY-MM-DD, a real day)"))
 }
 
-/// Where the registry comes from when `--registry` and `DUE_REGISTRY` are not given.
-fn config_registry() -> Option<PathBuf> {
-    crate::dirs::registry_file().filter(|path| path.is_file())
-}
-
 fn command() -> clap::Command {
-    let source = match std::env::var_os("DUE_REGISTRY") {
-        Some(p) => format!("{} (from DUE_REGISTRY)", PathBuf::from(p).display()),
-        None => match config_registry() {
-            Some(p) => p.display().to_string(),
-            None => "the embedded Resolution 1332 registry".to_string(),
-        },
+    let source = match find_registry(std::env::var_os("DUE_REGISTRY").map(PathBuf::from)) {
+        (Some(path), why) => format!("{} ({why})", path.display()),
+        (None, why) => why.to_string(),
     };
     Cli::command()
         .after_help(format!("Registry in use: {source}\n\n{EXIT_CODES}"))
         .mut_subcommands(|sub| sub.after_help(EXIT_CODES))
+}
+
+/// Which registry a command reads, and why: the one named (`--registry`, `DUE_REGISTRY`),
+/// else `obligations.toml` in the working directory, else the one in the config directory,
+/// else the embedded one (no path).
+fn find_registry(given: Option<PathBuf>) -> (Option<PathBuf>, &'static str) {
+    if let Some(path) = given.filter(|p| !p.as_os_str().is_empty()) {
+        return (Some(path), "from --registry or DUE_REGISTRY");
+    }
+    let here = PathBuf::from(crate::dirs::REGISTRY_NAME);
+    if here.is_file() {
+        return (Some(here), "found in the working directory");
+    }
+    match crate::dirs::registry_file().filter(|path| path.is_file()) {
+        Some(path) => (Some(path), "the user's default, in the config directory"),
+        None => (None, "the embedded Resolution 1332 registry"),
+    }
 }
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -333,6 +343,8 @@ pub fn run() -> Result<Exit> {
 /// What every command needs: the registry, its completions, the day, and how to print.
 struct Session {
     reg: Registry,
+    /// Why this registry was read: `due validate` says so.
+    found: &'static str,
     ledger: Location,
     completions: Completions,
     today: NaiveDate,
@@ -345,12 +357,10 @@ struct Session {
 
 impl Session {
     fn load(global: &Global, terminal: bool) -> Result<Session> {
-        let reg = match &global.registry {
-            Some(path) => registry::load_file(path)?,
-            None => match config_registry() {
-                Some(path) => registry::load_file(&path)?,
-                None => registry::load_embedded()?,
-            },
+        let (path, found) = find_registry(global.registry.clone());
+        let reg = match path {
+            Some(path) => registry::load_file(&path)?,
+            None => registry::load_embedded()?,
         };
         let today = global
             .today
@@ -368,6 +378,7 @@ impl Session {
         };
         Ok(Session {
             reg,
+            found,
             ledger,
             completions,
             today,
@@ -497,30 +508,21 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             Ok(listed(exit_code || cli.exit_code, !items.is_empty()))
         }
         Some(Command::List) => {
-            let next: Vec<Option<Item<'_>>> = cx
-                .reg
-                .obligations
-                .iter()
-                .map(|ob| engine::standing(&cx.reg, ob, &cx.completions, cx.today).current)
-                .map(|cur| {
-                    cur.filter(|i| {
-                        i.occurrence.due.is_some_and(|d| d >= cx.today) || i.state == State::Overdue
-                    })
-                })
-                .collect();
+            let next = engine::next_due(&cx.reg, &cx.completions, cx.today);
             cx.export(&views::obligations(&cx.reg, &next, cx.lang), out)?;
             Ok(Exit::Success)
         }
         Some(Command::Show { id, count }) => show(cx, &id, count, out),
         Some(Command::Meetings) => {
-            let instances = meeting_instances(&cx.reg, cx.today);
+            let instances = engine::meeting_instances(&cx.reg, cx.today);
             cx.export(&views::meetings(&instances, cx.lang), out)?;
             Ok(Exit::Success)
         }
         Some(Command::Status { at }) => {
             let as_of = match at.as_deref() {
                 None => cx.today,
-                Some(at) => resolve_at(&cx.reg, at, cx.today)?,
+                Some(at) => engine::resolve_at(&cx.reg, at, cx.today)
+                    .map_err(|e| anyhow::anyhow!("--at {at}: {e}"))?,
             };
             let rows = engine::status(&cx.reg, &cx.completions, as_of);
             let closed = record::last_closed(&cx.reg, &cx.completions, as_of);
@@ -606,59 +608,6 @@ fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) 
     Ok(listed(args.exit_code || exit_code, true))
 }
 
-/// A date, a meeting instance id, or a meeting key (its next instance from today).
-fn resolve_at(reg: &Registry, at: &str, today: NaiveDate) -> Result<NaiveDate> {
-    if let Some(d) = dates::parse_date(at) {
-        return Ok(d);
-    }
-    if let Some((_, inst)) = reg.instance(at) {
-        return Ok(inst.start);
-    }
-    if let Some(m) = reg.meeting(at) {
-        let next = (chrono::Datelike::year(&today)..chrono::Datelike::year(&today) + 3)
-            .flat_map(|y| m.in_year(y).into_owned())
-            .find(|i| i.end >= today);
-        if let Some(inst) = next {
-            return Ok(inst.start);
-        }
-        bail!(
-            "--at {at}: the meeting has no instance from {today} on (name an instance or a date)"
-        );
-    }
-    let known: Vec<&str> = reg.meetings.iter().map(|m| m.key.as_str()).collect();
-    bail!(
-        "--at {at}: not a date (YYYY-MM-DD) nor a meeting (known: {}; an instance is MEETING-YEAR)",
-        known.join(", ")
-    )
-}
-
-/// Listed instances, plus the estimate for each year from last year to two years ahead
-/// that a series does not list.
-fn meeting_instances(
-    reg: &Registry,
-    today: NaiveDate,
-) -> Vec<(&crate::model::Meeting, crate::model::Instance)> {
-    let year = chrono::Datelike::year(&today);
-    let mut out = Vec::new();
-    for m in &reg.meetings {
-        let mut instances = m.instances.clone();
-        if m.series {
-            for y in year - 1..=year + 2 {
-                if !instances
-                    .iter()
-                    .any(|i| chrono::Datelike::year(&i.start) == y)
-                {
-                    instances.extend(m.in_year(y).iter().cloned());
-                }
-            }
-        }
-        instances.sort_by_key(|i| i.start);
-        out.extend(instances.into_iter().map(|i| (m, i)));
-    }
-    out.sort_by(|a, b| a.1.start.cmp(&b.1.start).then_with(|| a.1.id.cmp(&b.1.id)));
-    out
-}
-
 fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exit> {
     let Some(ob) = cx.reg.obligation(id) else {
         let ids: Vec<&str> = cx.reg.obligations.iter().map(|o| o.id.as_ref()).collect();
@@ -668,125 +617,24 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
             ids.join(", ")
         );
     };
-    let start = engine::history_start(&cx.reg, cx.today);
-    let ahead = dates::add_days(cx.today, 20 * 366).unwrap_or(cx.today);
-    let judged: Vec<Item<'_>> = engine::occurrences(&cx.reg, ob, start, ahead)
-        .into_iter()
-        .map(|o| engine::judge(&cx.reg, o, &cx.completions, cx.today))
-        .collect();
-    let past: Vec<&Item<'_>> = judged
-        .iter()
-        .filter(|i| i.occurrence.due < Some(cx.today))
-        .collect();
-    let coming: Vec<&Item<'_>> = judged
-        .iter()
-        .filter(|i| i.occurrence.due >= Some(cx.today))
-        .take(count)
-        .collect();
-    let shown: Vec<Item<'_>> = past
-        .iter()
-        .chain(coming.iter())
-        .map(|i| (*i).clone())
-        .collect();
+    let entries = engine::story(&cx.reg, ob, &cx.completions, cx.today, count);
+    let listing = show::listing(&entries, cx.lang);
     if cx.format != FormatArg::Table {
-        cx.export(&views::items(&shown, cx.lang), out)?;
+        cx.export(&listing, out)?;
         return Ok(Exit::Success);
     }
-    let line = |out: &mut dyn Write, label: &str, value: Option<&str>| -> io::Result<()> {
-        match value {
-            Some(v) => writeln!(out, "{label:<12} {}", render::one_line(v)),
-            None => Ok(()),
+    let header = show::header(&cx.reg, ob, &cx.completions, &entries, cx.lang);
+    writeln!(out, "{header}")?;
+    if entries.is_empty() {
+        let start = engine::History::of(&cx.reg).start(ob);
+        if let Some(nothing) = show::nothing(ob, start) {
+            writeln!(out, "{nothing}")?;
         }
-    };
-    line(out, "id", Some(&ob.id))?;
-    line(out, "title", Some(&ob.title.en))?;
-    line(out, "titre", ob.title.fr.as_deref())?;
-    line(out, "mandate", ob.mandate.as_deref())?;
-    line(out, "owner", ob.owner.as_deref())?;
-    line(out, "to", ob.to.as_deref())?;
-    line(out, "rule", Some(&views::rule_text(&cx.reg, ob)))?;
-    if !matches!(ob.rule, crate::model::Rule::Ongoing) {
-        line(out, "lead", Some(&ob.lead.to_string()))?;
-    }
-    line(
-        out,
-        "active from",
-        ob.active_from.map(|d| d.to_string()).as_deref(),
-    )?;
-    line(
-        out,
-        "active until",
-        ob.active_until.map(|d| d.to_string()).as_deref(),
-    )?;
-    for m in &ob.milestones {
-        line(
-            out,
-            "milestone",
-            Some(&format!(
-                "{} (due {})",
-                m.name.get(cx.lang),
-                signed(m.offset)
-            )),
-        )?;
-    }
-    line(out, "notes", ob.notes())?;
-    if let Some(quote) = ob.quote() {
-        writeln!(out, "clause")?;
-        for l in quote.lines() {
-            writeln!(out, "  > {}", render::one_line(l))?;
-        }
-    }
-    // The registry's own completions overlaid by the ledger's, oldest period first.
-    let mut recorded: Vec<(&String, &crate::model::Completion)> = cx
-        .completions
-        .iter()
-        .filter(|((id, _), _)| id == &ob.id)
-        .map(|((_, period), c)| (period, c))
-        .collect();
-    recorded.sort_by_key(|(period, c)| (c.on, *period));
-    for (period, c) in recorded {
-        line(
-            out,
-            "recorded",
-            Some(&format!("{period}: {}", views::completion_text(c))),
-        )?;
-    }
-    writeln!(out)?;
-    if shown.is_empty() && !matches!(ob.rule, crate::model::Rule::Ongoing) {
-        writeln!(out, "No occurrence from {start} on.")?;
-    }
-    if !shown.is_empty() {
-        cx.export(&views::items(&shown, cx.lang), out)?;
-        let dated: Vec<(&Item<'_>, engine::DatedMilestone<'_>)> = shown
-            .iter()
-            .flat_map(|item| {
-                engine::milestones(&cx.reg, &item.occurrence)
-                    .into_iter()
-                    .map(move |m| (item, m))
-            })
-            .collect();
-        if !dated.is_empty() {
-            writeln!(out, "milestones")?;
-        }
-        for (item, m) in dated {
-            writeln!(
-                out,
-                "  {} {}: {}",
-                m.on,
-                item.occurrence.period,
-                render::one_line(m.milestone.name.get(cx.lang))
-            )?;
-        }
+    } else {
+        cx.export(&listing, out)?;
+        write!(out, "{}", show::dates(&entries, cx.lang))?;
     }
     Ok(Exit::Success)
-}
-
-fn signed(span: Span) -> String {
-    if span.count < 0 {
-        format!("- {}", span.negate())
-    } else {
-        format!("+ {span}")
-    }
 }
 
 fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
@@ -800,7 +648,10 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
             }
         }
     }
-    writeln!(out, "registry: {}", reg.origin)?;
+    match reg.origin {
+        Origin::Embedded => writeln!(out, "registry: {}", reg.origin)?,
+        Origin::File(_) => writeln!(out, "registry: {} ({})", reg.origin, cx.found)?,
+    }
     writeln!(out, "ledger: {}", cx.ledger)?;
     let book = Ledger::load(&cx.ledger.path)?;
     for warning in record::check(reg, &book, cx.today) {
@@ -904,5 +755,34 @@ fn init(path: Option<PathBuf>, force: bool, out: &mut dyn Write) -> Result<Exit>
     crate::atomic::replace(&path, registry::EMBEDDED.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
     writeln!(out, "wrote {}", path.display())?;
+    writeln!(out, "{}", init_hint(&path))?;
     Ok(Exit::Success)
+}
+
+/// How the file `due init` wrote will be found, so that the next command reads it.
+fn init_hint(path: &std::path::Path) -> String {
+    let here = PathBuf::from(crate::dirs::REGISTRY_NAME);
+    let same = |other: &std::path::Path| {
+        std::fs::canonicalize(path)
+            .ok()
+            .is_some_and(|p| std::fs::canonicalize(other).ok() == Some(p))
+    };
+    if same(&here) {
+        return "`due` run in this directory reads it; `due validate` says which registry is read"
+            .to_string();
+    }
+    if crate::dirs::registry_file().is_some_and(|default| same(&default)) {
+        return "`due` reads it by default, except in a directory with its own obligations.toml; \
+                `due validate` says which registry is read"
+            .to_string();
+    }
+    let shown = path.display();
+    let mut hint = format!("to use it, pass `--registry {shown}` or set DUE_REGISTRY={shown}");
+    if path
+        .file_name()
+        .is_some_and(|n| n == crate::dirs::REGISTRY_NAME)
+    {
+        hint.push_str(", or run `due` in its directory");
+    }
+    hint
 }

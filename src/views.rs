@@ -7,7 +7,7 @@ use crate::model::{Anchor, InPeriod, Lang, Meeting, Obligation, Outcome, Period,
 use crate::record::LastClosed;
 use crate::render::{Cell, Emphasis, Listing, Row};
 
-fn emphasis(state: State) -> Emphasis {
+pub fn emphasis(state: State) -> Emphasis {
     match state {
         State::Overdue => Emphasis::Alert,
         State::DueSoon => Emphasis::Warn,

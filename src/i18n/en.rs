@@ -28,6 +28,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         ColOutcome => "Outcome",
         ColOn => "On",
         ColDetails => "Details",
+        ColRecord => "Record",
 
         StateOverdue => "overdue",
         StateDueSoon => "due-soon",

@@ -28,6 +28,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         ColOutcome => "Résultat",
         ColOn => "Le",
         ColDetails => "Détails",
+        ColRecord => "Suivi",
 
         StateOverdue => "en retard",
         StateDueSoon => "échéance proche",

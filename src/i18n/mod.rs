@@ -33,7 +33,7 @@ keys! {
     ColDue, ColWhen, ColObligation, ColPeriod, ColState, ColTitle, ColTo, ColLastClosed,
     ColClosedOn, ColReference, ColNextDue, ColMandate, ColRule, ColMeeting, ColInstance,
     ColName, ColOpens, ColCloses, ColDates, ColRecordedAt, ColBy, ColOutcome, ColOn,
-    ColDetails,
+    ColDetails, ColRecord,
     // States as people read them.
     StateOverdue, StateDueSoon, StateUpcoming, StateDone, StateDoneLate, StateWaived,
     StateOngoing, StateUntracked, StateWithdrawn,
