@@ -10,7 +10,7 @@ use crate::engine::{Entry, Item, State};
 use crate::i18n::{self, Msg};
 use crate::model::{Completion, Completions, Lang, Obligation, Outcome, Registry, Rule};
 use crate::record::Closure;
-use crate::render::{Cell, Listing, one_line};
+use crate::render::{Cell, Listing, one_line, shown};
 use crate::views;
 
 /// The lines above the occurrences: what the obligation is, and records that match none of
@@ -183,7 +183,7 @@ pub fn dates(entries: &[Entry<'_>], lang: Lang) -> String {
         let _ = writeln!(out, " {mark}{due}  {period}  {how}");
         for m in milestones {
             if let Some(how) = &m.how {
-                let name = one_line(m.milestone.name.get(lang));
+                let name = shown(m.milestone.name.get(lang));
                 let _ = writeln!(out, " {mark}{}  {period}  {name}: {how}", m.on);
             }
         }

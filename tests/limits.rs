@@ -28,7 +28,7 @@ fn run(dir: &Path, args: &[&str]) -> (i32, String, String) {
         .args(["--today", "2027-03-18"])
         .env("COLUMNS", "100")
         .args(args)
-        .timeout(Duration::from_secs(60))
+        .timeout(Duration::from_secs(120))
         .output()
         .unwrap();
     (
@@ -68,7 +68,7 @@ fn a_million_character_title_is_cut_short_where_it_would_be_folded() {
         // Generous for a debug build on a busy machine; folding that grows with the square
         // of the text took minutes.
         assert!(
-            started.elapsed() < Duration::from_secs(20),
+            started.elapsed() < Duration::from_secs(60),
             "{args:?} took {:?}",
             started.elapsed()
         );

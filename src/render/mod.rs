@@ -85,6 +85,14 @@ impl Cell {
     }
 
     /// The cell as one line of text: registry text never breaks out of its place.
+    /// The text a table shows: as [`Cell::plain`], free text cut to `SHOWN_CHARS` first.
+    pub fn shown(&self) -> String {
+        match self {
+            Cell::Text(s) => shown(s),
+            other => other.plain(),
+        }
+    }
+
     pub fn plain(&self) -> String {
         match self {
             Cell::Text(s) => one_line(s),

@@ -36,7 +36,7 @@ impl Export for Table {
         grid.set_header(visible.iter().map(|(_, h)| TableCell::new(h)));
         for row in listing.rows() {
             grid.add_row(visible.iter().map(|(n, _)| {
-                let cell = TableCell::new(super::shown(&row.cells[*n].plain()));
+                let cell = TableCell::new(row.cells[*n].shown());
                 match (self.color, row.emphasis) {
                     (true, Emphasis::Alert) => cell.fg(Color::Red).add_attribute(Attribute::Bold),
                     (true, Emphasis::Warn) => cell.fg(Color::Yellow),
