@@ -51,8 +51,28 @@ pub(super) fn text(key: Msg) -> &'static str {
         NoObligations => "The registry has no obligations.",
         NothingRecorded => "Nothing recorded in {path}.",
         StatusHeading => "Status as of {date}{at}: {title}",
+        StatusAtOpens => "{instance} opens",
+        StatusAtEstimate => "{instance}, dates estimated from the meeting's typical dates",
 
         DatesEstimate => "estimate",
         DatesConfirmed => "confirmed",
+
+        DigestOverdue => "Overdue",
+        DigestAttention => "Needs attention",
+        Tomorrow => "tomorrow",
+        OverdueDay => "{n} day overdue",
+        OverdueDays => "{n} days overdue",
+        InDays => "in {n} days",
+        EstimatedDate => ", estimated date",
+        DigestTo => "to: {to}",
+        DigestMandate => "mandate: {mandate}",
+        MilestoneReached => "milestone reached {date}: {name}",
+        MilestoneComing => "milestone coming {date}: {name}",
+        AsOf => "As of {date}.",
+        SubjectComing => "{n} coming up",
+        SubjectOverdue => "{n} overdue",
+        SubjectBoth => "{overdue} overdue, {coming} coming up",
+        MailMilestone => "Milestone {date} of {id} [{period}]: {name}",
+        TitleSeparator => ": ",
     }
 }

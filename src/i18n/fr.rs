@@ -51,8 +51,30 @@ pub(super) fn text(key: Msg) -> &'static str {
         NoObligations => "Le registre ne contient aucune obligation.",
         NothingRecorded => "Rien n'est enregistré dans {path}.",
         StatusHeading => "État au {date}{at} : {title}",
+        StatusAtOpens => "ouverture de {instance}",
+        StatusAtEstimate => {
+            "{instance}, dates estimées d'après les dates habituelles de la réunion"
+        }
 
         DatesEstimate => "estimées",
         DatesConfirmed => "confirmées",
+
+        DigestOverdue => "En retard",
+        DigestAttention => "À traiter",
+        Tomorrow => "demain",
+        OverdueDay => "en retard de {n} jour",
+        OverdueDays => "en retard de {n} jours",
+        InDays => "dans {n} jours",
+        EstimatedDate => ", date estimée",
+        DigestTo => "destinataire : {to}",
+        DigestMandate => "mandat : {mandate}",
+        MilestoneReached => "étape atteinte le {date} : {name}",
+        MilestoneComing => "étape prévue le {date} : {name}",
+        AsOf => "Situation au {date}.",
+        SubjectComing => "{n} à venir",
+        SubjectOverdue => "{n} en retard",
+        SubjectBoth => "{overdue} en retard, {coming} à venir",
+        MailMilestone => "Étape du {date} pour {id} [{period}] : {name}",
+        TitleSeparator => " : ",
     }
 }

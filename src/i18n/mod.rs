@@ -41,9 +41,13 @@ keys! {
     DaysToday, DaysIn, DaysAgo, DaysLate,
     // Notes under listings.
     TentativeNote, NothingOverdueOn, NothingDueBy, NoObligations, NothingRecorded,
-    StatusHeading,
+    StatusHeading, StatusAtOpens, StatusAtEstimate,
     // `due meetings`.
     DatesEstimate, DatesConfirmed,
+    // The reminder: digest and e-mail.
+    DigestOverdue, DigestAttention, Tomorrow, OverdueDay, OverdueDays, InDays, EstimatedDate,
+    DigestTo, DigestMandate, MilestoneReached, MilestoneComing, AsOf, SubjectComing,
+    SubjectOverdue, SubjectBoth, MailMilestone, TitleSeparator,
 }
 
 /// The catalogue entry for a key in a language, placeholders (`{name}`) unfilled.
