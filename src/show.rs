@@ -145,6 +145,9 @@ fn record_text(item: &Item<'_>, lang: Lang) -> Option<String> {
     if let Some(r) = &c.reference {
         let _ = write!(text, ", {r}");
     }
+    if let Some(by) = &c.by {
+        let _ = write!(text, ", by {by}");
+    }
     Some(text)
 }
 
@@ -164,6 +167,7 @@ pub fn listing<'a>(entries: &'a [Entry<'_>], lang: Lang) -> Listing<'a> {
         ("tentative", None),
         ("completed_on", None),
         ("ref", None),
+        ("by", None),
         ("days_late", None),
         ("how", None),
     ]);
@@ -191,6 +195,7 @@ pub fn listing<'a>(entries: &'a [Entry<'_>], lang: Lang) -> Listing<'a> {
                 Cell::Bool(occ.tentative),
                 Cell::opt_date(c.map(|c| c.on)),
                 Cell::opt_text(c.and_then(|c| c.reference.as_deref())),
+                Cell::opt_text(c.and_then(|c| c.by.as_deref())),
                 Cell::opt_int(closure(item).and_then(Closure::days_late)),
                 Cell::opt_text(occ.how.as_ref().map(|h| h.to_string()).as_deref()),
             ],
@@ -220,11 +225,14 @@ pub fn dates(entries: &[Entry<'_>], lang: Lang) -> String {
             continue;
         };
         let period = occ.period.text();
-        let _ = writeln!(out, "  {due}  {period}  {how}");
+        // As in the table: `~` before a date that hangs on an estimated meeting, its
+        // milestones' dates included.
+        let mark = if occ.tentative { '~' } else { ' ' };
+        let _ = writeln!(out, " {mark}{due}  {period}  {how}");
         for m in milestones {
             if let Some(how) = &m.how {
                 let name = one_line(m.milestone.name.get(lang));
-                let _ = writeln!(out, "  {}  {period}  {name}: {how}", m.on);
+                let _ = writeln!(out, " {mark}{}  {period}  {name}: {how}", m.on);
             }
         }
     }

@@ -205,7 +205,8 @@ fn a_past_one_off_shows_its_date_period_and_state() {
 fn show_tells_each_occurrence_with_its_record() {
     let (_tmp, ledger) = absent_ledger();
     let reg = "no-tracking.toml";
-    let record = |args: &[&str]| run(reg, &ledger, "2027-01-10", args);
+    let view = |args: &[&str]| run(reg, &ledger, "2027-01-10", args);
+    let record = |args: &[&str]| view(&[args, &["--by", "M. Dupont"]].concat());
     record(&[
         "done",
         "annual-return",
@@ -231,15 +232,15 @@ fn show_tells_each_occurrence_with_its_record() {
     ]);
     insta::assert_snapshot!(
         "recorded_show_annual",
-        record(&["show", "annual-return", "--count", "1"])
+        view(&["show", "annual-return", "--count", "1"])
     );
     insta::assert_snapshot!(
         "recorded_show_annual_json",
-        record(&["show", "annual-return", "--count", "1", "--format", "json"])
+        view(&["show", "annual-return", "--count", "1", "--format", "json"])
     );
     insta::assert_snapshot!(
         "recorded_show_council",
-        record(&["show", "council-report", "--count", "1"])
+        view(&["show", "council-report", "--count", "1"])
     );
 }
 
@@ -267,13 +268,13 @@ fn every_kind_of_date_is_explained_as_documented() {
         ));
     }
     for line in [
-        "2027-05-14  2027  council-2027 opens ~2027-06-15 (estimate) − 30d = Sun 2027-05-16 → previous working day",
-        "2027-02-26  2027  02-29 of 2027 → month end Sun 2027-02-28 → previous working day",
-        "2027-04-30  2027-Q1  2027-Q1 ends 2027-03-31 + 30d = 2027-04-30",
+        "~2027-05-14  2027  council-2027 opens ~2027-06-15 (estimate) − 30d = Sun 2027-05-16 → previous working day",
+        " 2027-02-26  2027  02-29 of 2027 → month end Sun 2027-02-28 → previous working day",
+        " 2027-04-30  2027-Q1  2027-Q1 ends 2027-03-31 + 30d = 2027-04-30",
     ] {
-        assert!(docs.contains(line), "docs/registry.md lacks {line}");
+        assert!(docs.contains(&format!("{line}\n")), "docs/registry.md lacks {line}");
         assert!(
-            all.contains(&format!("  {line}\n")),
+            all.contains(&format!(" {line}\n")),
             "show lacks {line}\n{all}"
         );
     }
