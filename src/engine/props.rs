@@ -684,7 +684,7 @@ proptest! {
                 Outcome::Waived { reason: "not needed".into() }
             };
             let on = dates::add_days(due, late).expect("near");
-            completions.insert((id, period), Completion { outcome, on, reference: None, note: None });
+            completions.insert((id, period), Completion { outcome, on, reference: None, note: None, by: None });
         }
         let rows = status(&reg, &completions, as_of);
         prop_assert_eq!(rows.len(), reg.obligations.len());
