@@ -16,7 +16,7 @@ use crate::ledger::{self, Ledger, Location};
 use crate::model::{Completions, Lang, Registry};
 use crate::record;
 use crate::registry;
-use crate::render::{self, Entry, Export, Listing};
+use crate::render::{self, Entry, Export, Listing, fit};
 use crate::send;
 use crate::views;
 
@@ -344,8 +344,7 @@ impl Session {
         let exporter: Box<dyn Export> = match self.format {
             FormatArg::Table => Box::new(render::Table {
                 color: self.color,
-                terminal: self.terminal,
-                width: std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()),
+                width: render::terminal_width(self.terminal),
             }),
             FormatArg::Json => Box::new(render::Json),
             FormatArg::Csv => Box::new(render::Csv),
@@ -483,10 +482,8 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             };
             let rows = engine::status(&cx.reg, &cx.completions, as_of);
             let mut listing = views::status(&rows, cx.lang);
-            if cx.format == FormatArg::Table {
-                let what = at.map_or_else(String::new, |a| format!(" ({a})"));
-                writeln!(out, "Status as of {as_of}{what}: {}", cx.reg.title)?;
-            }
+            let what = at.map_or_else(String::new, |a| format!(" ({a})"));
+            listing.heading = Some(format!("Status as of {as_of}{what}: {}", cx.reg.title));
             if listing.is_empty() {
                 listing
                     .notes
@@ -637,11 +634,16 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
         cx.export(&views::items(&shown, cx.lang), out)?;
         return Ok(Exit::Success);
     }
+    let width = render::terminal_width(cx.terminal);
     let line = |out: &mut dyn Write, label: &str, value: Option<&str>| -> io::Result<()> {
-        match value {
-            Some(v) => writeln!(out, "{label:<12} {}", render::one_line(v)),
-            None => Ok(()),
+        let first = format!("{label:<12} ");
+        let text = render::one_line(value.unwrap_or_default());
+        for l in value.map_or_else(Vec::new, |_| {
+            fit::hang(&first, &" ".repeat(13), &text, width)
+        }) {
+            writeln!(out, "{l}")?;
         }
+        Ok(())
     };
     line(out, "id", Some(&ob.id))?;
     line(out, "title", Some(&ob.title.en))?;
@@ -678,7 +680,9 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
     if let Some(quote) = ob.quote() {
         writeln!(out, "clause")?;
         for l in quote.lines() {
-            writeln!(out, "  > {}", render::one_line(l))?;
+            for l in fit::hang("  > ", "  > ", &render::one_line(l), width) {
+                writeln!(out, "{l}")?;
+            }
         }
     }
     // The registry's own completions overlaid by the ledger's, oldest period first.
@@ -714,13 +718,11 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
             writeln!(out, "milestones")?;
         }
         for (item, m) in dated {
-            writeln!(
-                out,
-                "  {} {}: {}",
-                m.on,
-                item.occurrence.period,
-                render::one_line(m.milestone.name.get(cx.lang))
-            )?;
+            let first = format!("  {} {}: ", m.on, item.occurrence.period);
+            let name = render::one_line(m.milestone.name.get(cx.lang));
+            for l in fit::hang(&first, "    ", &name, width) {
+                writeln!(out, "{l}")?;
+            }
         }
     }
     Ok(Exit::Success)

@@ -255,6 +255,8 @@ pub fn listing(records: &[Record]) -> Listing<'static> {
         );
     }
     l.display_only(&["details"]);
+    l.free_text(&["by", "details"]);
+    l.leave_out_first(&["by", "recorded_at", "details"]);
     l
 }
 

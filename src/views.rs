@@ -69,6 +69,8 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
         }
     });
     l.display_only(&["due_label", "when"]);
+    l.free_text(&["title", "to"]);
+    l.leave_out_first(&["to", "when", "period", "state"]);
     if items.iter().any(|i| i.occurrence.tentative) {
         l.notes.push(TENTATIVE_NOTE.into());
     }
@@ -128,6 +130,8 @@ pub fn status(rows: &[Standing<'_>], lang: Lang) -> Listing<'static> {
         );
     }
     l.display_only(&["due_label"]);
+    l.free_text(&["title"]);
+    l.leave_out_first(&["period", "last_ref", "last_done", "title"]);
     if rows
         .iter()
         .any(|s| s.current.as_ref().is_some_and(|i| i.occurrence.tentative))
@@ -221,6 +225,8 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
         );
     }
     l.display_only(&["next_label"]);
+    l.free_text(&["title", "mandate", "rule"]);
+    l.leave_out_first(&["mandate", "rule"]);
     l
 }
 
@@ -254,6 +260,8 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
         );
     }
     l.display_only(&["tentative_label"]);
+    l.free_text(&["name"]);
+    l.leave_out_first(&["meeting", "name"]);
     l
 }
 

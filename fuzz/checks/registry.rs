@@ -113,12 +113,10 @@ fn export_all(listing: &Listing) {
     let exporters: [&dyn Export; 5] = [
         &render::Table {
             color: true,
-            terminal: false,
             width: None,
         },
         &render::Table {
             color: false,
-            terminal: false,
             width: Some(40),
         },
         &render::Json,
