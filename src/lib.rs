@@ -6,6 +6,7 @@ pub mod cli;
 pub mod dates;
 pub mod engine;
 pub mod exit;
+pub mod holiday;
 pub mod ledger;
 pub mod model;
 pub mod record;
