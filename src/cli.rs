@@ -245,9 +245,7 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
 
 /// Where the registry comes from when `--registry` and `DUE_REGISTRY` are not given.
 fn config_registry() -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "due")?;
-    let path = dirs.config_dir().join("obligations.toml");
-    path.is_file().then_some(path)
+    crate::dirs::registry_file().filter(|path| path.is_file())
 }
 
 fn command() -> clap::Command {
@@ -276,14 +274,16 @@ pub fn run() -> Result<Exit> {
     let command = Box::leak(Box::new(command()));
     let matches = match command.try_get_matches_from_mut(std::env::args_os()) {
         Ok(m) => m,
+        // Every error line starts `due: `, clap's usage errors too (clap writes `error: `).
+        Err(e) if e.use_stderr() => {
+            let text = e.render().to_string();
+            eprint!("due: {}", text.strip_prefix("error: ").unwrap_or(&text));
+            return Ok(Exit::Error);
+        }
+        // --help and --version.
         Err(e) => {
-            let code = if e.use_stderr() {
-                Exit::Error
-            } else {
-                Exit::Success
-            };
             e.print()?;
-            return Ok(code);
+            return Ok(Exit::Success);
         }
     };
     let cli = Cli::from_arg_matches(&matches)?;
@@ -830,10 +830,8 @@ fn record(cx: &Session, command: Command, out: &mut dyn Write) -> Result<Exit> {
 fn init(path: Option<PathBuf>, force: bool, out: &mut dyn Write) -> Result<Exit> {
     let path = match path {
         Some(p) => p,
-        None => directories::ProjectDirs::from("", "", "due")
-            .context("no home directory to find the config directory in: give a PATH")?
-            .config_dir()
-            .join("obligations.toml"),
+        None => crate::dirs::registry_file()
+            .context("no home directory to find the config directory in: give a PATH")?,
     };
     if path.exists() && !force {
         bail!(

@@ -4,6 +4,8 @@
 pub mod atomic;
 pub mod cli;
 pub mod dates;
+pub mod diag;
+pub mod dirs;
 pub mod engine;
 pub mod exit;
 pub mod holiday;
