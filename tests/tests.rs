@@ -17,6 +17,7 @@ mod meta;
 mod readme;
 mod registry_1332;
 mod remind;
+mod sharing;
 mod smtp;
 mod smtp_guard;
 mod terminal;
