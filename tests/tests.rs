@@ -15,6 +15,7 @@ mod ics;
 mod ledger;
 mod meta;
 mod readme;
+mod records;
 mod registry_1332;
 mod remind;
 mod sharing;
