@@ -8,6 +8,7 @@ mod differential_remind;
 mod first_hour;
 mod fuzz_replay;
 mod handout;
+mod history;
 mod holidays;
 mod hostile;
 mod hostile_text;
