@@ -469,3 +469,59 @@ fn a_period_resolves_when_its_deadline_falls_two_years_on() {
     assert_eq!(occ.due, Some(d("2028-11-07")));
     assert!(with_key(&r, ob, "council-2026-doha", today).is_some());
 }
+
+#[test]
+fn a_day_is_named_by_a_date_an_instance_or_a_meeting() {
+    let r = reg(&format!(
+        "{COUNCIL}\n[meetings.wg]\ndates = {{ 2025 = \"2025-03-02..2025-03-03\" }}\n"
+    ));
+    let today = d("2026-06-01");
+    assert_eq!(resolve_at(&r, "2026-03-04", today), Ok(d("2026-03-04")));
+    assert_eq!(
+        resolve_at(&r, "council-2026-doha", today),
+        Ok(d("2026-11-07"))
+    );
+    // The next instance that has not ended: the spring one is over, Doha is next.
+    assert_eq!(resolve_at(&r, "council", today), Ok(d("2026-11-07")));
+    // After 2027, the estimate stands in for the years nobody listed.
+    assert_eq!(
+        resolve_at(&r, "council", d("2027-07-01")),
+        Ok(d("2028-06-15"))
+    );
+    // A single meeting is its own instance, past or not.
+    assert_eq!(
+        resolve_at(&r, "pp-26", d("2027-01-01")),
+        Ok(d("2026-11-09"))
+    );
+    // A series with no estimate has nothing after its last listed year.
+    assert_eq!(
+        resolve_at(&r, "wg", today),
+        Err(AtError::NoInstance { today })
+    );
+    assert_eq!(
+        resolve_at(&r, "councl", today),
+        Err(AtError::Unknown {
+            known: vec!["council".into(), "pp-26".into(), "wg".into()]
+        })
+    );
+}
+
+#[test]
+fn meetings_list_their_estimates_around_today() {
+    let r = reg(COUNCIL);
+    let ids: Vec<String> = meeting_instances(&r, d("2026-06-01"))
+        .into_iter()
+        .map(|(m, i)| format!("{} {} {}", m.key, i.id, i.tentative))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "council council-2025 true",
+            "council council-2026 false",
+            "council council-2026-doha false",
+            "pp-26 pp-26 false",
+            "council council-2027 false",
+            "council council-2028 true",
+        ]
+    );
+}
