@@ -22,5 +22,6 @@ mod remind;
 mod sharing;
 mod smtp;
 mod smtp_guard;
+mod team;
 mod terminal;
 mod today;
