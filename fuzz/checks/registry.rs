@@ -116,10 +116,12 @@ fn export_all(listing: &Listing) {
         &render::Table {
             color: true,
             width: None,
+            lang: Lang::En,
         },
         &render::Table {
             color: false,
             width: Some(40),
+            lang: Lang::Fr,
         },
         &render::Json,
         &render::Csv,

@@ -5,12 +5,16 @@ use comfy_table::{Attribute, Cell as TableCell, Color, Table as Grid};
 
 use super::fit::{self, Spec};
 use super::{Emphasis, Export, Listing};
+use crate::i18n::{self, Msg};
+use crate::model::Lang;
 
 /// A table for people: the visible columns, overdue rows in red when colour is on.
 pub struct Table {
     pub color: bool,
     /// The width to fit in; `None` leaves every row whole on one line (for scripts).
     pub width: Option<usize>,
+    /// The language of the note naming columns left out.
+    pub lang: Lang,
 }
 
 /// The width tables are fitted to: `COLUMNS` when set, else the terminal's when writing to
@@ -94,7 +98,11 @@ impl Export for Table {
         }
         if !layout.left_out.is_empty() {
             let names: Vec<&str> = layout.left_out.iter().map(|&c| specs[c].heading).collect();
-            let note = format!("Left out for width: {}.", names.join(", "));
+            let note = i18n::f(
+                self.lang,
+                Msg::LeftOutForWidth,
+                &[("columns", &names.join(", "))],
+            );
             for line in lines(&note) {
                 writeln!(out, "{line}")?;
             }

@@ -29,6 +29,10 @@ pub fn due() -> Command {
         "DUE_SMTP_USER",
         "DUE_SMTP_PASSWORD",
         "NO_COLOR",
+        // The locale: English unless a test asks for French.
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
     ] {
         cmd.env_remove(var);
     }
@@ -39,7 +43,7 @@ pub fn due() -> Command {
 }
 
 /// A command that sees no `due` settings of the machine: no registry, ledger or day from the
-/// variables, no config or data directory, no colour.
+/// variables, no config or data directory, no colour, and English.
 pub fn without_settings(cmd: &mut std::process::Command) -> &mut std::process::Command {
     cmd.env_remove("DUE_REGISTRY")
         .env_remove("DUE_LEDGER")
@@ -48,6 +52,7 @@ pub fn without_settings(cmd: &mut std::process::Command) -> &mut std::process::C
         .env("XDG_CONFIG_HOME", "/nonexistent")
         .env("XDG_DATA_HOME", "/nonexistent")
         .env("NO_COLOR", "1")
+        .env("LC_ALL", "C")
 }
 
 /// `due --registry tests/fixtures/NAME --today TODAY`.
