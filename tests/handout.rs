@@ -27,7 +27,7 @@ fn markdown_status_starts_with_the_table_heading() {
     let heading = table.lines().next().unwrap();
     assert_eq!(
         heading,
-        "Status as of 2027-06-15 (council-2027): ITU Council Resolution 1332: instructions to the Secretary-General"
+        "Status as of 2027-06-15 (council-2027, dates estimated from the meeting's typical dates): ITU Council Resolution 1332: instructions to the Secretary-General"
     );
     let mut lines = md.lines();
     assert_eq!(lines.next().unwrap(), format!("# {heading}"));

@@ -52,6 +52,8 @@ pub(super) fn text(key: Msg) -> &'static str {
         NothingRecorded => "Nothing recorded in {path}.",
         StatusHeading => "Status as of {date}{at}: {title}",
         LeftOutForWidth => "Left out for width: {columns}.",
+        StatusAtOpens => "{instance} opens",
+        StatusAtEstimate => "{instance}, dates estimated from the meeting's typical dates",
 
         DatesEstimate => "estimate",
         DatesConfirmed => "confirmed",
