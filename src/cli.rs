@@ -17,7 +17,7 @@ use crate::ledger::{self, Ledger, Location};
 use crate::model::{Completions, Lang, Origin, Registry};
 use crate::record;
 use crate::registry;
-use crate::render::{self, Entry, Export, Listing, fit};
+use crate::render::{self, Entry, Export, Listing};
 use crate::send;
 use crate::show;
 use crate::views;
@@ -439,11 +439,26 @@ impl Session {
         })
     }
 
+    /// The width text lines are folded to: `COLUMNS` when set, else the terminal's; none
+    /// when piped, so that scripts get one line per line.
+    fn text_width(&self) -> Option<usize> {
+        let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+        columns.or_else(|| {
+            self.terminal
+                .then(|| {
+                    crossterm::terminal::size()
+                        .ok()
+                        .map(|(w, _)| usize::from(w))
+                })
+                .flatten()
+        })
+    }
+
     fn export(&self, listing: &Listing, out: &mut dyn Write) -> Result<()> {
         let exporter: Box<dyn Export> = match self.format {
             FormatArg::Table => Box::new(render::Table {
                 color: self.color,
-                width: render::terminal_width(self.terminal),
+                width: self.text_width(),
                 lang: self.lang,
             }),
             FormatArg::Json => Box::new(render::Json),
@@ -732,9 +747,9 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
         cx.export(&listing, out)?;
         return Ok(Exit::Success);
     }
-    let width = render::terminal_width(cx.terminal);
+    let width = cx.text_width();
     let header = show::header(&cx.reg, ob, &cx.completions, &entries, cx.lang);
-    writeln!(out, "{}", fit::hang_lines(&header, width))?;
+    writeln!(out, "{}", render::fold(&header, width))?;
     if entries.is_empty() {
         let start = engine::History::of(&cx.reg).start(ob);
         if let Some(nothing) = show::nothing(ob, start) {
@@ -745,7 +760,7 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
         write!(
             out,
             "{}",
-            fit::hang_lines(&show::dates(&entries, cx.lang), width)
+            render::fold(&show::dates(&entries, cx.lang), width)
         )?;
     }
     Ok(Exit::Success)

@@ -188,64 +188,6 @@ pub fn wrap(text: &str, limit: usize) -> Vec<String> {
     lines
 }
 
-/// `text` wrapped to `limit` (when there is one), every line after `first` on the first line
-/// and `rest` on the others: `label  text` with the text hanging under itself.
-pub fn hang(first: &str, rest: &str, text: &str, limit: Option<usize>) -> Vec<String> {
-    let lines = match limit {
-        Some(limit) => wrap(text, limit.saturating_sub(width(first)).max(FREE_MIN)),
-        None => vec![text.to_string()],
-    };
-    lines
-        .into_iter()
-        .enumerate()
-        .map(|(n, line)| format!("{}{line}", if n == 0 { first } else { rest }))
-        .collect()
-}
-
-/// Lines of `label  value` text wrapped to `limit`, each value hanging under itself: a line
-/// continues under the text after its last run of two spaces in its first half, and a quoted
-/// line (`  > `) continues quoted.
-pub fn hang_lines(text: &str, limit: Option<usize>) -> String {
-    let Some(limit) = limit else {
-        return text.to_string();
-    };
-    let mut out = String::with_capacity(text.len());
-    for line in text.split_inclusive('\n') {
-        let (line, end) = match line.strip_suffix('\n') {
-            Some(l) => (l, "\n"),
-            None => (line, ""),
-        };
-        if width(line) <= limit {
-            out.push_str(line);
-            out.push_str(end);
-            continue;
-        }
-        let quote = "  > ";
-        let (first, rest, text) = match line.strip_prefix(quote) {
-            Some(text) => (quote.to_string(), quote.to_string(), text),
-            None => {
-                let half = line
-                    .char_indices()
-                    .nth(limit / 2)
-                    .map_or(line.len(), |(i, _)| i);
-                let at = line[..half].rfind("  ").map_or(0, |i| {
-                    i + line[i..].len() - line[i..].trim_start_matches(' ').len()
-                });
-                let first = &line[..at];
-                (first.to_string(), " ".repeat(width(first)), &line[at..])
-            }
-        };
-        for l in hang(&first, &rest, text, Some(limit)) {
-            out.push_str(&l);
-            out.push('\n');
-        }
-        if end.is_empty() {
-            out.pop();
-        }
-    }
-    out
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -314,25 +256,5 @@ mod tests {
     fn wrapping_breaks_between_words() {
         assert_eq!(wrap("one two three", 7), vec!["one two", "three"]);
         assert_eq!(wrap("abcdefghij", 4), vec!["abcd", "efgh", "ij"]);
-    }
-
-    #[test]
-    fn hanging_text_lines_up_under_itself() {
-        let lines = hang("to  ", "    ", "one two three four five six", Some(20));
-        assert_eq!(lines, vec!["to  one two three", "    four five six"]);
-        assert_eq!(hang("> ", "> ", "a b", None), vec!["> a b"]);
-    }
-
-    #[test]
-    fn labelled_lines_hang_under_their_value() {
-        let text = "to           one two three four\n  > quoted words go on\nshort\n";
-        assert_eq!(
-            hang_lines(text, Some(24)),
-            "to           one two\n             three four\n  > quoted words go on\nshort\n"
-        );
-        assert_eq!(
-            hang_lines("  > quoted words go on and on", Some(20)),
-            "  > quoted words go\n  > on and on"
-        );
     }
 }

@@ -3,7 +3,8 @@
 mod csv;
 mod diff;
 mod digest;
-pub mod fit;
+mod fit;
+mod fold;
 mod html;
 mod ics;
 mod json;
@@ -22,12 +23,13 @@ use crate::model::{Lang, Str};
 pub use self::csv::Csv;
 pub use self::diff::diff;
 pub use self::digest::digest;
+pub use self::fold::fold;
 pub use self::html::Html;
 pub use self::ics::{Feed, ics};
 pub use self::json::Json;
 pub use self::mail::{Addressing, Reminder, message};
 pub use self::markdown::Markdown;
-pub use self::table::{Table, terminal_width};
+pub use self::table::Table;
 
 /// A typed value: JSON keeps the type, text formats print it.
 #[derive(Clone, Debug, PartialEq)]

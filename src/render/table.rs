@@ -17,19 +17,6 @@ pub struct Table {
     pub lang: Lang,
 }
 
-/// The width tables are fitted to: `COLUMNS` when set, else the terminal's when writing to
-/// one, else none.
-pub fn terminal_width(terminal: bool) -> Option<usize> {
-    let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
-    columns.filter(|c| *c > 0).or_else(|| {
-        terminal
-            .then(|| crossterm::terminal::size().ok())
-            .flatten()
-            .map(|(cols, _)| usize::from(cols))
-            .filter(|c| *c > 0)
-    })
-}
-
 impl Export for Table {
     fn export(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
         let lines = |text: &str| match self.width {
