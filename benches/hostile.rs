@@ -89,8 +89,8 @@ fn table_with_a_huge_title(bencher: divan::Bencher) {
     let none = Completions::new();
     let table = render::Table {
         color: false,
-        terminal: false,
         width: Some(100),
+        lang: Lang::En,
     };
     bencher.bench(|| {
         let rows = engine::status(&reg, &none, today());
