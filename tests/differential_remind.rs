@@ -11,7 +11,8 @@
 //! AFTER`, while its calendar is right.)
 //!
 //! The test is skipped, with a note, when `remind` is not on PATH (Debian: `apt-get install
-//! remind`). It runs once per roll rule (`none`, `previous`, `next`).
+//! remind`). It runs once per roll rule (`none`, `previous`, `next`) on the meeting profile,
+//! and once on the plain profile (`synth --plain`).
 
 use std::collections::{BTreeMap, BTreeSet};
 use std::path::{Path, PathBuf};
@@ -77,10 +78,11 @@ fn synth_binary() -> PathBuf {
     built
 }
 
-fn generate(synth: &Path, dir: &Path, roll: &str, seed: u64) {
+fn generate(synth: &Path, dir: &Path, roll: &str, seed: u64, plain: bool) {
     let n = std::env::var("DUE_DIFFERENTIAL_OBLIGATIONS").unwrap_or(OBLIGATIONS.to_string());
     let out = Command::new(synth)
         .args(["--obligations", &n, "--seed", &seed.to_string()])
+        .args(plain.then_some("--plain"))
         .args(["--roll", roll, "--tracking-since", "2024-01-01", "--out"])
         .arg(dir)
         .output()
@@ -203,9 +205,14 @@ fn compare(what: &str, due: &Dates, rem: &Dates) -> Vec<String> {
     bad
 }
 
-fn check_roll(synth: &Path, roll: &str, seed: u64) -> Vec<String> {
+fn check_roll(synth: &Path, roll: &str, seed: u64, plain: bool) -> Vec<String> {
     let tmp = tempfile::tempdir().expect("a temporary directory");
-    generate(synth, tmp.path(), roll, seed);
+    generate(synth, tmp.path(), roll, seed, plain);
+    let roll = if plain {
+        format!("{roll}, plain")
+    } else {
+        roll.to_string()
+    };
     let registry = tmp.path().join("registry.toml");
     let reminders = tmp.path().join("reminders.rem");
     let calendar = remind_calendar(&reminders);
@@ -223,7 +230,8 @@ fn check_roll(synth: &Path, roll: &str, seed: u64) -> Vec<String> {
     }
     if !bad.is_empty() {
         // Keep the data that disagreed, for a minimal example.
-        let keep = std::env::temp_dir().join(format!("due-differential-{roll}"));
+        let keep =
+            std::env::temp_dir().join(format!("due-differential-{}", roll.replace(", ", "-")));
         let _ = std::fs::create_dir_all(&keep);
         let _ = std::fs::copy(&registry, keep.join("registry.toml"));
         let _ = std::fs::copy(&reminders, keep.join("reminders.rem"));
@@ -241,11 +249,16 @@ fn due_agrees_with_remind() {
     }
     let synth = synth_binary();
     let synth = synth.as_path();
-    let rolls = [("none", 11), ("previous", 12), ("next", 13)];
+    let rolls = [
+        ("none", 11, false),
+        ("previous", 12, false),
+        ("next", 13, false),
+        ("next", 14, true),
+    ];
     let bad: Vec<String> = std::thread::scope(|s| {
         let handles: Vec<_> = rolls
             .iter()
-            .map(|&(roll, seed)| s.spawn(move || check_roll(synth, roll, seed)))
+            .map(|&(roll, seed, plain)| s.spawn(move || check_roll(synth, roll, seed, plain)))
             .collect();
         handles
             .into_iter()
