@@ -36,7 +36,8 @@ Exit status: 0 success; 1 with --exit-code when the listing is not empty;
 pub struct Cli {
     #[command(flatten)]
     global: Global,
-    /// List what falls due within this window: Nd, Nw, Nm (calendar months) or Ny
+    /// List what falls due within this window: Nd, Nw, Nm (calendar months) or Ny; also
+    /// spelled out, as `3 months` or `2weeks`
     #[arg(long, value_name = "DURATION", conflicts_with = "until")]
     next: Option<String>,
     /// List what falls due up to this day (YYYY-MM-DD), both ends included
@@ -211,6 +212,10 @@ struct RemindArgs {
     /// Send the reminder through this SMTP server
     #[arg(long, value_name = "URL", requires = "to")]
     smtp: Option<String>,
+    /// Give up on the SMTP server after this long, the whole send together
+    #[arg(long, value_name = "SECONDS", default_value_t = 60, requires = "smtp",
+          value_parser = clap::value_parser!(u64).range(1..=86_400))]
+    smtp_timeout: u64,
     /// A recipient: `addr@example.org` or `Name <addr@example.org>`; repeat for more
     #[arg(long, value_name = "ADDR", value_parser = mailbox_arg, requires = "delivery")]
     to: Vec<Mailbox>,
@@ -514,6 +519,11 @@ fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) 
     if delivery && cx.format != FormatArg::Table {
         bail!("--format does not apply to an e-mail message (--mail, --smtp)");
     }
+    // Checked before anything else, so that a mistake shows even on a day with nothing to send.
+    let smtp = match &args.smtp {
+        Some(url) => Some((send::Server::parse(url)?, send::credentials()?)),
+        None => None,
+    };
     let until = match &args.next {
         Some(n) => cx.window_end(Some(n), None)?,
         None => cx.today,
@@ -536,8 +546,11 @@ fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) 
             sent: SystemTime::now(),
         };
         let message = render::message(&addressing, &reminder, &entries)?;
-        match &args.smtp {
-            Some(url) => send::send(url, &message)?,
+        match smtp {
+            Some((server, credentials)) => {
+                let timeout = std::time::Duration::from_secs(args.smtp_timeout);
+                send::send(&server, credentials, &message, timeout)?;
+            }
             None => out.write_all(&message.formatted())?,
         }
     } else if cx.format == FormatArg::Table {
@@ -757,9 +770,10 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
     let instances: usize = reg.meetings.iter().map(|m| m.instances.len()).sum();
     writeln!(
         out,
-        "{} obligations, {} meetings ({instances} dated instances), time zone {}",
-        reg.obligations.len(),
-        reg.meetings.len(),
+        "{}, {} ({}), time zone {}",
+        render::counted(reg.obligations.len() as i64, "obligation", "obligations"),
+        render::counted(reg.meetings.len() as i64, "meeting", "meetings"),
+        render::counted(instances as i64, "dated instance", "dated instances"),
         reg.timezone
     )?;
     if problems.is_empty() {

@@ -7,13 +7,13 @@ use std::fmt;
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
 /// A signed length of calendar time: `30d`, `-4w`, `2m`, `1y`.
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
     pub count: i32,
     pub unit: Unit,
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Unit {
     Day,
     Week,
@@ -30,36 +30,60 @@ impl Span {
         unit: Unit::Day,
     };
 
-    /// Parses an offset: `Nd`, `Nw`, `Nm` or `Ny` (N unsigned), at most two years.
+    /// Parses an offset: `Nd`, `Nw`, `Nm` or `Ny` (N unsigned), at most two years. Registry
+    /// offsets take the letters only, so that a rule reads the same in every file.
     pub fn parse(text: &str) -> Result<Span, String> {
-        Span::parse_within(text, MAX_DAYS, "offsets reach at most two years")
-    }
-
-    /// Parses a listing window such as `90d`, up to a century.
-    pub fn parse_window(text: &str) -> Result<Span, String> {
-        Span::parse_within(text, 100 * 366, "a window reaches at most 100 years")
-    }
-
-    fn parse_within(text: &str, max_days: i64, limit: &str) -> Result<Span, String> {
-        let text = text.trim();
         let expected = "expected a duration such as 30d, 6w, 2m or 1y";
-        let Some(last) = text.chars().last() else {
-            return Err(format!("empty duration ({expected})"));
+        let (digits, unit) = split_unit(text, expected)?;
+        let unit = match unit {
+            "d" => Unit::Day,
+            "w" => Unit::Week,
+            "m" => Unit::Month,
+            "y" => Unit::Year,
+            _ => return Err(no_unit(text, expected)),
         };
-        let unit = match last {
-            'd' => Unit::Day,
-            'w' => Unit::Week,
-            'm' => Unit::Month,
-            'y' => Unit::Year,
-            _ => return Err(format!("`{text}` has no unit ({expected})")),
+        Span::within(
+            text,
+            digits,
+            unit,
+            MAX_DAYS,
+            "offsets reach at most two years",
+        )
+    }
+
+    /// Parses a listing window such as `90d`, up to a century. People type windows on the
+    /// command line, so the spelled-out units are taken too: `3months`, `3 months`,
+    /// `2weeks`, `1 year`, `10 days`.
+    pub fn parse_window(text: &str) -> Result<Span, String> {
+        let expected = "expected a number and a unit: 30d, 6w, 3m, 1y, or 30 days, 6 weeks, \
+                        3 months, 1 year";
+        let (digits, unit) = split_unit(text, expected)?;
+        let unit = match unit.to_ascii_lowercase().as_str() {
+            "d" | "day" | "days" => Unit::Day,
+            "w" | "week" | "weeks" => Unit::Week,
+            "m" | "month" | "months" => Unit::Month,
+            "y" | "year" | "years" => Unit::Year,
+            _ => return Err(no_unit(text, expected)),
         };
-        let digits = &text[..text.len() - 1];
-        if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
-            return Err(format!("`{text}` is not a duration ({expected})"));
-        }
+        Span::within(
+            text,
+            digits,
+            unit,
+            100 * 366,
+            "a window reaches at most 100 years",
+        )
+    }
+
+    fn within(
+        text: &str,
+        digits: &str,
+        unit: Unit,
+        max_days: i64,
+        limit: &str,
+    ) -> Result<Span, String> {
         let count: i64 = digits
             .parse()
-            .map_err(|_| format!("`{text}` is too long ({limit})"))?;
+            .map_err(|_| format!("`{}` is too long ({limit})", text.trim()))?;
         // Each unit is held to the limit in its own terms, so that `2y`, `24m`, `104w` and
         // `731d` all pass a two-year limit: rounding months up to 31 days would refuse `24m`.
         let max = match unit {
@@ -69,7 +93,7 @@ impl Span {
             Unit::Year => max_days / 365,
         };
         if count > max {
-            return Err(format!("`{text}` is too long ({limit})"));
+            return Err(format!("`{}` is too long ({limit})", text.trim()));
         }
         Ok(Span {
             count: i32::try_from(count).expect("bounded by the limit"),
@@ -105,6 +129,30 @@ impl Span {
             Unit::Month => add_months(date, n),
             Unit::Year => add_months(date, n * 12),
         }
+    }
+}
+
+/// Splits `45d` or `3 months` into its digits and its unit word; the digits must lead.
+fn split_unit<'t>(text: &'t str, expected: &str) -> Result<(&'t str, &'t str), String> {
+    let text = text.trim();
+    if text.is_empty() {
+        return Err(format!("empty duration ({expected})"));
+    }
+    let split = text
+        .find(|c: char| !c.is_ascii_digit())
+        .unwrap_or(text.len());
+    let (digits, unit) = (&text[..split], text[split..].trim_start());
+    if digits.is_empty() {
+        return Err(format!("`{text}` is not a duration ({expected})"));
+    }
+    Ok((digits, unit))
+}
+
+fn no_unit(text: &str, expected: &str) -> String {
+    let text = text.trim();
+    match text.find(|c: char| !c.is_ascii_digit()) {
+        None => format!("`{text}` has no unit ({expected})"),
+        Some(_) => format!("`{text}` is not a duration ({expected})"),
     }
 }
 
@@ -160,9 +208,7 @@ pub fn clamped(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
 }
 
 /// A month and day without a year (`06-15`); 02-29 is allowed and clamps in common years.
-#[derive(
-    Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub struct MonthDay {
     pub month: u32,
     pub day: u32,
@@ -201,7 +247,7 @@ pub fn parse_date(text: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").ok()
 }
 
-#[derive(Clone, Copy, Debug, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub enum Roll {
     Previous,
     Next,
@@ -209,7 +255,7 @@ pub enum Roll {
 }
 
 /// Working days: which days are closed, and where a deadline on a closed day goes.
-#[derive(Clone, Debug, serde::Serialize, serde::Deserialize)]
+#[derive(Clone, Debug)]
 pub struct Calendar {
     pub weekend: [bool; 7],
     pub holidays: HashSet<NaiveDate>,
@@ -307,6 +353,31 @@ mod tests {
         for more in ["3y", "25m", "105w", "732d"] {
             assert!(Span::parse(more).is_err(), "{more}");
         }
+        // The registry's offsets keep to the letters.
+        assert!(Span::parse("3 months").is_err());
+    }
+
+    #[test]
+    fn windows_take_spelled_out_units() {
+        let months = Span {
+            count: 3,
+            unit: Unit::Month,
+        };
+        for text in ["3m", "3months", "3 months", "3 Month", " 3 months "] {
+            assert_eq!(Span::parse_window(text), Ok(months), "{text}");
+        }
+        assert_eq!(Span::parse_window("2weeks").unwrap().unit, Unit::Week);
+        assert_eq!(Span::parse_window("1y").unwrap().unit, Unit::Year);
+        assert_eq!(Span::parse_window("10 days").unwrap().count, 10);
+        let err = Span::parse_window("3 fortnights").unwrap_err();
+        assert!(err.contains("3 months"), "{err}");
+        assert!(Span::parse_window("90").unwrap_err().contains("no unit"));
+        assert!(Span::parse_window("months").is_err());
+        assert!(
+            Span::parse_window("101y")
+                .unwrap_err()
+                .contains("100 years")
+        );
     }
 
     #[test]

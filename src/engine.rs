@@ -11,7 +11,6 @@ use crate::model::{
     Anchor, Completion, Completions, InPeriod, Instance, Milestone, Obligation, Outcome, Period,
     Registry, Rule,
 };
-use crate::parallel;
 
 /// How far back overdue items are looked for when the registry sets no `tracking_since`.
 const DEFAULT_LOOKBACK_DAYS: i64 = 366;
@@ -19,8 +18,6 @@ const DEFAULT_LOOKBACK_DAYS: i64 = 366;
 const LOOKAHEAD_DAYS: i64 = 3 * 366;
 /// Room for a working-day roll to move a date across a period boundary.
 const ROLL_SLACK_DAYS: i64 = 62;
-/// Below this many obligations a second thread costs more than it saves.
-const PARALLEL_RUN: usize = 2048;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum State {
@@ -485,45 +482,24 @@ pub fn items<'r>(
     from: NaiveDate,
     to: NaiveDate,
 ) -> Vec<Item<'r>> {
-    let runs = parallel::map_runs(&reg.obligations, PARALLEL_RUN, |obligations| {
-        let (mut found, mut judged) = (Vec::new(), Vec::new());
-        for ob in obligations {
-            occurrences_into(reg, ob, from, to, &mut found);
-            judged.extend(
-                found
-                    .drain(..)
-                    .map(|occ| judge(reg, occ, completions, today)),
-            );
-        }
-        judged
-    });
-    // Grown in place rather than copied whole: the list can be the largest thing held.
-    let mut runs = runs.into_iter();
-    let mut out = runs.next().unwrap_or_default();
-    for mut run in runs {
-        out.append(&mut run);
+    let (mut found, mut out) = (Vec::new(), Vec::new());
+    for ob in &reg.obligations {
+        occurrences_into(reg, ob, from, to, &mut found);
+        out.extend(
+            found
+                .drain(..)
+                .map(|occ| judge(reg, occ, completions, today)),
+        );
     }
-    sort_agenda(reg, &mut out);
+    sort_agenda(&mut out);
     out
 }
 
 /// Puts items made obligation by obligation, each obligation's by due date and period, in
 /// agenda order: overdue first, then by due date, then in registry order, then by period.
-/// The order is total, so sorting a packed key of each item (ties left in place) gives it
-/// without comparing or moving whole items more than once.
-fn sort_agenda(reg: &Registry, items: &mut [Item<'_>]) {
-    let base = reg.obligations.as_ptr() as usize;
-    let size = std::mem::size_of::<Obligation>().max(1);
-    items.sort_by_cached_key(|i| {
-        let late = u64::from(i.state != State::Overdue) << 63;
-        // Every date chrono can hold is within ±2^28 days of the common era.
-        let day = i
-            .occurrence
-            .due
-            .map_or(0, |d| (i64::from(d.num_days_from_ce()) + (1 << 30)) as u64);
-        let index = (std::ptr::from_ref(i.obligation()) as usize - base) / size;
-        late | day << 32 | index as u64
-    });
+/// The sort is stable, so items due the same day keep the order they were made in.
+fn sort_agenda(items: &mut [Item<'_>]) {
+    items.sort_by_key(|i| (i.state != State::Overdue, i.occurrence.due));
 }
 
 /// Open items that are overdue, or fall due between today and `until` (both included).

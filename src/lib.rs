@@ -2,14 +2,12 @@
 //! which the fuzz targets also drive.
 
 pub mod atomic;
-pub mod cache;
 pub mod cli;
 pub mod dates;
 pub mod engine;
 pub mod exit;
 pub mod ledger;
 pub mod model;
-pub mod parallel;
 pub mod record;
 pub mod registry;
 pub mod render;

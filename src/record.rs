@@ -9,7 +9,7 @@ use crate::dates;
 use crate::engine::{self, Occurrence};
 use crate::ledger::{self, Action, Ledger, LedgerError, Location, Record};
 use crate::model::{Completion, Completions, Obligation, Outcome, Registry, Rule};
-use crate::render::{Cell, Emphasis, Listing};
+use crate::render::{self, Cell, Emphasis, Listing};
 
 #[derive(Debug, thiserror::Error)]
 pub enum RecordError {
@@ -107,8 +107,8 @@ pub fn done(
     let verdict = if on > due {
         let late = (on - due).num_days();
         format!(
-            "done-late on {on} (due {due}, {late} day{} late)",
-            plural(late)
+            "done-late on {on} (due {due}, {} late)",
+            render::counted(late, "day", "days")
         )
     } else {
         format!("done on {on} (due {due})")
@@ -293,10 +293,6 @@ fn describe(c: &Completion) -> String {
         Outcome::Done => format!("done on {}", c.on),
         Outcome::Waived { reason } => format!("waived on {}: {reason}", c.on),
     }
-}
-
-fn plural(n: i64) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 fn text(value: Option<&str>, flag: &'static str) -> Result<Option<String>, RecordError> {

@@ -10,7 +10,6 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::cache;
 use crate::dates::{self, Calendar, MonthDay, Roll, Span};
 use crate::model::{
     Anchor, Completion, InPeriod, Instance, Meeting, Milestone, Obligation, Origin, Outcome,
@@ -63,13 +62,6 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
     {
         return Err(RegistryError::TooLarge(path.to_path_buf(), meta.len()));
     }
-    let (place, cached) = match &meta {
-        Some(meta) if meta.len() >= cache::MIN_SIZE => cache::load_file(path, meta),
-        _ => (None, None),
-    };
-    if let Some(reg) = cached {
-        return Ok(reg);
-    }
     let bytes = match std::fs::read(path) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
@@ -85,11 +77,7 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
     let origin = Origin::File(path.to_path_buf());
     // The text is kept for the rest of the run, so the registry borrows its strings from it.
     let text = check_text(bytes.leak(), &origin)?;
-    let reg = parse_static(text, origin)?;
-    if let Some(place) = place {
-        cache::store(&place, &reg);
-    }
-    Ok(reg)
+    parse_static(text, origin)
 }
 
 /// Checks a registry's raw bytes without keeping them, as a file's would be checked.
@@ -100,9 +88,7 @@ pub fn parse_bytes(bytes: &[u8], origin: Origin) -> Result<Registry, RegistryErr
 /// A registry must be text before it can be TOML: the first byte that is not is reported
 /// where it sits, as any other mistake.
 fn check_text<'b>(bytes: &'b [u8], origin: &Origin) -> Result<&'b str, RegistryError> {
-    // The fast check first; the standard library's says where the first bad byte is.
-    let checked = simdutf8::basic::from_utf8(bytes).or_else(|_| std::str::from_utf8(bytes));
-    let (at, what) = match checked {
+    let (at, what) = match std::str::from_utf8(bytes) {
         Ok(text) => match text.find('\0') {
             None => return Ok(text),
             Some(at) => (at, "a NUL byte".to_string()),
@@ -125,18 +111,9 @@ fn check_text<'b>(bytes: &'b [u8], origin: &Origin) -> Result<&'b str, RegistryE
     ))
 }
 
-/// The built-in registry. It is small, but it is what a bare `due` reads on every run, so
-/// it is cached too: loading the cache costs a fraction of parsing the TOML.
+/// The built-in registry.
 pub fn load_embedded() -> Result<Registry, RegistryError> {
-    let (place, cached) = cache::load_embedded(EMBEDDED);
-    if let Some(reg) = cached {
-        return Ok(reg);
-    }
-    let reg = parse_static(EMBEDDED, Origin::Embedded)?;
-    if let Some(place) = place {
-        cache::store(&place, &reg);
-    }
-    Ok(reg)
+    parse_static(EMBEDDED, Origin::Embedded)
 }
 
 /// Checks registry text; `origin` names it in messages and anchors a relative ledger path.
@@ -161,125 +138,18 @@ fn parse_with(
         base: 0,
         whole,
     };
-    let chunks = obligation_chunks(text);
-    let head = &text[..chunks.first().map_or(text.len(), |c| c.start)];
-    // Most of a large registry is its obligations: each `[[obligation]]` block is parsed on
-    // its own (and the blocks on all cores), which keeps the parse tree small and the work
-    // shared. A layout the split cannot follow falls back to parsing the whole document.
-    let split = DeTable::parse(head).ok().and_then(|root| {
-        // Obligations the split did not see (`[[ obligation ]]`, an inline array) are in the
-        // head, and would be lost, or mixed up with the blocks' in an order the file does not
-        // have: the whole document says what they are.
-        let head_fields = Fields {
-            table: root.get_ref(),
-        };
-        if head_fields.get("obligation").is_some() {
-            return None;
-        }
-        let (mut reg, lead) = cx.registry(root.get_ref(), origin.clone()).ok()?;
-        let obligations = chunked_obligations(&cx, &chunks, &reg, lead)?;
-        reg.obligations = obligations;
-        Some(reg)
-    });
-    let reg = match split {
-        Some(reg) => reg,
-        None => {
-            let root = DeTable::parse(text).map_err(|e| {
-                let span = e.span().unwrap_or(0..0);
-                cx.error(
-                    span.clone(),
-                    format!("invalid TOML: {}", toml_message(text, &e, span)),
-                )
-            })?;
-            cx.registry(root.get_ref(), origin)?.0
-        }
-    };
-    Ok(reg)
+    let root = DeTable::parse(text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        cx.error(
+            span.clone(),
+            format!("invalid TOML: {}", toml_message(text, &e, span)),
+        )
+    })?;
+    Ok(cx.registry(root.get_ref(), origin)?.0)
 }
 
 /// An obligation and where its id stands in the file.
 type Located = (Obligation, Range<usize>);
-
-/// Byte ranges of the text from each line that opens an `[[obligation]]` block to the next.
-fn obligation_chunks(text: &str) -> Vec<Range<usize>> {
-    let mut starts = Vec::new();
-    let mut at = 0;
-    for line in text.split_inclusive('\n') {
-        if line.trim_start().starts_with("[[obligation]]") {
-            starts.push(at);
-        }
-        at += line.len();
-    }
-    let ends = starts
-        .iter()
-        .skip(1)
-        .copied()
-        .chain(std::iter::once(text.len()));
-    starts
-        .iter()
-        .copied()
-        .zip(ends)
-        .map(|(a, b)| a..b)
-        .collect()
-}
-
-/// Compiles the obligation blocks, or `None` when one of them cannot be read on its own
-/// (the whole document is then parsed, which reports any error exactly once and in order).
-fn chunked_obligations(
-    cx: &Cx<'_>,
-    chunks: &[Range<usize>],
-    reg: &Registry,
-    lead: Span,
-) -> Option<Vec<Obligation>> {
-    let workers = std::thread::available_parallelism()
-        .map_or(1, |n| n.get())
-        .min(8);
-    let per = chunks.len().div_ceil(workers).max(256);
-    let parts: Vec<Option<Vec<Located>>> = std::thread::scope(|scope| {
-        let handles: Vec<_> = chunks
-            .chunks(per)
-            .map(|group| scope.spawn(move || compile_chunks(cx, group, &reg.meetings, lead)))
-            .collect();
-        handles
-            .into_iter()
-            .map(|h| h.join().ok().flatten())
-            .collect()
-    });
-    let mut all = Vec::with_capacity(chunks.len());
-    for part in parts {
-        all.extend(part?);
-    }
-    if cx.unique(&all).is_err() {
-        return None;
-    }
-    Some(all.into_iter().map(|(ob, _)| ob).collect())
-}
-
-fn compile_chunks(
-    cx: &Cx<'_>,
-    group: &[Range<usize>],
-    meetings: &[Meeting],
-    lead: Span,
-) -> Option<Vec<Located>> {
-    let mut out = Vec::with_capacity(group.len());
-    for range in group {
-        let chunk = Cx {
-            text: &cx.text[range.clone()],
-            base: range.start,
-            ..*cx
-        };
-        let root = DeTable::parse(chunk.text).ok()?;
-        let root = root.get_ref();
-        let (key, list) = root.iter().next()?;
-        if root.len() != 1 || key.get_ref().as_ref() != "obligation" {
-            return None;
-        }
-        for item in chunk.array(list, "obligation").ok()? {
-            out.push(chunk.obligation(item, meetings, lead).ok()?);
-        }
-    }
-    Some(out)
-}
 
 type Value<'i> = Spanned<DeValue<'i>>;
 

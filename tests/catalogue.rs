@@ -27,8 +27,6 @@ fn due(args: &[&str]) -> Output {
         .env_remove("DUE_REGISTRY")
         .env_remove("DUE_LEDGER")
         .env_remove("DUE_TODAY")
-        // No cache: each case is read from its file, and nothing is left behind.
-        .env("DUE_CACHE_DIR", "")
         .env("NO_COLOR", "1")
         .args(args)
         .output()

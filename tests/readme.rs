@@ -62,3 +62,104 @@ fn readme_examples_match_the_binary() {
         "README examples are stale: run UPDATE_README=1 cargo test --test readme"
     );
 }
+
+/// The lines of README's ```sh blocks, as written.
+fn shell_lines(readme: &str) -> Vec<&str> {
+    let mut lines = Vec::new();
+    let mut inside = false;
+    for line in readme.lines() {
+        match (inside, line) {
+            (false, "```sh") => inside = true,
+            (true, "```") => inside = false,
+            (true, line) => lines.push(line),
+            _ => {}
+        }
+    }
+    lines
+}
+
+/// Runs a README shell line with `due` on `PATH` and a fresh home directory.
+fn run_line(line: &str, home: &std::path::Path) -> std::process::Output {
+    let bin = std::path::Path::new(env!("CARGO_BIN_EXE_due"));
+    let path = format!("{}:/usr/bin:/bin", bin.parent().unwrap().display());
+    // README names the installed binary by its usual full path.
+    let line = line.replace("/home/you/.cargo/bin/due", &bin.display().to_string());
+    Command::new("/bin/sh")
+        .args(["-c", &format!("set -e; {line}")])
+        .current_dir(home)
+        .env_clear()
+        .env("HOME", home)
+        .env("PATH", path)
+        .env("DUE_TODAY", "2026-11-28")
+        .output()
+        .unwrap()
+}
+
+#[test]
+fn completions_and_manual_install_as_readme_says() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let home = tempfile::tempdir().unwrap();
+    let installs: Vec<&str> = shell_lines(&readme)
+        .into_iter()
+        .filter(|l| l.contains("due completions") || l.contains("due man"))
+        .collect();
+    assert_eq!(
+        installs.len(),
+        4,
+        "bash, zsh, fish and the manual page: {installs:?}"
+    );
+    for line in installs {
+        // The folders are the user's to make, except the manual's, which the line makes.
+        for dir in [
+            ".local/share/bash-completion/completions",
+            ".zfunc",
+            ".config/fish/completions",
+        ] {
+            std::fs::create_dir_all(home.path().join(dir)).unwrap();
+        }
+        let out = run_line(line, home.path());
+        assert!(out.status.success(), "{line}: {out:?}");
+    }
+    for file in [
+        ".local/share/bash-completion/completions/due",
+        ".zfunc/_due",
+        ".config/fish/completions/due.fish",
+        ".local/share/man/man1/due.1",
+    ] {
+        let text = std::fs::read_to_string(home.path().join(file)).unwrap();
+        assert!(text.contains("remind"), "{file} is not what due wrote");
+    }
+}
+
+#[test]
+fn the_cron_line_tried_by_hand_runs_with_crons_bare_environment() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let line = shell_lines(&readme)
+        .into_iter()
+        .find(|l| l.starts_with("env -i "))
+        .expect("README shows how to try a cron line by hand");
+    let home = tempfile::tempdir().unwrap();
+    let out = run_line(line, home.path());
+    assert!(out.status.success(), "{line}: {out:?}");
+    // The crontab lines name due by its full path or set PATH first: never bare under
+    // cron's own PATH.
+    let crontab: Vec<&str> = readme
+        .split("```cron\n")
+        .skip(1)
+        .map(|block| block.split("```").next().unwrap())
+        .collect();
+    for block in crontab {
+        let sets_path = block
+            .lines()
+            .any(|l| l.starts_with("PATH=") && l.contains(".cargo/bin"));
+        for line in block
+            .lines()
+            .filter(|l| !l.starts_with('#') && l.contains("due "))
+        {
+            let by_path = line.contains("/.cargo/bin/due ");
+            assert!(sets_path || by_path, "cron cannot find due: {line}");
+        }
+    }
+}

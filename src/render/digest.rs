@@ -33,7 +33,7 @@ pub fn digest(entries: &[Entry<'_>], lang: Lang, today: NaiveDate) -> String {
             let when = match item.days {
                 Some(0) => "today".to_string(),
                 Some(1) => "tomorrow".to_string(),
-                Some(n) if n < 0 => format!("{} days overdue", -n),
+                Some(n) if n < 0 => format!("{} overdue", super::counted(-n, "day", "days")),
                 Some(n) => format!("in {n} days"),
                 None => String::new(),
             };

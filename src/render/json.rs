@@ -1,14 +1,10 @@
 use std::io::{self, Write};
 
 use super::{Cell, Export, Listing};
-use crate::parallel;
 
 /// An array of objects, one per row and one row per line, with every data column under its
 /// key. Rows are written as they are made.
 pub struct Json;
-
-/// Rows made and written per block; blocks are made on two threads when there are many.
-const BLOCK_ROWS: usize = 1024;
 
 /// Appends a cell as a JSON value. Text that needs no escaping (most of it) is copied as
 /// it is; the rest goes through serde_json.
@@ -70,21 +66,18 @@ impl Export for Json {
                 (n, quoted)
             })
             .collect();
-        let block = |b: usize| {
-            let mut buf = Vec::new();
-            for n in b * BLOCK_ROWS..((b + 1) * BLOCK_ROWS).min(listing.len()) {
-                let row = listing.row(n);
-                buf.extend_from_slice(if n == 0 { b"[\n" } else { b",\n" });
-                for (column, key) in &keys {
-                    buf.extend_from_slice(key);
-                    push_cell(&mut buf, &row.cells[*column]);
-                }
-                buf.push(b'}');
+        let mut line = Vec::new();
+        for n in 0..listing.len() {
+            let row = listing.row(n);
+            line.clear();
+            line.extend_from_slice(if n == 0 { b"[\n" } else { b",\n" });
+            for (column, key) in &keys {
+                line.extend_from_slice(key);
+                push_cell(&mut line, &row.cells[*column]);
             }
-            buf
-        };
-        let blocks = listing.len().div_ceil(BLOCK_ROWS);
-        parallel::in_turn(blocks, block, |buf| out.write_all(&buf))?;
+            line.push(b'}');
+            out.write_all(&line)?;
+        }
         writeln!(out, "\n]")
     }
 }

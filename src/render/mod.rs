@@ -133,6 +133,12 @@ pub fn iso_date(d: NaiveDate) -> String {
 
 /// Replaces line breaks, other control characters and bidirectional overrides with spaces,
 /// so that text from a registry cannot start a new row, header or property.
+/// `1 meeting`, `2 meetings`: a count with its noun in the right number.
+pub fn counted(n: impl Into<i64>, noun: &str, nouns: &str) -> String {
+    let n = n.into();
+    format!("{n} {}", if n == 1 { noun } else { nouns })
+}
+
 pub fn one_line(s: &str) -> String {
     s.chars()
         .map(|c| if is_breaking(c) { ' ' } else { c })
