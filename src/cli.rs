@@ -245,9 +245,7 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
 
 /// Where the registry comes from when `--registry` and `DUE_REGISTRY` are not given.
 fn config_registry() -> Option<PathBuf> {
-    let dirs = directories::ProjectDirs::from("", "", "due")?;
-    let path = dirs.config_dir().join("obligations.toml");
-    path.is_file().then_some(path)
+    crate::dirs::registry_file().filter(|path| path.is_file())
 }
 
 fn command() -> clap::Command {
@@ -828,10 +826,8 @@ fn record(cx: &Session, command: Command, out: &mut dyn Write) -> Result<Exit> {
 fn init(path: Option<PathBuf>, force: bool, out: &mut dyn Write) -> Result<Exit> {
     let path = match path {
         Some(p) => p,
-        None => directories::ProjectDirs::from("", "", "due")
-            .context("no home directory to find the config directory in: give a PATH")?
-            .config_dir()
-            .join("obligations.toml"),
+        None => crate::dirs::registry_file()
+            .context("no home directory to find the config directory in: give a PATH")?,
     };
     if path.exists() && !force {
         bail!(

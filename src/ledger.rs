@@ -175,9 +175,8 @@ pub fn locate(given: Option<&Path>, registry: &Registry) -> Result<Location, Led
             source: Source::Registry,
         });
     }
-    let dirs = directories::ProjectDirs::from("", "", "due").ok_or(LedgerError::NoDataDir)?;
     Ok(Location {
-        path: dirs.data_dir().join("ledger.toml"),
+        path: crate::dirs::ledger_file().ok_or(LedgerError::NoDataDir)?,
         source: Source::DataDir,
     })
 }
@@ -203,7 +202,7 @@ impl Ledger {
 
     pub fn parse(text: &str, path: &Path) -> Result<Ledger, LedgerError> {
         let fail = |span: Option<Range<usize>>, message: String| {
-            let (line, col) = crate::registry::line_col(text, span.map_or(0, |s| s.start));
+            let (line, col) = crate::diag::line_col(text, span.map_or(0, |s| s.start));
             LedgerError::Parse {
                 path: path.display().to_string(),
                 line,
@@ -450,10 +449,7 @@ fn explain(message: &str) -> String {
         .map(|(name, _)| name);
     match unknown {
         Some(name) => {
-            let hint = match crate::registry::suggest(name, RECORD_KEYS) {
-                Some(close) => format!("did you mean `{close}`?"),
-                None => format!("expected one of: {}", RECORD_KEYS.join(", ")),
-            };
+            let hint = crate::diag::key_hint(name, RECORD_KEYS);
             format!("unknown key `{name}` in [[record]] ({hint})")
         }
         None => message.trim_end().to_string(),

@@ -4,8 +4,11 @@
 pub mod atomic;
 pub mod cli;
 pub mod dates;
+pub mod diag;
+pub mod dirs;
 pub mod engine;
 pub mod exit;
+pub mod holiday;
 pub mod ledger;
 pub mod model;
 pub mod record;

@@ -1,0 +1,178 @@
+//! Reads a registry file into the checked model. Every mistake is reported with the file,
+//! line and column it sits at, and what was expected there.
+//!
+//! [`read`] turns a file into text, [`toml`] reads spanned TOML values, [`schema`] checks the
+//! registry's tables and keys, and [`rule`] reads the `due` rule grammar.
+
+use std::path::PathBuf;
+
+use ::toml::de::DeTable;
+
+use crate::diag;
+use crate::model::{Origin, Registry};
+
+mod read;
+mod rule;
+mod schema;
+mod toml;
+
+pub use read::{load_file, parse_bytes};
+
+/// The registry compiled into the binary: Resolution 1332.
+pub const EMBEDDED: &str = include_str!("../../obligations.toml");
+
+#[derive(Debug, thiserror::Error)]
+pub enum RegistryError {
+    #[error("{file}:{line}:{col}: {message}")]
+    Invalid {
+        file: String,
+        line: usize,
+        col: usize,
+        message: String,
+    },
+    #[error(
+        "registry {0} does not exist (check the path, or write the default one there with `due init PATH`)"
+    )]
+    Missing(PathBuf),
+    #[error("registry {0} is a directory (pass the registry file inside it)")]
+    Directory(PathBuf),
+    #[error(
+        "registry {0} is {1} bytes, more than a registry can be (expected at most 256 MiB of TOML: is this the right file?)"
+    )]
+    TooLarge(PathBuf, u64),
+    // The I/O error is part of the message rather than a `source`, so that it is said once.
+    #[error("cannot read registry {path}: {cause} (check that the file is readable by this user)")]
+    Read {
+        path: PathBuf,
+        cause: std::io::Error,
+    },
+}
+
+/// The built-in registry.
+pub fn load_embedded() -> Result<Registry, RegistryError> {
+    parse_static(EMBEDDED, Origin::Embedded)
+}
+
+/// Checks registry text; `origin` names it in messages and anchors a relative ledger path.
+pub fn parse(text: &str, origin: Origin) -> Result<Registry, RegistryError> {
+    parse_with(text, None, origin)
+}
+
+/// Checks registry text that lives as long as the process, borrowing its strings.
+pub fn parse_static(text: &'static str, origin: Origin) -> Result<Registry, RegistryError> {
+    parse_with(text, Some(text), origin)
+}
+
+fn parse_with(
+    text: &str,
+    whole: Option<&'static str>,
+    origin: Origin,
+) -> Result<Registry, RegistryError> {
+    let file = origin.file_name();
+    let cx = toml::Cx {
+        file: &file,
+        text,
+        whole,
+    };
+    let root = DeTable::parse(text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        cx.error(
+            span.clone(),
+            format!("invalid TOML: {}", diag::toml_message(text, &e, span)),
+        )
+    })?;
+    Ok(cx.registry(root.get_ref(), origin)?.0)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::dates::Roll;
+
+    fn ids(reg: &Registry) -> Vec<&str> {
+        reg.obligations.iter().map(|o| o.id.as_ref()).collect()
+    }
+
+    fn error_of(text: &str) -> String {
+        parse(text, Origin::File("r.toml".into()))
+            .unwrap_err()
+            .to_string()
+    }
+
+    #[test]
+    fn a_table_after_the_obligations_changes_none_of_them() {
+        let mut text = String::from("schema = 1\n[meetings.c]\ndates = \"2027-03-01\"\n");
+        for n in 0..600 {
+            text.push_str(&format!(
+                "\n[[obligation]]\nid = \"o{n}\"\ntitle = \"T\\u00e9 {n}\"\ndue = \"c - {}d\"\n",
+                n % 90
+            ));
+            if n % 7 == 0 {
+                text.push_str("[[obligation.milestones]]\nname = \"draft\"\nat = \"due - 1w\"\n");
+            }
+        }
+        let split = parse(&text, Origin::Embedded).unwrap();
+        let whole = parse(
+            &format!("{text}\n[calendar]\nroll = \"next\"\n"),
+            Origin::Embedded,
+        )
+        .unwrap();
+        assert_eq!(ids(&split), ids(&whole));
+        assert_eq!(split.obligations.len(), 600);
+        assert_eq!(split.obligations[599].title.en, "Té 599");
+        assert_eq!(split.obligations[7].milestones.len(), 1);
+        assert_eq!(whole.calendar.roll, Roll::Next);
+    }
+
+    /// Found by fuzzing (in a reader that split the file at `[[obligation]]` lines):
+    /// obligations written otherwise were dropped without a word, or kept beside a TOML error.
+    #[test]
+    fn obligations_however_written_are_kept() {
+        let parsed = |text: &str| parse(text, Origin::File("r.toml".into()));
+        let spaced = "schema = 1\n[[ obligation ]]\nid = \"x\"\ntitle = \"X\"\n";
+        assert_eq!(ids(&parsed(spaced).unwrap()), ["x"]);
+        let quoted = "schema = 1\n[[\"obligation\"]]\nid = \"x\"\ntitle = \"X\"\n";
+        assert_eq!(ids(&parsed(quoted).unwrap()), ["x"]);
+        let inline = "schema = 1\nobligation = [{ id = \"x\", title = \"X\" }]\n";
+        assert_eq!(ids(&parsed(inline).unwrap()), ["x"]);
+        let both = format!("{spaced}[[obligation]]\nid = \"y\"\ntitle = \"Y\"\n");
+        assert_eq!(ids(&parsed(&both).unwrap()), ["x", "y"]);
+        assert_eq!(
+            error_of(&format!(
+                "{inline}[[obligation]]\nid = \"y\"\ntitle = \"Y\"\n"
+            )),
+            "r.toml:3:3: invalid TOML: duplicate key `obligation` (expected each key once in a table)"
+        );
+    }
+
+    #[test]
+    fn errors_deep_in_the_file_name_their_line() {
+        let mut text = String::from("schema = 1\n");
+        for n in 0..300 {
+            text.push_str(&format!("[[obligation]]\nid = \"o{n}\"\ntitle = \"T\"\n"));
+        }
+        let bad = text.replacen(
+            "id = \"o250\"\ntitle = \"T\"",
+            "id = \"o250\"\ntitel = \"T\"",
+            1,
+        );
+        assert_eq!(
+            error_of(&bad),
+            "r.toml:754:1: unknown key `titel` in [[obligation]] (did you mean `title`?)"
+        );
+        let dup = text.replacen("id = \"o251\"", "id = \"o3\"", 1);
+        assert_eq!(
+            error_of(&dup),
+            "r.toml:756:6: duplicate obligation id `o3` (ids must be unique)"
+        );
+        let broken = text.replacen(
+            "title = \"T\"\n[[obligation]]\nid = \"o99\"",
+            "title = \"T\n[[obligation]]\nid = \"o99\"",
+            1,
+        );
+        assert_eq!(
+            error_of(&broken),
+            "r.toml:298:11: invalid TOML: invalid basic string (expected `\"`)"
+        );
+    }
+}

@@ -1,0 +1,72 @@
+//! A registry file turned into text: limits checked before it is read, and the first byte
+//! that is not text reported where it sits.
+
+use std::path::Path;
+
+use super::toml::Cx;
+use super::{RegistryError, parse, parse_static};
+use crate::model::{Origin, Registry};
+
+/// Larger than any registry people write by hand or generate: 100,000 obligations are about
+/// 32 MiB.
+const MAX_BYTES: u64 = 256 * 1024 * 1024;
+
+/// Reads and checks a registry file.
+pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
+    if path.is_dir() {
+        return Err(RegistryError::Directory(path.to_path_buf()));
+    }
+    let meta = std::fs::metadata(path).ok();
+    // Checked before reading, so that a wrong path to a huge file fails at once.
+    if let Some(meta) = &meta
+        && meta.len() > MAX_BYTES
+    {
+        return Err(RegistryError::TooLarge(path.to_path_buf(), meta.len()));
+    }
+    let bytes = match std::fs::read(path) {
+        Ok(bytes) => bytes,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(RegistryError::Missing(path.to_path_buf()));
+        }
+        Err(cause) => {
+            return Err(RegistryError::Read {
+                path: path.to_path_buf(),
+                cause,
+            });
+        }
+    };
+    let origin = Origin::File(path.to_path_buf());
+    // The text is kept for the rest of the run, so the registry borrows its strings from it.
+    let text = check_text(bytes.leak(), &origin)?;
+    parse_static(text, origin)
+}
+
+/// Checks a registry's raw bytes without keeping them, as a file's would be checked.
+pub fn parse_bytes(bytes: &[u8], origin: Origin) -> Result<Registry, RegistryError> {
+    parse(check_text(bytes, &origin)?, origin)
+}
+
+/// A registry must be text before it can be TOML: the first byte that is not is reported
+/// where it sits, as any other mistake.
+fn check_text<'b>(bytes: &'b [u8], origin: &Origin) -> Result<&'b str, RegistryError> {
+    let (at, what) = match std::str::from_utf8(bytes) {
+        Ok(text) => match text.find('\0') {
+            None => return Ok(text),
+            Some(at) => (at, "a NUL byte".to_string()),
+        },
+        Err(e) => (
+            e.valid_up_to(),
+            format!("byte 0x{:02X}, which is not UTF-8", bytes[e.valid_up_to()]),
+        ),
+    };
+    let before = std::str::from_utf8(&bytes[..at]).expect("valid up to here");
+    let cx = Cx {
+        file: &origin.file_name(),
+        text: before,
+        whole: None,
+    };
+    Err(cx.error(
+        at..at,
+        format!("not a text file: {what} (expected UTF-8 TOML text: is this the right file?)"),
+    ))
+}

@@ -1,0 +1,190 @@
+//! The `due` rule grammar: `every` and `due` together, read into a [`Rule`], with meeting
+//! references resolved against the registry's meetings.
+
+use toml::de::DeValue;
+
+use super::RegistryError;
+use super::toml::{Cx, R, Value};
+use crate::dates::{self, MonthDay, Span};
+use crate::diag;
+use crate::model::{Anchor, InPeriod, Meeting, Period, Rule};
+
+impl Cx<'_> {
+    pub(super) fn rule(
+        &self,
+        every_v: Option<&Value<'_>>,
+        every: Option<&str>,
+        due_v: Option<&Value<'_>>,
+        meetings: &[Meeting],
+    ) -> R<Rule> {
+        let Some(due_v) = due_v else {
+            return match every_v {
+                Some(e) => Err(self.error(
+                    e.span(),
+                    "`every` has no `due` beside it (expected a `due` saying when in each period it falls, such as `due = \"11-30\"`)",
+                )),
+                None => Ok(Rule::Ongoing),
+            };
+        };
+        if every.is_none() && matches!(due_v.get_ref(), DeValue::Datetime(_)) {
+            return Ok(Rule::Once(self.date(due_v, "due")?));
+        }
+        let due = self.string(due_v, "due")?;
+        let bad = |expected: &str| {
+            self.error(
+                due_v.span(),
+                format!("`due`: `{due}` is not understood (expected {expected})"),
+            )
+        };
+        let period = match every {
+            None => {
+                if let Some(d) = dates::parse_date(due) {
+                    return Ok(Rule::Once(d));
+                }
+                let (reference, offset) = split_offset(due)
+                    .map_err(|m| self.error(due_v.span(), format!("`due`: {m}")))?;
+                let (name, anchor) = split_anchor(reference);
+                let found = meetings.iter().enumerate().find_map(|(n, m)| {
+                    if m.key == name && !m.series {
+                        Some((n, m.key.clone()))
+                    } else {
+                        m.instance(name).map(|i| (n, i.id))
+                    }
+                });
+                return match found {
+                    Some((meeting, instance)) => Ok(Rule::AtInstance { meeting, instance, anchor, offset }),
+                    None if meetings.iter().any(|m| m.key == name) => Err(self.error(due_v.span(), format!("`due`: `{name}` is a series, and a one-off needs one meeting (expected an instance such as `{name}-2026`, or `every = \"year\"` to make it recur)"))),
+                    None if looks_like_date(name) => Err(self.error(due_v.span(), format!("`due`: `{due}` is not a date in the calendar (expected YYYY-MM-DD, a real day)"))),
+                    None => Err(self.unknown_meeting(due_v, name, meetings)),
+                };
+            }
+            Some("year") => Period::Year,
+            Some("quarter") => Period::Quarter,
+            Some("month") => Period::Month,
+            Some("meeting") => {
+                return self.series_rule(due_v, due, meetings, false);
+            }
+            Some(other) => {
+                return Err(self.error(every_v.expect("present").span(), format!("`every`: `{other}` is not a recurrence (expected year, quarter, month or meeting)")));
+            }
+        };
+        if let Some(at) = in_period(due, period) {
+            return Ok(Rule::Every { period, at });
+        }
+        if let Ok((word @ ("start" | "end"), offset)) = split_offset(due) {
+            let at = if word == "start" {
+                InPeriod::Start(offset)
+            } else {
+                InPeriod::End(offset)
+            };
+            return Ok(Rule::Every { period, at });
+        }
+        match period {
+            Period::Year => self.series_rule(due_v, due, meetings, true),
+            Period::Quarter => Err(bad(
+                "for a quarterly deadline M-DD, the month of the quarter 1-3 and a day, such as 3-31, or `end + 30d`",
+            )),
+            Period::Month => Err(bad(
+                "for a monthly deadline the day of the month, such as 15, or `end - 5d`",
+            )),
+        }
+    }
+
+    fn series_rule(
+        &self,
+        due_v: &Value<'_>,
+        due: &str,
+        meetings: &[Meeting],
+        per_year: bool,
+    ) -> R<Rule> {
+        let (reference, offset) =
+            split_offset(due).map_err(|m| self.error(due_v.span(), format!("`due`: {m}")))?;
+        let (name, anchor) = split_anchor(reference);
+        match meetings.iter().position(|m| m.key == name) {
+            Some(n) if meetings[n].series => Ok(Rule::AtSeries { meeting: n, anchor, offset, per_year }),
+            Some(_) => Err(self.error(due_v.span(), format!("`due`: `{name}` is a single meeting, so it cannot recur (expected no `every`, to make this a one-off)"))),
+            None if per_year && MonthDay::parse(name).is_none() && looks_like_month_day(name) => Err(self.error(due_v.span(), format!("`due`: `{due}` is not a day of the year (expected MM-DD, a real day such as 11-30)"))),
+            None => Err(self.unknown_meeting(due_v, name, meetings)),
+        }
+    }
+
+    fn unknown_meeting(&self, v: &Value<'_>, name: &str, meetings: &[Meeting]) -> RegistryError {
+        let names: Vec<&str> = meetings.iter().map(|m| m.key.as_str()).collect();
+        let hint = match diag::suggest(name, &names) {
+            Some(s) => format!("did you mean `{s}`?"),
+            None if names.is_empty() => "no meetings are defined under [meetings]".to_string(),
+            None => format!("known meetings: {}", names.join(", ")),
+        };
+        self.error(v.span(), format!("`due`: no meeting `{name}` ({hint})"))
+    }
+}
+
+fn looks_like_date(s: &str) -> bool {
+    s.len() == 10
+        && s.bytes().enumerate().all(|(i, b)| {
+            if i == 4 || i == 7 {
+                b == b'-'
+            } else {
+                b.is_ascii_digit()
+            }
+        })
+}
+
+fn looks_like_month_day(s: &str) -> bool {
+    s.len() == 5 && s.as_bytes()[2] == b'-' && s.bytes().filter(u8::is_ascii_digit).count() == 4
+}
+
+/// `REF`, `REF + SPAN` or `REF - SPAN`.
+pub(super) fn split_offset(text: &str) -> Result<(&str, Span), String> {
+    let parts: Vec<&str> = text.split_whitespace().collect();
+    match parts.as_slice() {
+        [reference] => Ok((reference, Span::ZERO)),
+        [reference, sign @ ("+" | "-"), span] => {
+            let span = Span::parse(span)?;
+            Ok((reference, if *sign == "-" { span.negate() } else { span }))
+        }
+        _ => Err(format!(
+            "`{text}` is not understood (expected a name, then optionally + or - with spaces around it and a duration, as `council - 4w`)"
+        )),
+    }
+}
+
+fn split_anchor(reference: &str) -> (&str, Anchor) {
+    if let Some(name) = reference.strip_suffix(".end") {
+        (name, Anchor::End)
+    } else {
+        (
+            reference.strip_suffix(".start").unwrap_or(reference),
+            Anchor::Start,
+        )
+    }
+}
+
+/// `MM-DD` yearly, `M-DD` quarterly (month of the quarter), `DD` monthly.
+fn in_period(text: &str, period: Period) -> Option<InPeriod> {
+    match period {
+        Period::Year => MonthDay::parse(text).map(|md| InPeriod::Day {
+            month: md.month,
+            day: md.day,
+        }),
+        Period::Quarter => {
+            let (m, d) = text.split_once('-')?;
+            let digits = |t: &str, max: usize| {
+                !t.is_empty() && t.len() <= max && t.bytes().all(|b| b.is_ascii_digit())
+            };
+            if !digits(m, 1) || !digits(d, 2) {
+                return None;
+            }
+            let month: u32 = m.parse().ok().filter(|m| (1..=3).contains(m))?;
+            let day: u32 = d.parse().ok().filter(|d| (1..=31).contains(d))?;
+            Some(InPeriod::Day { month, day })
+        }
+        Period::Month => {
+            if text.is_empty() || text.len() > 2 || !text.bytes().all(|b| b.is_ascii_digit()) {
+                return None;
+            }
+            let day: u32 = text.parse().ok().filter(|d| (1..=31).contains(d))?;
+            Some(InPeriod::Day { month: 1, day })
+        }
+    }
+}

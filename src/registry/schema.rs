@@ -1,0 +1,549 @@
+//! The registry's tables and keys: which keys each table allows, which it requires, and
+//! what each holds, checked into the model.
+
+use std::borrow::Cow;
+use std::collections::HashSet;
+use std::ops::Range;
+use std::path::Path;
+
+use chrono::{Datelike, NaiveDate, Weekday};
+use toml::de::{DeTable, DeValue};
+
+use super::rule::split_offset;
+use super::toml::{Cx, R, Value};
+use crate::dates::{self, Calendar, MonthDay, Roll, Span};
+use crate::model::{
+    Completion, Instance, Meeting, Milestone, Obligation, Origin, Outcome, Prose, Registry, Rule,
+    Text,
+};
+
+/// An obligation and where its id stands in the file.
+type Located = (Obligation, Range<usize>);
+
+impl Cx<'_> {
+    /// Ids must be unique: the second use of one is the error.
+    fn unique(&self, obligations: &[Located]) -> R<()> {
+        let mut seen: HashSet<&str> = HashSet::with_capacity(obligations.len());
+        for (ob, span) in obligations {
+            if !seen.insert(&ob.id) {
+                return Err(self.error(
+                    span.clone(),
+                    format!("duplicate obligation id `{}` (ids must be unique)", ob.id),
+                ));
+            }
+        }
+        Ok(())
+    }
+
+    /// The registry, and the default lead time its obligations were read with.
+    pub(super) fn registry(&self, root: &DeTable<'_>, origin: Origin) -> R<(Registry, Span)> {
+        let f = self.fields(
+            root,
+            "the registry",
+            &[
+                "schema",
+                "title",
+                "timezone",
+                "tracking_since",
+                "default_lead",
+                "ledger",
+                "calendar",
+                "meetings",
+                "obligation",
+            ],
+        )?;
+        match f.get("schema") {
+            None => {
+                return Err(self.error(
+                    0..0,
+                    "the registry has no `schema` (expected `schema = 1` at the top)",
+                ));
+            }
+            Some(v) => match v.get_ref() {
+                DeValue::Integer(i) if i.as_str() == "1" && i.radix() == 10 => {}
+                _ => {
+                    return Err(self.error(
+                        v.span(),
+                        "`schema` must be 1 (the only version this `due` reads)",
+                    ));
+                }
+            },
+        }
+        let timezone = match f.get("timezone") {
+            None => chrono_tz::UTC,
+            Some(v) => {
+                let name = self.string(v, "timezone")?;
+                name.parse().map_err(|_| {
+                    self.error(v.span(), format!("`timezone`: unknown time zone `{name}` (expected an IANA name such as Europe/Zurich)"))
+                })?
+            }
+        };
+        let tracking_since = f
+            .get("tracking_since")
+            .map(|v| self.date(v, "tracking_since"))
+            .transpose()?;
+        let default_lead = match f.get("default_lead") {
+            Some(v) => self.span_of(v, "default_lead")?,
+            None => Span::parse("30d").expect("valid default"),
+        };
+        let ledger = match (f.get("ledger"), &origin) {
+            (Some(v), Origin::File(path)) => {
+                let rel = self.string(v, "ledger")?;
+                let dir = path.parent().unwrap_or(Path::new(""));
+                Some(dir.join(rel))
+            }
+            // The embedded registry has no folder of its own to keep a ledger beside.
+            (Some(v), Origin::Embedded) => {
+                self.string(v, "ledger")?;
+                None
+            }
+            (None, _) => None,
+        };
+        let calendar = f
+            .get("calendar")
+            .map(|v| self.calendar(v))
+            .transpose()?
+            .unwrap_or_default();
+        let meetings = match f.get("meetings") {
+            Some(v) => self.meetings(v)?,
+            None => Vec::new(),
+        };
+        let mut obligations = Vec::new();
+        if let Some(v) = f.get("obligation") {
+            for item in self.array(v, "obligation")? {
+                obligations.push(self.obligation(item, &meetings, default_lead)?);
+            }
+        }
+        self.unique(&obligations)?;
+        let obligations = obligations.into_iter().map(|(ob, _)| ob).collect();
+        Ok((
+            Registry {
+                origin,
+                title: f
+                    .get("title")
+                    .map(|v| self.string(v, "title").map(str::to_string))
+                    .transpose()?
+                    .unwrap_or_default(),
+                timezone,
+                tracking_since,
+                calendar,
+                ledger,
+                meetings,
+                obligations,
+            },
+            default_lead,
+        ))
+    }
+
+    fn calendar(&self, v: &Value<'_>) -> R<Calendar> {
+        let t = self.table(v, "calendar")?;
+        let f = self.fields(t, "[calendar]", &["weekend", "holidays", "roll"])?;
+        let mut cal = Calendar::default();
+        if let Some(w) = f.get("weekend") {
+            cal.weekend = [false; 7];
+            for day in self.array(w, "weekend")? {
+                let name = self.string(day, "weekend")?;
+                let wd = match name.to_ascii_lowercase().as_str() {
+                    "mon" => Weekday::Mon,
+                    "tue" => Weekday::Tue,
+                    "wed" => Weekday::Wed,
+                    "thu" => Weekday::Thu,
+                    "fri" => Weekday::Fri,
+                    "sat" => Weekday::Sat,
+                    "sun" => Weekday::Sun,
+                    _ => return Err(self.error(day.span(), format!("`weekend`: `{name}` is not a weekday (expected mon, tue, wed, thu, fri, sat or sun)"))),
+                };
+                cal.weekend[wd.num_days_from_monday() as usize] = true;
+            }
+            if cal.weekend.iter().all(|closed| *closed) {
+                return Err(self.error(
+                    w.span(),
+                    "`weekend` closes every day of the week (expected at least one working day)",
+                ));
+            }
+        }
+        if let Some(h) = f.get("holidays") {
+            for day in self.array(h, "holidays")? {
+                cal.holidays.insert(self.date(day, "holidays")?);
+            }
+        }
+        if let Some(r) = f.get("roll") {
+            cal.roll = match self.string(r, "roll")? {
+                "previous" => Roll::Previous,
+                "next" => Roll::Next,
+                "none" => Roll::None,
+                other => {
+                    return Err(self.error(
+                        r.span(),
+                        format!(
+                            "`roll`: `{other}` is not a roll (expected previous, next or none)"
+                        ),
+                    ));
+                }
+            };
+        }
+        Ok(cal)
+    }
+
+    fn meetings(&self, v: &Value<'_>) -> R<Vec<Meeting>> {
+        let t = self.table(v, "meetings")?;
+        let mut out = Vec::new();
+        let mut ids: HashSet<String> = HashSet::new();
+        for (key, value) in t.iter() {
+            let key_text = key.get_ref().as_ref();
+            check_id(key_text)
+                .map_err(|m| self.error(key.span(), format!("meeting name `{key_text}` {m}")))?;
+            let meeting = self.meeting(key_text, value)?;
+            for inst in &meeting.instances {
+                if !ids.insert(inst.id.clone()) {
+                    return Err(self.error(value.span(), format!("meeting instance id `{}` is used twice (give one of them its own `id`)", inst.id)));
+                }
+            }
+            ids.insert(meeting.key.clone());
+            out.push(meeting);
+        }
+        Ok(out)
+    }
+
+    fn meeting(&self, key: &str, v: &Value<'_>) -> R<Meeting> {
+        let what = format!("meeting `{key}`");
+        let t = self.table(v, key)?;
+        let f = self.fields(
+            t,
+            &what,
+            &["name", "dates", "typical", "tentative", "source"],
+        )?;
+        let name = match f.get("name") {
+            Some(n) => self.text(n, "name")?,
+            None => Text {
+                en: Cow::Owned(key.to_string()),
+                fr: None,
+            },
+        };
+        let typical_only = f.get("dates").is_none() && f.get("typical").is_some();
+        let tentative = match f.get("tentative") {
+            Some(b) => match b.get_ref() {
+                DeValue::Boolean(b) => *b,
+                _ => return Err(self.mismatch(b, "tentative", "true or false")),
+            },
+            None => false,
+        };
+        let typical = match f.get("typical") {
+            None => None,
+            Some(tv) => {
+                let s = self.string(tv, "typical")?;
+                let (a, b) = s.split_once("..").unwrap_or((s, s));
+                match (MonthDay::parse(a.trim()), MonthDay::parse(b.trim())) {
+                    (Some(a), Some(b)) if a <= b => Some((a, b)),
+                    _ => return Err(self.error(tv.span(), format!("`typical`: `{s}` is not a month-day or range (expected MM-DD or MM-DD..MM-DD within one year)"))),
+                }
+            }
+        };
+        if typical_only {
+            return Ok(Meeting {
+                key: key.to_string(),
+                name,
+                series: true,
+                instances: Vec::new(),
+                typical,
+            });
+        }
+        let Some(dates) = f.get("dates") else {
+            return Err(self.error(
+                v.span(),
+                format!("{what} has no `dates` (expected dates = \"YYYY-MM-DD..YYYY-MM-DD\", a table of years, or a `typical` estimate)"),
+            ));
+        };
+        match dates.get_ref() {
+            DeValue::String(_) | DeValue::Datetime(_) => {
+                if typical.is_some() {
+                    return Err(self.error(f.get("typical").expect("present").span(), format!("{what} is a single meeting, and `typical` only applies to a series (expected dates given per year to use it)")));
+                }
+                let (start, end) = self.range(dates, "dates")?;
+                Ok(Meeting {
+                    key: key.to_string(),
+                    name,
+                    series: false,
+                    instances: vec![Instance {
+                        id: key.to_string(),
+                        start,
+                        end,
+                        tentative,
+                    }],
+                    typical: None,
+                })
+            }
+            DeValue::Table(years) => {
+                if let Some(b) = f.get("tentative") {
+                    return Err(self.error(b.span(), format!("{what} is a series, so `tentative` belongs to single years (expected `2027 = {{ dates = \"…\", tentative = true }}`)")));
+                }
+                let mut instances = Vec::new();
+                for (year_key, entry) in years.iter() {
+                    let y = year_key.get_ref().as_ref();
+                    let year: i32 = match y.parse() {
+                        Ok(year) if y.len() == 4 => year,
+                        _ => {
+                            return Err(self.error(
+                                year_key.span(),
+                                format!("{what}: `{y}` is not a year (expected keys such as 2026)"),
+                            ));
+                        }
+                    };
+                    let entries: Vec<&Value<'_>> = match entry.get_ref() {
+                        DeValue::Array(a) => a.iter().collect(),
+                        _ => vec![entry],
+                    };
+                    let mut in_year = Vec::new();
+                    for e in entries {
+                        let (id, start, end, tentative) = self.instance(e)?;
+                        if start.year() != year {
+                            return Err(self.error(
+                                e.span(),
+                                format!(
+                                    "{what}: an instance starting {start} is listed under {year} (expected it under {})",
+                                    start.year()
+                                ),
+                            ));
+                        }
+                        in_year.push((id, start, end, tentative));
+                    }
+                    in_year.sort_by_key(|(_, start, _, _)| *start);
+                    for (n, (id, start, end, tentative)) in in_year.into_iter().enumerate() {
+                        let id = id.unwrap_or_else(|| match n {
+                            0 => format!("{key}-{year}"),
+                            n => format!("{key}-{year}-{}", n + 1),
+                        });
+                        instances.push(Instance {
+                            id,
+                            start,
+                            end,
+                            tentative,
+                        });
+                    }
+                }
+                instances.sort_by_key(|i| i.start);
+                Ok(Meeting {
+                    key: key.to_string(),
+                    name,
+                    series: true,
+                    instances,
+                    typical,
+                })
+            }
+            _ => Err(self.mismatch(
+                dates,
+                "dates",
+                "a date range \"YYYY-MM-DD..YYYY-MM-DD\" or a table of years",
+            )),
+        }
+    }
+
+    /// One instance of a series: a date range, or a table with `dates` and optional `id`,
+    /// `tentative` and `source`.
+    fn instance(&self, v: &Value<'_>) -> R<(Option<String>, NaiveDate, NaiveDate, bool)> {
+        match v.get_ref() {
+            DeValue::Table(t) => {
+                let f = self.fields(
+                    t,
+                    "a meeting instance",
+                    &["id", "dates", "tentative", "source"],
+                )?;
+                let dates = self.require(&f, "dates", "a meeting instance", v.span())?;
+                let (start, end) = self.range(dates, "dates")?;
+                let id = match f.get("id") {
+                    Some(i) => {
+                        let s = self.string(i, "id")?;
+                        check_id(s)
+                            .map_err(|m| self.error(i.span(), format!("instance id `{s}` {m}")))?;
+                        Some(s.to_string())
+                    }
+                    None => None,
+                };
+                let tentative = match f.get("tentative") {
+                    Some(b) => match b.get_ref() {
+                        DeValue::Boolean(b) => *b,
+                        _ => return Err(self.mismatch(b, "tentative", "true or false")),
+                    },
+                    None => false,
+                };
+                Ok((id, start, end, tentative))
+            }
+            _ => {
+                let (start, end) = self.range(v, "dates")?;
+                Ok((None, start, end, false))
+            }
+        }
+    }
+
+    /// `YYYY-MM-DD` or `YYYY-MM-DD..YYYY-MM-DD`, first day not after the last.
+    fn range(&self, v: &Value<'_>, key: &str) -> R<(NaiveDate, NaiveDate)> {
+        if let DeValue::Datetime(_) = v.get_ref() {
+            let d = self.date(v, key)?;
+            return Ok((d, d));
+        }
+        let s = self.string(v, key)?;
+        let (a, b) = s.split_once("..").unwrap_or((s, s));
+        let bad = || {
+            self.error(v.span(), format!("`{key}`: `{s}` is not a date or date range (expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, real days)"))
+        };
+        let start = dates::parse_date(a.trim()).ok_or_else(bad)?;
+        let end = dates::parse_date(b.trim()).ok_or_else(bad)?;
+        if end < start {
+            return Err(self.error(v.span(), format!("`{key}`: `{s}` ends before it starts (expected the first day, `..`, then the last day)")));
+        }
+        if (end - start).num_days() > 366 {
+            return Err(self.error(
+                v.span(),
+                format!("`{key}`: `{s}` lasts more than a year (is a year mistyped?)"),
+            ));
+        }
+        Ok((start, end))
+    }
+
+    /// An obligation, and where its id stands in the file (for the duplicate check).
+    fn obligation(&self, v: &Value<'_>, meetings: &[Meeting], default_lead: Span) -> R<Located> {
+        let t = self.table(v, "obligation")?;
+        let f = self.fields(
+            t,
+            "[[obligation]]",
+            &[
+                "id",
+                "title",
+                "mandate",
+                "quote",
+                "owner",
+                "to",
+                "notes",
+                "every",
+                "due",
+                "lead",
+                "active_from",
+                "active_until",
+                "milestones",
+                "done",
+            ],
+        )?;
+        let id_v = self.require(&f, "id", "[[obligation]]", v.span())?;
+        let id = self.string(id_v, "id")?;
+        check_id(id).map_err(|m| self.error(id_v.span(), format!("obligation id `{id}` {m}")))?;
+        let what = format!("obligation `{id}`");
+        let title = self.text(self.require(&f, "title", &what, v.span())?, "title")?;
+        let every_v = f.get("every");
+        let every = every_v.map(|e| self.string(e, "every")).transpose()?;
+        let due_v = f.get("due");
+        let rule = self.rule(every_v, every, due_v, meetings)?;
+        let lead = match f.get("lead") {
+            Some(l) => self.span_of(l, "lead")?,
+            None => default_lead,
+        };
+        let active_from = f
+            .get("active_from")
+            .map(|d| self.date(d, "active_from"))
+            .transpose()?;
+        let active_until = f
+            .get("active_until")
+            .map(|d| self.date(d, "active_until"))
+            .transpose()?;
+        if let (Some(a), Some(b)) = (active_from, active_until)
+            && b < a
+        {
+            return Err(self.error(
+                f.get("active_until").expect("present").span(),
+                format!("{what}: `active_until` {b} is before `active_from` {a} (expected the same day or later)"),
+            ));
+        }
+        let mut milestones = Vec::new();
+        if let Some(ms) = f.get("milestones") {
+            if matches!(rule, Rule::Ongoing) {
+                return Err(self.error(
+                    ms.span(),
+                    format!("{what} has no deadline, so its milestones have nothing to count from (expected a `due`, or no `milestones`)"),
+                ));
+            }
+            for m in self.array(ms, "milestones")? {
+                let mt = self.table(m, "milestones")?;
+                let mf = self.fields(mt, "a milestone", &["name", "at"])?;
+                let name =
+                    self.text(self.require(&mf, "name", "a milestone", m.span())?, "name")?;
+                let at = self.require(&mf, "at", "a milestone", m.span())?;
+                let at_text = self.string(at, "at")?;
+                let offset = match split_offset(at_text) {
+                    Ok(("due", offset)) => offset,
+                    Err(m) if at_text.split_whitespace().next() == Some("due") => {
+                        return Err(self.error(at.span(), format!("`at`: {m}")));
+                    }
+                    _ => return Err(self.error(at.span(), format!("`at`: `{at_text}` is not a milestone offset (expected `due - 4w`, `due + 3d` or `due`)"))),
+                };
+                milestones.push(Milestone { name, offset });
+            }
+        }
+        let mut done = Vec::new();
+        if let Some(list) = f.get("done") {
+            for d in self.array(list, "done")? {
+                let dt = self.table(d, "done")?;
+                let df = self.fields(
+                    dt,
+                    "a `done` entry",
+                    &["period", "on", "ref", "note", "waived"],
+                )?;
+                let period = self.string(
+                    self.require(&df, "period", "a `done` entry", d.span())?,
+                    "period",
+                )?;
+                let on = self.date(self.require(&df, "on", "a `done` entry", d.span())?, "on")?;
+                let outcome = match df.get("waived") {
+                    Some(w) => Outcome::Waived {
+                        reason: self.string(w, "waived")?.to_string(),
+                    },
+                    None => Outcome::Done,
+                };
+                done.push((
+                    period.to_string(),
+                    Completion {
+                        outcome,
+                        on,
+                        reference: self.opt_string(&df, "ref")?,
+                        note: self.opt_string(&df, "note")?,
+                    },
+                ));
+            }
+        }
+        let id_at = id_v.span();
+        Ok((
+            Obligation {
+                id: self.keep(id),
+                title,
+                mandate: self.opt_str(&f, "mandate")?,
+                prose: match (self.opt_str(&f, "quote")?, self.opt_str(&f, "notes")?) {
+                    (None, None) => None,
+                    (quote, notes) => Some(Box::new(Prose { quote, notes })),
+                },
+                owner: self.opt_str(&f, "owner")?,
+                to: self.opt_str(&f, "to")?,
+                rule,
+                lead,
+                active_from,
+                active_until,
+                milestones: milestones.into_boxed_slice(),
+                done: done.into_boxed_slice(),
+            },
+            id_at,
+        ))
+    }
+}
+
+/// Identifiers appear in period keys, file names and command lines: keep them plain.
+fn check_id(id: &str) -> Result<(), String> {
+    if id.is_empty() {
+        return Err("is empty (expected letters, digits, '-', '_' or '.')".into());
+    }
+    if !id
+        .chars()
+        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+    {
+        return Err(
+            "holds other characters (expected only ASCII letters, digits, '-', '_' and '.')".into(),
+        );
+    }
+    Ok(())
+}

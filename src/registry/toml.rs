@@ -1,0 +1,207 @@
+//! Reading spanned TOML values: each accessor names the key it reads and, when the value
+//! is not what the key takes, where it stands and what was expected.
+
+use std::borrow::Cow;
+use std::ops::Range;
+
+use chrono::NaiveDate;
+use toml::Spanned;
+use toml::de::{DeTable, DeValue};
+
+use super::RegistryError;
+use crate::dates::{self, Span};
+use crate::diag;
+use crate::model::{Str, Text};
+
+pub(super) type Value<'i> = Spanned<DeValue<'i>>;
+pub(super) type R<T> = Result<T, RegistryError>;
+
+/// Where the text being read came from, and the text: what every message needs.
+#[derive(Clone, Copy)]
+pub(super) struct Cx<'a> {
+    pub file: &'a str,
+    pub text: &'a str,
+    /// The same text when it lives for the whole process: strings are then borrowed from it.
+    pub whole: Option<&'static str>,
+}
+
+/// One table being read: remembers nothing, but knows which keys it allows.
+pub(super) struct Fields<'t, 'i> {
+    table: &'t DeTable<'i>,
+}
+
+impl<'t, 'i> Fields<'t, 'i> {
+    pub(super) fn get(&self, key: &str) -> Option<&'t Value<'i>> {
+        self.table
+            .iter()
+            .find(|(k, _)| k.get_ref().as_ref() == key)
+            .map(|(_, v)| v)
+    }
+}
+
+fn kind(v: &DeValue<'_>) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+impl Cx<'_> {
+    pub(super) fn error(&self, span: Range<usize>, message: impl Into<String>) -> RegistryError {
+        let (line, col) = diag::line_col(self.text, span.start);
+        RegistryError::Invalid {
+            file: self.file.to_string(),
+            line,
+            col,
+            message: message.into(),
+        }
+    }
+
+    pub(super) fn fields<'t, 'i>(
+        &self,
+        table: &'t DeTable<'i>,
+        what: &str,
+        allowed: &[&str],
+    ) -> R<Fields<'t, 'i>> {
+        for (key, _) in table.iter() {
+            let name = key.get_ref().as_ref();
+            if !allowed.contains(&name) {
+                let hint = diag::key_hint(name, allowed);
+                return Err(self.error(
+                    key.span(),
+                    format!("unknown key `{name}` in {what} ({hint})"),
+                ));
+            }
+        }
+        Ok(Fields { table })
+    }
+
+    pub(super) fn require<'t, 'i>(
+        &self,
+        f: &Fields<'t, 'i>,
+        key: &str,
+        what: &str,
+        span: Range<usize>,
+    ) -> R<&'t Value<'i>> {
+        f.get(key)
+            .ok_or_else(|| self.error(span, format!("{what} has no `{key}` (it is required)")))
+    }
+
+    pub(super) fn mismatch(&self, v: &Value<'_>, key: &str, expected: &str) -> RegistryError {
+        self.error(
+            v.span(),
+            format!("`{key}` is {} (expected {expected})", kind(v.get_ref())),
+        )
+    }
+
+    pub(super) fn string<'v>(&self, v: &'v Value<'_>, key: &str) -> R<&'v str> {
+        match v.get_ref() {
+            DeValue::String(s) => Ok(s.as_ref()),
+            _ => Err(self.mismatch(v, key, "a string")),
+        }
+    }
+
+    /// Keeps a string from the source: borrowed when the source lives for the whole process.
+    pub(super) fn keep(&self, s: &str) -> Str {
+        if let Some(whole) = self.whole {
+            let start = (s.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+            if let Some(borrowed) = start
+                .checked_add(s.len())
+                .and_then(|end| whole.get(start..end))
+                .filter(|b| b.as_ptr() == s.as_ptr())
+            {
+                return Cow::Borrowed(borrowed);
+            }
+        }
+        Cow::Owned(s.to_string())
+    }
+
+    pub(super) fn opt_str(&self, f: &Fields<'_, '_>, key: &str) -> R<Option<Str>> {
+        f.get(key)
+            .map(|v| self.string(v, key).map(|s| self.keep(s)))
+            .transpose()
+    }
+
+    pub(super) fn opt_string(&self, f: &Fields<'_, '_>, key: &str) -> R<Option<String>> {
+        f.get(key)
+            .map(|v| self.string(v, key).map(str::to_string))
+            .transpose()
+    }
+
+    pub(super) fn table<'t, 'i>(&self, v: &'t Value<'i>, key: &str) -> R<&'t DeTable<'i>> {
+        match v.get_ref() {
+            DeValue::Table(t) => Ok(t),
+            _ => Err(self.mismatch(v, key, "a table")),
+        }
+    }
+
+    pub(super) fn array<'t, 'i>(&self, v: &'t Value<'i>, key: &str) -> R<&'t [Value<'i>]> {
+        match v.get_ref() {
+            DeValue::Array(a) => Ok(a),
+            _ => Err(self.mismatch(v, key, "an array")),
+        }
+    }
+
+    /// A date, written as a TOML date (`2026-01-01`) or a string (`"2026-01-01"`).
+    pub(super) fn date(&self, v: &Value<'_>, key: &str) -> R<NaiveDate> {
+        let expected = "a date such as 2026-11-30";
+        match v.get_ref() {
+            DeValue::Datetime(dt) => match (dt.date, dt.time) {
+                (Some(d), None) => {
+                    NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
+                        .ok_or_else(|| {
+                            self.error(
+                        v.span(),
+                        format!(
+                            "`{key}`: {dt} is not a date in the calendar (expected a real day)"
+                        ),
+                    )
+                        })
+                }
+                _ => Err(self.error(
+                    v.span(),
+                    format!("`{key}` has a time of day (expected {expected}, without one)"),
+                )),
+            },
+            DeValue::String(s) => dates::parse_date(s).ok_or_else(|| {
+                self.error(
+                    v.span(),
+                    format!("`{key}`: `{s}` is not {expected} (YYYY-MM-DD, a real day)"),
+                )
+            }),
+            _ => Err(self.mismatch(v, key, expected)),
+        }
+    }
+
+    pub(super) fn span_of(&self, v: &Value<'_>, key: &str) -> R<Span> {
+        let DeValue::String(s) = v.get_ref() else {
+            return Err(self.mismatch(v, key, "a duration such as \"30d\""));
+        };
+        Span::parse(s).map_err(|m| self.error(v.span(), format!("`{key}`: {m}")))
+    }
+
+    pub(super) fn text(&self, v: &Value<'_>, key: &str) -> R<Text> {
+        match v.get_ref() {
+            DeValue::String(s) => Ok(Text {
+                en: self.keep(s),
+                fr: None,
+            }),
+            DeValue::Table(t) => {
+                let f = self.fields(t, &format!("`{key}`"), &["en", "fr"])?;
+                let en =
+                    self.string(self.require(&f, "en", &format!("`{key}`"), v.span())?, "en")?;
+                let fr = self.opt_str(&f, "fr")?;
+                Ok(Text {
+                    en: self.keep(en),
+                    fr,
+                })
+            }
+            _ => Err(self.mismatch(v, key, "a string or a table { en = \"…\", fr = \"…\" }")),
+        }
+    }
+}
