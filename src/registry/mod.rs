@@ -2,7 +2,8 @@
 //! line and column it sits at, and what was expected there.
 //!
 //! [`read`] turns a file into text, [`toml`] reads spanned TOML values, [`schema`] checks the
-//! registry's tables and keys, and [`rule`] reads the `due` rule grammar.
+//! registry's tables and keys, and [`rule`] reads the `due` rule grammar. [`stream`] reads a
+//! valid registry's obligations in one pass, without a tree of the whole document.
 
 use std::path::PathBuf;
 
@@ -14,6 +15,7 @@ use crate::model::{Origin, Registry};
 mod read;
 mod rule;
 mod schema;
+mod stream;
 mod toml;
 
 pub use read::{load_file, parse_bytes};
@@ -74,6 +76,9 @@ fn parse_with(
         text,
         whole,
     };
+    if let Some(reg) = stream::read(&cx, &origin) {
+        return Ok(reg);
+    }
     let root = DeTable::parse(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         cx.error(
