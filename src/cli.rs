@@ -70,6 +70,9 @@ pub struct Global {
     /// Output format
     #[arg(long, global = true, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
+    /// Wait this long for another process writing the ledger, then give up
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 10)]
+    pub lock_timeout: u64,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -274,14 +277,16 @@ pub fn run() -> Result<Exit> {
     let command = Box::leak(Box::new(command()));
     let matches = match command.try_get_matches_from_mut(std::env::args_os()) {
         Ok(m) => m,
+        // Every error line starts `due: `, clap's usage errors too (clap writes `error: `).
+        Err(e) if e.use_stderr() => {
+            let text = e.render().to_string();
+            eprint!("due: {}", text.strip_prefix("error: ").unwrap_or(&text));
+            return Ok(Exit::Error);
+        }
+        // --help and --version.
         Err(e) => {
-            let code = if e.use_stderr() {
-                Exit::Error
-            } else {
-                Exit::Success
-            };
             e.print()?;
-            return Ok(code);
+            return Ok(Exit::Success);
         }
     };
     let cli = Cli::from_arg_matches(&matches)?;
@@ -303,6 +308,7 @@ struct Session {
     format: FormatArg,
     color: bool,
     terminal: bool,
+    lock_timeout: std::time::Duration,
 }
 
 impl Session {
@@ -340,6 +346,7 @@ impl Session {
             format: global.format,
             color,
             terminal,
+            lock_timeout: std::time::Duration::from_secs(global.lock_timeout),
         })
     }
 
@@ -788,6 +795,7 @@ fn record(cx: &Session, command: Command, out: &mut dyn Write) -> Result<Exit> {
         registry: &cx.reg,
         ledger: &cx.ledger,
         today: cx.today,
+        lock_timeout: cx.lock_timeout,
     };
     let line = match command {
         Command::Done {
@@ -835,10 +843,14 @@ fn init(path: Option<PathBuf>, force: bool, out: &mut dyn Write) -> Result<Exit>
             path.display()
         );
     }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs_err::create_dir_all(dir)?;
+    if let Some(dir) = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty() && !d.exists())
+    {
+        crate::files::create_private_dir(dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    crate::atomic::replace(&path, registry::EMBEDDED.as_bytes(), None)
+    crate::atomic::replace(&path, registry::EMBEDDED.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
     writeln!(out, "wrote {}", path.display())?;
     Ok(Exit::Success)

@@ -46,6 +46,8 @@ pub struct Context<'a> {
     pub registry: &'a Registry,
     pub ledger: &'a Location,
     pub today: NaiveDate,
+    /// How long to wait for another writer's lock.
+    pub lock_timeout: std::time::Duration,
 }
 
 /// The registry's own completions with the ledger on top: what every listing judges by.
@@ -310,9 +312,10 @@ fn write(
     if cx.ledger.source == ledger::Source::DataDir
         && let Some(dir) = cx.ledger.path.parent()
     {
-        std::fs::create_dir_all(dir).map_err(|e| LedgerError::write(&cx.ledger.path, e))?;
+        crate::files::create_private_dir(dir)
+            .map_err(|e| LedgerError::write(&cx.ledger.path, e))?;
     }
-    ledger::append(&cx.ledger.path, make)?;
+    ledger::append(&cx.ledger.path, cx.lock_timeout, make)?;
     Ok(())
 }
 

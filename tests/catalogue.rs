@@ -218,7 +218,7 @@ fn a_directory_or_a_missing_file_is_named() {
                 "2027-01-15"
             ]
         ),
-        "due: cannot read the ledger [TMP]: Is a directory (os error 21)\n"
+        "due: cannot read the ledger [TMP]: it is a folder, not a regular file\n"
     );
 }
 
@@ -240,7 +240,7 @@ fn a_binary_ledger_is_refused() {
                 "2027-01-15"
             ]
         ),
-        "due: cannot read the ledger [TMP]/ledger.toml: stream did not contain valid UTF-8\n"
+        "due: [TMP]/ledger.toml:2:7: byte 0xFF is not UTF-8 text (the ledger is a text file)\n(the ledger was left as it is: correct it, or restore it from version control, and run the command again)\n"
     );
 }
 

@@ -16,6 +16,7 @@ mod meta;
 mod readme;
 mod registry_1332;
 mod remind;
+mod sharing;
 mod smtp;
 mod smtp_guard;
 mod today;
