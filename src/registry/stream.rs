@@ -99,7 +99,10 @@ fn first_obligation(text: &str) -> Option<usize> {
     loop {
         let at = from + text[from..].find("[[obligation]]")?;
         let line_start = text[..at].rfind('\n').map_or(0, |n| n + 1);
-        if text[line_start..at].bytes().all(|b| b == b' ' || b == b'\t') {
+        if text[line_start..at]
+            .bytes()
+            .all(|b| b == b' ' || b == b'\t')
+        {
             return Some(line_start);
         }
         from = at + 1;
@@ -264,9 +267,7 @@ impl<'i> Obligations<'_, 'i> {
                             // its span is its first key's, where any other value's is its own.
                             let made_here = slot.key().span() == slot.get().span();
                             match slot.get_mut().get_mut() {
-                                DeValue::Table(dotted) if made_here => {
-                                    insert(dotted, inner, value)
-                                }
+                                DeValue::Table(dotted) if made_here => insert(dotted, inner, value),
                                 _ => false,
                             }
                         }
@@ -306,7 +307,8 @@ impl EventReceiver for Obligations<'_, '_> {
         self.finish();
         self.in_header = true;
         self.header.clear();
-        self.header.push(Spanned::new(self.span(span), Cow::Borrowed("")));
+        self.header
+            .push(Spanned::new(self.span(span), Cow::Borrowed("")));
     }
 
     fn array_table_close(&mut self, span: TomlSpan, _error: &mut dyn ErrorSink) {
@@ -353,7 +355,12 @@ impl EventReceiver for Obligations<'_, '_> {
         }
     }
 
-    fn simple_key(&mut self, span: TomlSpan, encoding: Option<Encoding>, _error: &mut dyn ErrorSink) {
+    fn simple_key(
+        &mut self,
+        span: TomlSpan,
+        encoding: Option<Encoding>,
+        _error: &mut dyn ErrorSink,
+    ) {
         let Some(key) = self.key(span, encoding) else {
             return self.fail();
         };
