@@ -15,10 +15,12 @@
 //! and once on the plain profile (`synth --plain`).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use chrono::{Duration, NaiveDate};
+
+use crate::common::synth_binary;
 
 /// remind's calendar walks every day and every reminder: keep the registry small
 /// (`DUE_DIFFERENTIAL_OBLIGATIONS` sets another size).
@@ -51,31 +53,6 @@ fn remind_available() -> bool {
         .arg("-h")
         .output()
         .is_ok_and(|o| !o.stdout.is_empty() || !o.stderr.is_empty())
-}
-
-/// The generator binary, built (or brought up to date) with the test's own cargo, so that
-/// `cargo test --test differential_remind` never runs a stale generator.
-fn synth_binary() -> PathBuf {
-    let due = PathBuf::from(env!("CARGO_BIN_EXE_due"));
-    let dir = due.parent().expect("the binary has a directory");
-    let exe = format!("synth{}", std::env::consts::EXE_SUFFIX);
-    let built = dir.join("examples").join(&exe);
-    let profile_release = dir.file_name().is_some_and(|p| p == "release");
-    let mut cargo = Command::new(env!("CARGO"));
-    cargo
-        .args(["build", "--quiet", "--example", "synth"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    if profile_release {
-        cargo.arg("--release");
-    }
-    let status = cargo.status().expect("cargo runs");
-    assert!(status.success(), "cargo build --example synth failed");
-    assert!(
-        built.exists(),
-        "{} not found after building",
-        built.display()
-    );
-    built
 }
 
 fn generate(synth: &Path, dir: &Path, roll: &str, seed: u64, plain: bool) {

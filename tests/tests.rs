@@ -13,6 +13,7 @@ mod hostile_text;
 mod ics;
 mod ledger;
 mod meta;
+mod outputs;
 mod readme;
 mod registry_1332;
 mod remind;

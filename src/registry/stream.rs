@@ -19,7 +19,7 @@ use toml::value::Datetime;
 use toml_parser::decoder::{Encoding, ScalarKind};
 use toml_parser::lexer::{Token, TokenKind};
 use toml_parser::parser::{EventReceiver, RecursionGuard, ValidateWhitespace, parse_document};
-use toml_parser::{ErrorSink, ParseError, Source, Span as TomlSpan};
+use toml_parser::{ErrorSink, ParseError, Raw, Source, Span as TomlSpan};
 
 use super::toml::{Cx, Value};
 use crate::dates::Span;
@@ -183,9 +183,15 @@ impl<'i> Obligations<'_, 'i> {
         }
     }
 
+    /// The text of a token, with how it is quoted, which says how to decode it.
+    fn raw(&self, span: TomlSpan, encoding: Option<Encoding>) -> Option<Raw<'i>> {
+        let text = self.source.input().get(span.start()..span.end())?;
+        Some(Raw::new_unchecked(text, encoding, span))
+    }
+
     /// A key, decoded: borrowed from the text when it is written plain.
     fn key(&mut self, span: TomlSpan, encoding: Option<Encoding>) -> Option<Key<'i>> {
-        let raw = self.source.get(span)?;
+        let raw = self.raw(span, encoding)?;
         let text = raw.as_str();
         // Written as a fold over every byte, so that it compiles to a vector loop.
         let plain = encoding.is_none()
@@ -210,11 +216,13 @@ impl<'i> Obligations<'_, 'i> {
     /// A scalar, decoded as the TOML reader decodes it; numbers are never part of an
     /// obligation, so they end this path.
     fn scalar(&mut self, span: TomlSpan, encoding: Option<Encoding>) -> Option<DeValue<'i>> {
-        let raw = self.source.get(span)?;
+        let raw = self.raw(span, encoding)?;
         let text = raw.as_str();
         // Most strings have no escapes and no control characters: they are their own value.
+        // (The lexer ends an unterminated one at the end of its line: the decoder reports it.)
         if encoding == Some(Encoding::BasicString)
             && text.len() >= 2
+            && text.ends_with('"')
             && !needs_decoding(&text[1..text.len() - 1])
         {
             return Some(DeValue::String(Cow::Borrowed(&text[1..text.len() - 1])));
@@ -388,5 +396,133 @@ impl EventReceiver for Obligations<'_, '_> {
 
     fn error(&mut self, _span: TomlSpan, _error: &mut dyn ErrorSink) {
         self.fail();
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use ::toml::de::DeTable;
+
+    use super::*;
+    use crate::registry::{EMBEDDED, parse};
+
+    fn cx(text: &str) -> Cx<'_> {
+        Cx {
+            file: "r.toml",
+            text,
+            whole: None,
+        }
+    }
+
+    /// Everything in a registry, the holidays in order (a set's order is its own).
+    fn shown(reg: &Registry) -> String {
+        let mut holidays: Vec<_> = reg.calendar.holidays.iter().collect();
+        holidays.sort();
+        format!(
+            "{:?} {:?} {:?} {:?} {:?} {:?} {holidays:?} {:?} {:?} {:?}",
+            reg.title,
+            reg.timezone,
+            reg.tracking_since,
+            reg.ledger,
+            reg.calendar.weekend,
+            reg.calendar.roll,
+            reg.meetings,
+            reg.obligations,
+            reg.origin,
+        )
+    }
+
+    /// The registry as the whole-document reader makes it.
+    fn whole(text: &str) -> String {
+        let root = DeTable::parse(text).expect("valid TOML");
+        let origin = Origin::File("r.toml".into());
+        shown(&cx(text).registry(root.get_ref(), origin).unwrap().0)
+    }
+
+    fn one_pass(text: &str) -> Option<String> {
+        read(&cx(text), &Origin::File("r.toml".into())).map(|reg| shown(&reg))
+    }
+
+    const EVERY_FORM: &str = r#"schema = 1
+title = "Forms"
+[meetings.council.dates]
+2027 = "2027-03-01..2027-03-05"
+
+[[obligation]]
+id = "dotted"
+title.en = "Tab\there, \"quoted\" \u00e9"
+title.fr = 'littéral \n'
+mandate = """
+Several
+lines"""
+owner = '''raw \d'''
+due = 2027-01-31
+lead = "2w"
+active_from = "2026-01-01"
+active_until = 2028-12-31
+
+[[obligation]]
+id = "inline"   # a comment
+title = { en = "Inline", fr = "En ligne" }
+every = "meeting"
+due = "council.end + 3d"
+milestones = [
+  { name = { en = "draft", fr = "projet" }, at = "due - 4w" },
+  { name = "review", at = "due - 1w" },
+]
+done = [{ period = "council-2027", on = 2027-03-01, ref = "doc 1", note = "n" },
+        { period = "x", on = "2027-01-01", waived = "not needed" }]
+
+[[obligation]]
+id = "ongoing"
+title = "Standing"
+notes = "no deadline"
+"#;
+
+    #[test]
+    fn reads_every_form_as_the_whole_document_reader_does() {
+        assert_eq!(one_pass(EVERY_FORM), Some(whole(EVERY_FORM)));
+        assert_eq!(one_pass(EMBEDDED), Some(whole(EMBEDDED)));
+    }
+
+    #[test]
+    fn leaves_what_it_does_not_follow_to_the_whole_document_reader() {
+        let declined = [
+            // Another table after the obligations.
+            format!("{EVERY_FORM}[calendar]\nroll = \"next\"\n"),
+            // Sub-tables of an obligation written as headers.
+            format!("{EVERY_FORM}[[obligation.milestones]]\nname = \"m\"\nat = \"due\"\n"),
+            // Obligations also written before the first `[[obligation]]` line.
+            EVERY_FORM.replacen("[[obligation]]", "[[ obligation ]]", 1),
+            // Dotted keys extending a table written inline, and deeper dotted keys.
+            EVERY_FORM.replace("notes = ", "title.en = \"x\"\nnotes = "),
+            EVERY_FORM.replace("lead = \"2w\"", "lead.a.b = \"2w\""),
+            // Numbers, which no obligation takes.
+            EVERY_FORM.replace("lead = \"2w\"", "lead = 14"),
+        ];
+        for text in &declined {
+            assert_eq!(one_pass(text), None, "{text}");
+        }
+        // Each is read whole; the number is a mistake, reported as always.
+        assert!(parse(&declined[0], Origin::Embedded).is_ok());
+        assert!(parse(&declined[5], Origin::Embedded).is_err());
+    }
+
+    #[test]
+    fn any_mistake_is_left_to_the_whole_document_reader() {
+        for text in [
+            // An unterminated string, a bad escape, a control character.
+            EVERY_FORM.replace("title = \"Standing\"", "title = \"Standing"),
+            EVERY_FORM.replace("title = \"Standing\"", "title = \"Stan\\qding\""),
+            EVERY_FORM.replace("title = \"Standing\"", "title = \"Stan\u{1}ding\""),
+            // A key twice, an id twice, a schema mistake, a date that is not one.
+            EVERY_FORM.replace("notes = ", "title = \"again\"\nnotes = "),
+            EVERY_FORM.replace("id = \"ongoing\"", "id = \"dotted\""),
+            EVERY_FORM.replace("notes = ", "titel = \"x\"\nnotes = "),
+            EVERY_FORM.replace("due = 2027-01-31", "due = 2027-02-31"),
+        ] {
+            assert_eq!(one_pass(&text), None, "{text}");
+            assert!(parse(&text, Origin::Embedded).is_err(), "{text}");
+        }
     }
 }
