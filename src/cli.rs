@@ -150,7 +150,8 @@ enum Command {
     Done {
         /// The obligation's id
         id: String,
-        /// The occurrence: 2027, 2027-Q1, 2027-03, a meeting instance such as council-2027, or once
+        /// The occurrence: 2027, 2027-Q1, 2027-03, a meeting instance such as council-2027,
+        /// or once (a one-off's only occurrence)
         period: Option<String>,
         /// The day it was delivered [default: today]
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
@@ -161,23 +162,33 @@ enum Command {
         /// A note kept with the record
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
+        #[command(flatten)]
+        checks: Checks,
+        #[command(flatten)]
+        who: Who,
     },
     /// Withdraw what the ledger recorded for an occurrence
     Undo {
         /// The obligation's id
         id: String,
-        /// The occurrence's period
+        /// The occurrence's period, as `done` takes it
         period: String,
+        #[command(flatten)]
+        who: Who,
     },
     /// Record an occurrence as not needed
     Waive {
         /// The obligation's id
         id: String,
-        /// The occurrence's period
+        /// The occurrence's period, as `done` takes it
         period: String,
         /// Why it is not needed
         #[arg(long, value_name = "TEXT")]
         reason: String,
+        #[command(flatten)]
+        checks: Checks,
+        #[command(flatten)]
+        who: Who,
     },
     /// Every ledger record, newest first
     History {
@@ -188,6 +199,24 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff)
     Man,
+}
+
+/// What `done` and `waive` refuse unless told.
+#[derive(Args, Debug)]
+struct Checks {
+    /// Record a correction for an occurrence that already has a record (history keeps both)
+    #[arg(long)]
+    amend: bool,
+    /// Record a period that falls due more than a year after today
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Args, Debug)]
+struct Who {
+    /// Who is recording [default: DUE_USER, else the login name, else the account name]
+    #[arg(long, value_name = "NAME")]
+    by: Option<String>,
 }
 
 const REMIND_ABOUT: &str = "\
@@ -492,7 +521,8 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
                 Some(at) => resolve_at(&cx.reg, at, cx.today)?,
             };
             let rows = engine::status(&cx.reg, &cx.completions, as_of);
-            let mut listing = views::status(&rows, cx.lang);
+            let closed = record::last_closed(&cx.reg, &cx.completions, as_of);
+            let mut listing = views::status(&rows, &closed, cx.lang);
             if cx.format == FormatArg::Table {
                 let what = at.map_or_else(String::new, |a| format!(" ({a})"));
                 writeln!(out, "Status as of {as_of}{what}: {}", cx.reg.title)?;
@@ -791,32 +821,46 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
 
 /// The ledger's commands; the logic lives in `record`.
 fn record(cx: &Session, command: Command, out: &mut dyn Write) -> Result<Exit> {
+    let (by, checks) = match &command {
+        Command::Done { who, checks, .. } | Command::Waive { who, checks, .. } => {
+            (who.by.as_deref(), Some(checks))
+        }
+        Command::Undo { who, .. } => (who.by.as_deref(), None),
+        _ => (None, None),
+    };
     let rc = record::Context {
         registry: &cx.reg,
         ledger: &cx.ledger,
         today: cx.today,
+        completions: &cx.completions,
+        by,
+        force: checks.is_some_and(|c| c.force),
+        amend: checks.is_some_and(|c| c.amend),
         lock_timeout: cx.lock_timeout,
     };
-    let line = match command {
+    let line = match &command {
         Command::Done {
             id,
             period,
             on,
             reference,
             note,
+            ..
         } => record::done(
             &rc,
-            &id,
+            id,
             period.as_deref(),
-            on,
+            *on,
             reference.as_deref(),
             note.as_deref(),
         )?,
-        Command::Undo { id, period } => record::undo(&rc, &id, &period)?,
-        Command::Waive { id, period, reason } => record::waive(&rc, &id, &period, &reason)?,
+        Command::Undo { id, period, .. } => record::undo(&rc, id, period)?,
+        Command::Waive {
+            id, period, reason, ..
+        } => record::waive(&rc, id, period, reason)?,
         Command::History { id } => {
             let records = record::history(&rc, id.as_deref())?;
-            let mut listing = record::listing(&records);
+            let mut listing = record::listing(&rc, &records);
             if records.is_empty() {
                 listing
                     .notes

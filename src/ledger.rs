@@ -53,14 +53,14 @@ pub struct Record {
 }
 
 impl Record {
-    /// A record stamped with the current time and user.
-    pub fn new(id: &str, period: &str, action: Action) -> Record {
+    /// A record stamped with the current time, made by `by`.
+    pub fn new(id: &str, period: &str, action: Action, by: &str) -> Record {
         Record {
             id: id.to_owned(),
             period: period.to_owned(),
             action,
             recorded_at: Utc::now().trunc_subsecs(0),
-            by: current_user(),
+            by: Some(by.to_owned()),
         }
     }
 
@@ -91,14 +91,6 @@ impl Record {
             Action::Undone => None,
         }
     }
-}
-
-fn current_user() -> Option<String> {
-    ["USER", "LOGNAME"]
-        .iter()
-        .filter_map(|var| std::env::var(var).ok())
-        .map(|name| name.trim().to_owned())
-        .find(|name| !name.is_empty())
 }
 
 #[derive(Debug, thiserror::Error)]

@@ -15,6 +15,7 @@ mod ledger;
 mod meta;
 mod outputs;
 mod readme;
+mod records;
 mod registry_1332;
 mod remind;
 mod sharing;

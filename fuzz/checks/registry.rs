@@ -1,5 +1,5 @@
 //! What must hold for any bytes read as a registry: loading fails with a message or
-//! succeeds; reading `[[obligation]]` blocks apart gives what the whole document gives; and
+//! succeeds; `[[obligation]]` and `[[ obligation ]]` (the same TOML) give the same schedule; and
 //! whatever loads evaluates and renders in every format without a panic. Shared by the fuzz
 //! target and by the test that replays the corpus and every crash found.
 
@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use chrono::{Days, NaiveDate};
 use due::engine;
 use due::model::{Completions, Lang, Origin, Registry};
+use due::record;
 use due::registry::{self, RegistryError};
 use due::render::{self, Export, Listing};
 use due::views;
@@ -36,7 +37,8 @@ pub fn check(bytes: &[u8]) {
     let items = engine::agenda(&reg, &completions, near, until);
     export_all(&views::items(&items, Lang::En));
     let rows = engine::status(&reg, &completions, near);
-    export_all(&views::status(&rows, Lang::Fr));
+    let closed = record::last_closed(&reg, &completions, near);
+    export_all(&views::status(&rows, &closed, Lang::Fr));
     let entries = engine::attention(&reg, &completions, near, until);
     let _ = render::digest(&entries, Lang::En, near);
     for ob in &reg.obligations {
@@ -63,8 +65,8 @@ pub fn check(bytes: &[u8]) {
     }
 }
 
-/// The loader reads `[[obligation]]` blocks apart when it can; `[[ obligation ]]` is the same
-/// TOML that the split does not recognise, so it reads the whole document. Both must agree.
+/// `[[ obligation ]]` is the same TOML as `[[obligation]]`: a loader that looks for the usual
+/// spelling to go faster must give the same schedule for both.
 fn same_as_whole_document(text: &str, loaded: &Result<Registry, RegistryError>, origin: Origin) {
     let whole: String = text
         .split_inclusive('\n')
