@@ -6,9 +6,9 @@ use crate::model::{Anchor, InPeriod, Lang, Meeting, Obligation, Outcome, Period,
 use crate::record::LastClosed;
 use crate::render::{Cell, Emphasis, Listing, Row};
 
-const TENTATIVE_NOTE: &str = "~ the date hangs on a meeting whose dates are an estimate";
+pub const TENTATIVE_NOTE: &str = "~ the date hangs on a meeting whose dates are an estimate";
 
-fn emphasis(state: State) -> Emphasis {
+pub fn emphasis(state: State) -> Emphasis {
     match state {
         State::Overdue => Emphasis::Alert,
         State::DueSoon => Emphasis::Warn,
