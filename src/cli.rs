@@ -10,10 +10,10 @@ use clap::{ArgGroup, Args, CommandFactory, FromArgMatches, Parser, Subcommand, V
 use lettre::message::Mailbox;
 
 use crate::dates::{self, Span};
-use crate::engine::{self, Item, State};
+use crate::engine::{self, Item};
 use crate::exit::Exit;
 use crate::ledger::{self, Ledger, Location};
-use crate::model::{Completions, Lang, Registry};
+use crate::model::{Completions, Lang, Origin, Registry};
 use crate::record;
 use crate::registry;
 use crate::render::{self, Entry, Export, Listing};
@@ -276,22 +276,31 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("`{text}` is not a date (expected YYYY-MM-DD, a real day)"))
 }
 
-/// Where the registry comes from when `--registry` and `DUE_REGISTRY` are not given.
-fn config_registry() -> Option<PathBuf> {
-    crate::dirs::registry_file().filter(|path| path.is_file())
-}
-
 fn command() -> clap::Command {
-    let source = match std::env::var_os("DUE_REGISTRY") {
-        Some(p) => format!("{} (from DUE_REGISTRY)", PathBuf::from(p).display()),
-        None => match config_registry() {
-            Some(p) => p.display().to_string(),
-            None => "the embedded Resolution 1332 registry".to_string(),
-        },
+    let source = match find_registry(std::env::var_os("DUE_REGISTRY").map(PathBuf::from)) {
+        (Some(path), why) => format!("{} ({why})", path.display()),
+        (None, why) => why.to_string(),
     };
     Cli::command()
         .after_help(format!("Registry in use: {source}\n\n{EXIT_CODES}"))
         .mut_subcommands(|sub| sub.after_help(EXIT_CODES))
+}
+
+/// Which registry a command reads, and why: the one named (`--registry`, `DUE_REGISTRY`),
+/// else `obligations.toml` in the working directory, else the one in the config directory,
+/// else the embedded one (no path).
+fn find_registry(given: Option<PathBuf>) -> (Option<PathBuf>, &'static str) {
+    if let Some(path) = given.filter(|p| !p.as_os_str().is_empty()) {
+        return (Some(path), "from --registry or DUE_REGISTRY");
+    }
+    let here = PathBuf::from(crate::dirs::REGISTRY_NAME);
+    if here.is_file() {
+        return (Some(here), "found in the working directory");
+    }
+    match crate::dirs::registry_file().filter(|path| path.is_file()) {
+        Some(path) => (Some(path), "the user's default, in the config directory"),
+        None => (None, "the embedded Resolution 1332 registry"),
+    }
 }
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -331,6 +340,8 @@ pub fn run() -> Result<Exit> {
 /// What every command needs: the registry, its completions, the day, and how to print.
 struct Session {
     reg: Registry,
+    /// Why this registry was read: `due validate` says so.
+    found: &'static str,
     ledger: Location,
     completions: Completions,
     today: NaiveDate,
@@ -343,12 +354,10 @@ struct Session {
 
 impl Session {
     fn load(global: &Global, terminal: bool) -> Result<Session> {
-        let reg = match &global.registry {
-            Some(path) => registry::load_file(path)?,
-            None => match config_registry() {
-                Some(path) => registry::load_file(&path)?,
-                None => registry::load_embedded()?,
-            },
+        let (path, found) = find_registry(global.registry.clone());
+        let reg = match path {
+            Some(path) => registry::load_file(&path)?,
+            None => registry::load_embedded()?,
         };
         let today = global
             .today
@@ -366,6 +375,7 @@ impl Session {
         };
         Ok(Session {
             reg,
+            found,
             ledger,
             completions,
             today,
@@ -496,27 +506,21 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             Ok(listed(exit_code || cli.exit_code, !items.is_empty()))
         }
         Some(Command::List) => {
-            let next: Vec<Option<Item<'_>>> = engine::status(&cx.reg, &cx.completions, cx.today)
-                .into_iter()
-                .map(|standing| {
-                    standing.current.filter(|i| {
-                        i.occurrence.due.is_some_and(|d| d >= cx.today) || i.state == State::Overdue
-                    })
-                })
-                .collect();
+            let next = engine::next_due(&cx.reg, &cx.completions, cx.today);
             cx.export(&views::obligations(&cx.reg, &next, cx.lang), out)?;
             Ok(Exit::Success)
         }
         Some(Command::Show { id, count }) => show(cx, &id, count, out),
         Some(Command::Meetings) => {
-            let instances = meeting_instances(&cx.reg, cx.today);
+            let instances = engine::meeting_instances(&cx.reg, cx.today);
             cx.export(&views::meetings(&instances, cx.lang), out)?;
             Ok(Exit::Success)
         }
         Some(Command::Status { at }) => {
             let as_of = match at.as_deref() {
                 None => cx.today,
-                Some(at) => resolve_at(&cx.reg, at, cx.today)?,
+                Some(at) => engine::resolve_at(&cx.reg, at, cx.today)
+                    .map_err(|e| anyhow::anyhow!("--at {at}: {e}"))?,
             };
             let rows = engine::status(&cx.reg, &cx.completions, as_of);
             let closed = record::last_closed(&cx.reg, &cx.completions, as_of);
@@ -597,59 +601,6 @@ fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) 
     Ok(listed(args.exit_code || exit_code, true))
 }
 
-/// A date, a meeting instance id, or a meeting key (its next instance from today).
-fn resolve_at(reg: &Registry, at: &str, today: NaiveDate) -> Result<NaiveDate> {
-    if let Some(d) = dates::parse_date(at) {
-        return Ok(d);
-    }
-    if let Some((_, inst)) = reg.instance(at) {
-        return Ok(inst.start);
-    }
-    if let Some(m) = reg.meeting(at) {
-        let next = (chrono::Datelike::year(&today)..chrono::Datelike::year(&today) + 3)
-            .flat_map(|y| m.in_year(y).into_owned())
-            .find(|i| i.end >= today);
-        if let Some(inst) = next {
-            return Ok(inst.start);
-        }
-        bail!(
-            "--at {at}: the meeting has no instance from {today} on (name an instance or a date)"
-        );
-    }
-    let known: Vec<&str> = reg.meetings.iter().map(|m| m.key.as_str()).collect();
-    bail!(
-        "--at {at}: not a date (YYYY-MM-DD) nor a meeting (known: {}; an instance is MEETING-YEAR)",
-        known.join(", ")
-    )
-}
-
-/// Listed instances, plus the estimate for each year from last year to two years ahead
-/// that a series does not list.
-fn meeting_instances(
-    reg: &Registry,
-    today: NaiveDate,
-) -> Vec<(&crate::model::Meeting, crate::model::Instance)> {
-    let year = chrono::Datelike::year(&today);
-    let mut out = Vec::new();
-    for m in &reg.meetings {
-        let mut instances = m.instances.clone();
-        if m.series {
-            for y in year - 1..=year + 2 {
-                if !instances
-                    .iter()
-                    .any(|i| chrono::Datelike::year(&i.start) == y)
-                {
-                    instances.extend(m.in_year(y).iter().cloned());
-                }
-            }
-        }
-        instances.sort_by_key(|i| i.start);
-        out.extend(instances.into_iter().map(|i| (m, i)));
-    }
-    out.sort_by(|a, b| a.1.start.cmp(&b.1.start).then_with(|| a.1.id.cmp(&b.1.id)));
-    out
-}
-
 fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exit> {
     let Some(ob) = cx.reg.obligation(id) else {
         let ids: Vec<&str> = cx.reg.obligations.iter().map(|o| o.id.as_ref()).collect();
@@ -690,7 +641,10 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
             }
         }
     }
-    writeln!(out, "registry: {}", reg.origin)?;
+    match reg.origin {
+        Origin::Embedded => writeln!(out, "registry: {}", reg.origin)?,
+        Origin::File(_) => writeln!(out, "registry: {} ({})", reg.origin, cx.found)?,
+    }
     writeln!(out, "ledger: {}", cx.ledger)?;
     let book = Ledger::load(&cx.ledger.path)?;
     for warning in record::check(reg, &book, cx.today) {
@@ -794,5 +748,34 @@ fn init(path: Option<PathBuf>, force: bool, out: &mut dyn Write) -> Result<Exit>
     crate::atomic::replace(&path, registry::EMBEDDED.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
     writeln!(out, "wrote {}", path.display())?;
+    writeln!(out, "{}", init_hint(&path))?;
     Ok(Exit::Success)
+}
+
+/// How the file `due init` wrote will be found, so that the next command reads it.
+fn init_hint(path: &std::path::Path) -> String {
+    let here = PathBuf::from(crate::dirs::REGISTRY_NAME);
+    let same = |other: &std::path::Path| {
+        std::fs::canonicalize(path)
+            .ok()
+            .is_some_and(|p| std::fs::canonicalize(other).ok() == Some(p))
+    };
+    if same(&here) {
+        return "`due` run in this directory reads it; `due validate` says which registry is read"
+            .to_string();
+    }
+    if crate::dirs::registry_file().is_some_and(|default| same(&default)) {
+        return "`due` reads it by default, except in a directory with its own obligations.toml; \
+                `due validate` says which registry is read"
+            .to_string();
+    }
+    let shown = path.display();
+    let mut hint = format!("to use it, pass `--registry {shown}` or set DUE_REGISTRY={shown}");
+    if path
+        .file_name()
+        .is_some_and(|n| n == crate::dirs::REGISTRY_NAME)
+    {
+        hint.push_str(", or run `due` in its directory");
+    }
+    hint
 }
