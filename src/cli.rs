@@ -142,10 +142,35 @@ enum Command {
     /// Write the embedded registry to a file to start your own
     Init {
         /// Where to write it [default: the config directory's obligations.toml]
+        #[arg(conflicts_with = "team")]
         path: Option<PathBuf>,
+        /// Start a repository for a team in this folder: the registry, a ledger folder whose
+        /// records merge in git, and a README
+        #[arg(long, value_name = "DIR")]
+        team: Option<PathBuf>,
         /// Overwrite an existing file
         #[arg(long)]
         force: bool,
+    },
+    /// What a registry change does: deadlines added, removed or moved, obligations changed
+    #[command(long_about = DIFF_ABOUT)]
+    Diff {
+        /// The older registry: a file, or - to read it from standard input
+        old: PathBuf,
+        /// Compare what falls due within this window from today [default: 2y]
+        #[arg(long, value_name = "DURATION", conflicts_with = "until")]
+        next: Option<String>,
+        /// Compare what falls due up to this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        until: Option<NaiveDate>,
+        /// Exit with status 1 when something changed
+        #[arg(long)]
+        exit_code: bool,
+    },
+    /// The ledger's upkeep
+    Ledger {
+        #[command(subcommand)]
+        task: LedgerTask,
     },
     /// Record an occurrence as delivered [default PERIOD: the oldest open one]
     Done {
@@ -201,6 +226,26 @@ enum Command {
     /// Print the manual page (roff)
     Man,
 }
+
+#[derive(Subcommand, Debug)]
+enum LedgerTask {
+    /// Copy a single-file ledger into a folder of one file per record, which git merges
+    /// without conflicts; the file is left as it is
+    Migrate {
+        /// The folder to write the records to, e.g. ledger/
+        to: PathBuf,
+    },
+}
+
+const DIFF_ABOUT: &str = "\
+What a registry change does: compares the registry (--registry, as for every command) with
+an older one, OLD, over a window from today (two years unless told). One row per
+occurrence added, removed or moved (with its old and new due dates), and per obligation
+whose title, recipient or mandate changed. Ledger records for occurrences the change
+removes are named, wherever they fall.
+
+OLD may be - to read it from standard input:
+  git show HEAD~1:obligations.toml | due diff -";
 
 /// What `done` and `waive` refuse unless told.
 #[derive(Args, Debug)]
@@ -467,7 +512,17 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             clap_mangen::Man::new(command()).render(out)?;
             return Ok(Exit::Success);
         }
-        Some(Command::Init { path, force }) => return init(path, force, out),
+        Some(Command::Init {
+            team: Some(dir),
+            force,
+            ..
+        }) => {
+            for path in crate::team::init(&dir, force)? {
+                writeln!(out, "wrote {}", path.display())?;
+            }
+            return Ok(Exit::Success);
+        }
+        Some(Command::Init { path, force, .. }) => return init(path, force, out),
         _ => {}
     }
     // The session lasts until the process exits: leaving it to the operating system spares
@@ -539,6 +594,46 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
         }
         Some(Command::Remind(args)) => remind(cx, args, cli.exit_code, out),
         Some(Command::Validate) => validate(cx, out),
+        Some(Command::Diff {
+            old,
+            next,
+            until,
+            exit_code,
+        }) => {
+            let until = cx.window_end(next.as_deref().or(Some("2y")), until)?;
+            let before = crate::team::read_registry(&old)?;
+            let ledger = Ledger::load(&cx.ledger.path)?;
+            let changes = crate::diff::diff(&before, &cx.reg, cx.today, until, &ledger);
+            let mut listing = render::diff(&changes);
+            if cx.format == FormatArg::Table {
+                writeln!(
+                    out,
+                    "From {} to {}, for what falls due from {} to {until}:",
+                    before.origin, cx.reg.origin, cx.today
+                )?;
+            }
+            if changes.is_empty() {
+                listing
+                    .notes
+                    .push("No deadline added, removed or moved, and no obligation changed.".into());
+            }
+            cx.export(&listing, out)?;
+            Ok(listed(exit_code, !changes.is_empty()))
+        }
+        Some(Command::Ledger {
+            task: LedgerTask::Migrate { to },
+        }) => {
+            let file = match &cx.reg.origin {
+                crate::model::Origin::File(path) => Some(path.as_path()),
+                crate::model::Origin::Embedded => None,
+            };
+            writeln!(
+                out,
+                "{}",
+                crate::team::migrate(&cx.ledger, file, &to, cx.lock_timeout)?
+            )?;
+            Ok(Exit::Success)
+        }
         Some(
             command @ (Command::Done { .. }
             | Command::Undo { .. }
@@ -648,7 +743,17 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
     writeln!(out, "ledger: {}", cx.ledger)?;
     let book = Ledger::load(&cx.ledger.path)?;
     for warning in record::check(reg, &book, cx.today) {
-        writeln!(out, "warning: {warning}")?;
+        writeln!(out, "warning: ledger {}: {warning}", cx.ledger)?;
+    }
+    let conflicts = crate::team::conflicts(&cx.ledger, &book);
+    for conflict in &conflicts {
+        writeln!(out, "{conflict}")?;
+    }
+    if !conflicts.is_empty() {
+        problems.push(format!(
+            "the ledger records {} differently in two places (see above)",
+            render::counted(conflicts.len() as i64, "occurrence", "occurrences")
+        ));
     }
     if !reg.title.is_empty() {
         writeln!(out, "title: {}", render::one_line(&reg.title))?;

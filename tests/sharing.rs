@@ -216,14 +216,22 @@ fn a_fifo_as_registry_or_ledger_is_refused_at_once() {
     }
     let err = stderr(team.due().args(["--ledger", "/dev/null", "status"]), 2);
     assert!(err.contains("a device, not a regular file"), "{err}");
+    // A folder is a ledger of one file per record: a record file that is a FIFO is refused
+    // at once too.
+    let records = team.path("records");
+    fs::create_dir(&records).unwrap();
+    mkfifo(&records.join("r.toml"));
+    let started = Instant::now();
     let err = stderr(
         team.due()
             .arg("--ledger")
-            .arg(team.dir.path())
-            .arg("status"),
+            .arg(&records)
+            .arg("status")
+            .timeout(Duration::from_secs(10)),
         2,
     );
-    assert!(err.contains("a folder, not a regular file"), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(err.contains("r.toml: it is a FIFO"), "{err}");
 }
 
 #[test]
@@ -232,8 +240,16 @@ fn folders_due_makes_are_private() {
     // The default ledger's folder, made on the first record.
     team.due().args(["done", "annual", "2026"]).assert().code(0);
     let data = team.path("home/data/due");
-    assert!(data.join("ledger.toml").exists());
+    let ledgers = data.join("ledgers");
+    let files = fs::read_dir(&ledgers).unwrap().map(|e| e.unwrap().path());
+    assert_eq!(
+        files
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .count(),
+        1
+    );
     assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&ledgers), 0o700);
     // The config folder `due init` writes the registry to.
     team.due().arg("init").assert().code(0);
     let config = team.path("home/config/due");
