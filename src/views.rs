@@ -2,11 +2,10 @@
 
 use crate::dates::Span;
 use crate::engine::{Item, Standing, State};
+use crate::i18n::{self, Msg};
 use crate::model::{Anchor, InPeriod, Lang, Meeting, Obligation, Outcome, Period, Registry, Rule};
 use crate::record::LastClosed;
 use crate::render::{self, Cell, Emphasis, Listing, Row};
-
-pub const TENTATIVE_NOTE: &str = "~ the date hangs on a meeting whose dates are an estimate";
 
 pub fn emphasis(state: State) -> Emphasis {
     match state {
@@ -18,18 +17,20 @@ pub fn emphasis(state: State) -> Emphasis {
 
 /// Rows of occurrences: `due`, `overdue`, `remind`.
 pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
+    let h = |key| Some(i18n::t(lang, key));
     let mut l = Listing::new(&[
-        ("due_label", Some("Due")),
-        ("when", Some("When")),
-        ("id", Some("Obligation")),
-        ("period", Some("Period")),
+        ("due_label", h(Msg::ColDue)),
+        ("when", h(Msg::ColWhen)),
+        ("id", h(Msg::ColObligation)),
+        ("period", h(Msg::ColPeriod)),
         ("due", None),
         ("days", None),
-        ("state", Some("State")),
-        ("title", Some("Title")),
+        ("state", None),
+        ("state_label", h(Msg::ColState)),
+        ("title", h(Msg::ColTitle)),
         ("mandate", None),
         ("owner", None),
-        ("to", Some("To")),
+        ("to", h(Msg::ColTo)),
         ("meeting", None),
         ("tentative", None),
         ("lead", None),
@@ -46,12 +47,17 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
                     due: occ.due,
                     tentative: occ.tentative,
                 },
-                Cell::DaysLabel(item.days),
+                Cell::DaysLabel {
+                    days: item.days,
+                    overdue: item.state == State::Overdue,
+                    lang,
+                },
                 Cell::str(&ob.id),
                 Cell::text(occ.period.text()),
                 Cell::opt_date(occ.due),
                 Cell::opt_int(item.days),
                 Cell::fixed(item.state.as_str()),
+                Cell::fixed(i18n::state(lang, item.state)),
                 Cell::str(ob.title.pick(lang)),
                 Cell::opt_str(ob.mandate.as_ref()),
                 Cell::opt_str(ob.owner.as_ref()),
@@ -69,9 +75,9 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
             emphasis: emphasis(item.state),
         }
     });
-    l.display_only(&["due_label", "when"]);
+    l.display_only(&["due_label", "when", "state_label"]);
     if items.iter().any(|i| i.occurrence.tentative) {
-        l.notes.push(TENTATIVE_NOTE.into());
+        l.notes.push(i18n::t(lang, Msg::TentativeNote).into());
     }
     l
 }
@@ -83,15 +89,17 @@ pub fn status(
     closed: &[Option<LastClosed>],
     lang: Lang,
 ) -> Listing<'static> {
+    let h = |key| Some(i18n::t(lang, key));
     let mut l = Listing::new(&[
-        ("id", Some("Obligation")),
-        ("title", Some("Title")),
-        ("last_label", Some("Last closed")),
-        ("last_done", Some("Closed on")),
-        ("last_ref", Some("Reference")),
-        ("due_label", Some("Next due")),
-        ("state", Some("State")),
-        ("period", Some("Period")),
+        ("id", h(Msg::ColObligation)),
+        ("title", h(Msg::ColTitle)),
+        ("last_label", h(Msg::ColLastClosed)),
+        ("last_done", h(Msg::ColClosedOn)),
+        ("last_ref", h(Msg::ColReference)),
+        ("due_label", h(Msg::ColNextDue)),
+        ("state", None),
+        ("state_label", h(Msg::ColState)),
+        ("period", h(Msg::ColPeriod)),
         ("due", None),
         ("days", None),
         ("mandate", None),
@@ -125,6 +133,7 @@ pub fn status(
                     tentative: occ.is_some_and(|o| o.tentative),
                 },
                 Cell::fixed(state.as_str()),
+                Cell::fixed(i18n::state(lang, state)),
                 Cell::opt_text(occ.map(|o| o.period.text()).as_deref()),
                 Cell::opt_date(occ.and_then(|o| o.due)),
                 Cell::opt_int(cur.and_then(|i| i.days)),
@@ -140,12 +149,12 @@ pub fn status(
             emphasis(state),
         );
     }
-    l.display_only(&["last_label", "due_label"]);
+    l.display_only(&["last_label", "due_label", "state_label"]);
     if rows
         .iter()
         .any(|s| s.current.as_ref().is_some_and(|i| i.occurrence.tentative))
     {
-        l.notes.push(TENTATIVE_NOTE.into());
+        l.notes.push(i18n::t(lang, Msg::TentativeNote).into());
     }
     l
 }
@@ -200,12 +209,13 @@ pub fn rule_text(reg: &Registry, ob: &Obligation) -> String {
 
 /// `due list`: every obligation with its rule and next due date.
 pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Listing<'static> {
+    let h = |key| Some(i18n::t(lang, key));
     let mut l = Listing::new(&[
-        ("id", Some("Obligation")),
-        ("title", Some("Title")),
-        ("mandate", Some("Mandate")),
-        ("rule", Some("Rule")),
-        ("next_label", Some("Next due")),
+        ("id", h(Msg::ColObligation)),
+        ("title", h(Msg::ColTitle)),
+        ("mandate", h(Msg::ColMandate)),
+        ("rule", h(Msg::ColRule)),
+        ("next_label", h(Msg::ColNextDue)),
         ("next_due", None),
         ("next_period", None),
         ("owner", None),
@@ -257,13 +267,14 @@ pub fn summary(reg: &Registry) -> String {
 }
 
 pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) -> Listing<'static> {
+    let h = |key| Some(i18n::t(lang, key));
     let mut l = Listing::new(&[
-        ("meeting", Some("Meeting")),
-        ("id", Some("Instance")),
-        ("name", Some("Name")),
-        ("start", Some("Opens")),
-        ("end", Some("Closes")),
-        ("tentative_label", Some("Dates")),
+        ("meeting", h(Msg::ColMeeting)),
+        ("id", h(Msg::ColInstance)),
+        ("name", h(Msg::ColName)),
+        ("start", h(Msg::ColOpens)),
+        ("end", h(Msg::ColCloses)),
+        ("tentative_label", h(Msg::ColDates)),
         ("tentative", None),
     ]);
     for (m, inst) in instances {
@@ -274,11 +285,14 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
                 Cell::str(m.name.pick(lang)),
                 Cell::Date(inst.start),
                 Cell::Date(inst.end),
-                Cell::text(if inst.tentative {
-                    "estimate"
-                } else {
-                    "confirmed"
-                }),
+                Cell::fixed(i18n::t(
+                    lang,
+                    if inst.tentative {
+                        Msg::DatesEstimate
+                    } else {
+                        Msg::DatesConfirmed
+                    },
+                )),
                 Cell::Bool(inst.tentative),
             ],
             Emphasis::None,
