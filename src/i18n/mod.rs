@@ -41,7 +41,7 @@ keys! {
     DaysToday, DaysIn, DaysAgo, DaysLate,
     // Notes under listings.
     TentativeNote, NothingOverdueOn, NothingDueBy, NoObligations, NothingRecorded,
-    StatusHeading,
+    StatusHeading, StatusAtOpens, StatusAtEstimate,
     // `due meetings`.
     DatesEstimate, DatesConfirmed,
 }
