@@ -56,5 +56,23 @@ pub(super) fn text(key: Msg) -> &'static str {
 
         DatesEstimate => "estimate",
         DatesConfirmed => "confirmed",
+
+        DigestOverdue => "Overdue",
+        DigestAttention => "Needs attention",
+        Tomorrow => "tomorrow",
+        OverdueDay => "{n} day overdue",
+        OverdueDays => "{n} days overdue",
+        InDays => "in {n} days",
+        EstimatedDate => ", estimated date",
+        DigestTo => "to: {to}",
+        DigestMandate => "mandate: {mandate}",
+        MilestoneReached => "milestone reached {date}: {name}",
+        MilestoneComing => "milestone coming {date}: {name}",
+        AsOf => "As of {date}.",
+        SubjectComing => "{n} coming up",
+        SubjectOverdue => "{n} overdue",
+        SubjectBoth => "{overdue} overdue, {coming} coming up",
+        MailMilestone => "Milestone {date} of {id} [{period}]: {name}",
+        TitleSeparator => ": ",
     }
 }

@@ -58,5 +58,23 @@ pub(super) fn text(key: Msg) -> &'static str {
 
         DatesEstimate => "estimées",
         DatesConfirmed => "confirmées",
+
+        DigestOverdue => "En retard",
+        DigestAttention => "À traiter",
+        Tomorrow => "demain",
+        OverdueDay => "en retard de {n} jour",
+        OverdueDays => "en retard de {n} jours",
+        InDays => "dans {n} jours",
+        EstimatedDate => ", date estimée",
+        DigestTo => "destinataire : {to}",
+        DigestMandate => "mandat : {mandate}",
+        MilestoneReached => "étape atteinte le {date} : {name}",
+        MilestoneComing => "étape prévue le {date} : {name}",
+        AsOf => "Situation au {date}.",
+        SubjectComing => "{n} à venir",
+        SubjectOverdue => "{n} en retard",
+        SubjectBoth => "{overdue} en retard, {coming} à venir",
+        MailMilestone => "Étape du {date} pour {id} [{period}] : {name}",
+        TitleSeparator => " : ",
     }
 }

@@ -44,6 +44,10 @@ keys! {
     StatusHeading, StatusAtOpens, StatusAtEstimate,
     // `due meetings`.
     DatesEstimate, DatesConfirmed,
+    // The reminder: digest and e-mail.
+    DigestOverdue, DigestAttention, Tomorrow, OverdueDay, OverdueDays, InDays, EstimatedDate,
+    DigestTo, DigestMandate, MilestoneReached, MilestoneComing, AsOf, SubjectComing,
+    SubjectOverdue, SubjectBoth, MailMilestone, TitleSeparator,
 }
 
 /// The catalogue entry for a key in a language, placeholders (`{name}`) unfilled.
