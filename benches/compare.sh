@@ -5,6 +5,7 @@
 #   SIZES="1000 10000" PROFILES=plain benches/compare.sh
 #   BASE=main benches/compare.sh            # also compares outputs with another revision
 #   DUE=/path/to/due benches/compare.sh     # measures that binary instead of this tree's
+#   (with SYNTH=/path/to/synth too, nothing is built)
 #
 # For each profile (`meeting`, the generator's default, and `plain`, `synth --plain`) and
 # each N, `examples/synth.rs` writes a registry and the same deadlines as a remind file into
@@ -50,10 +51,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 cd "$ROOT"
-echo "== building due and the generator (release)" >&2
-cargo build --release --quiet --bin due --example synth
+if [ -z "${DUE:-}" ] || [ -z "${SYNTH:-}" ]; then
+    echo "== building due and the generator (release)" >&2
+    cargo build --release --quiet --bin due --example synth
+fi
 DUE=${DUE:-$ROOT/target/release/due}
-SYNTH=$ROOT/target/release/examples/synth
+SYNTH=${SYNTH:-$ROOT/target/release/examples/synth}
 
 WORK=$(mktemp -d "${TMPDIR:-/tmp}/due-bench.XXXXXX")
 cleanup() {
@@ -105,6 +108,15 @@ median_ms() {
             if (NR == 0) { print "n/a"; exit }
             m = (NR % 2) ? t[(NR + 1) / 2] : (t[NR / 2] + t[NR / 2 + 1]) / 2
             printf "%.1f", m * 1000 }'
+}
+
+# cpu_ms JSON...: the mean processor time (user + system, the children of a pipeline
+# included) of the runs timed in the given hyperfine JSON exports, in ms. On a machine shared
+# with other work the wall-clock times grow with the load; processor time much less.
+cpu_ms() {
+    awk '/"user":/ { gsub(/[ ,]/, ""); split($0, a, ":"); u += a[2] }
+        /"system":/ { gsub(/[ ,]/, ""); split($0, a, ":"); s += a[2]; n++ }
+        END { if (n == 0) print "n/a"; else printf "%.1f", (u + s) / n * 1000 }' "$@"
 }
 
 # peak_mib CMD...: peak resident set size of one run, in MiB (of the largest process, for a
@@ -168,9 +180,11 @@ for profile in $PROFILES; do
         m_first=$(median_ms "$OUT"/due-first-"$key"-r*.json)
         m_again=$(median_ms "$OUT"/due-again-"$key"-r*.json)
         m_rem=$(median_ms "$OUT"/remind-"$key"-r*.json)
+        c_due=$(cpu_ms "$OUT"/due-first-"$key"-r*.json "$OUT"/due-again-"$key"-r*.json)
+        c_rem=$(cpu_ms "$OUT"/remind-"$key"-r*.json)
         reg_kib=$(($(stat -c %s "$dir/registry.base") / 1024))
         rem_lines=$(grep -c '^REM' "$rem")
-        rows+=("| $profile | $n | $reg_kib KiB | $rem_lines | $m_first | $m_again | $m_rem | $(ratio "$m_first" "$m_rem") | $(ratio "$m_again" "$m_rem") | $rss_due | $rss_rem |")
+        rows+=("| $profile | $n | $reg_kib KiB | $rem_lines | $m_first | $m_again | $m_rem | $(ratio "$m_first" "$m_rem") | $(ratio "$m_again" "$m_rem") | $c_due | $c_rem | $(ratio "$c_due" "$c_rem") | $rss_due | $rss_rem |")
     done
 done
 
@@ -183,6 +197,8 @@ for round in $(seq "$ROUNDS"); do
 done
 m_cat=$(median_ms "$OUT"/embedded-cat-r*.json)
 m_emb=$(median_ms "$OUT"/embedded-due-r*.json)
+c_cat=$(cpu_ms "$OUT"/embedded-cat-r*.json)
+c_emb=$(cpu_ms "$OUT"/embedded-due-r*.json)
 
 model=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
 # Before the report is opened, which would make the tree look changed.
@@ -218,19 +234,23 @@ version=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)
     echo "  machine's speed falls on both alike; each median is over all the runs of its"
     echo "  command."
     echo
-    echo "Medians in milliseconds (hyperfine, \`-N\`); peak RSS in MiB (\`/usr/bin/time -v\`,"
-    echo "one run; for remind, its largest process). Ratios are due's time over remind's."
+    echo "Wall-clock medians in milliseconds (hyperfine, \`-N\`); processor time (user + system,"
+    echo "mean over all runs, for remind its pipeline's three processes together) in"
+    echo "milliseconds; peak RSS in MiB (\`/usr/bin/time -v\`, one run; for remind, its largest"
+    echo "process). Ratios are due's over remind's. When the machine is shared, wall-clock"
+    echo "times grow with the load, and a pipeline of three processes gets a larger share of"
+    echo "it than one process: compare the processor times then."
     echo
-    echo "| profile | N | registry | REM lines | due 1st (ms) | due again (ms) | remind (ms) | 1st / remind | again / remind | due RSS (MiB) | remind RSS (MiB) |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| profile | N | registry | REM lines | due 1st (ms) | due again (ms) | remind (ms) | 1st / remind | again / remind | due CPU (ms) | remind CPU (ms) | CPU ratio | due RSS (MiB) | remind RSS (MiB) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${rows[@]}"
     echo
     echo "Built-in registry (\`obligations.toml\`, compiled into the binary):"
     echo
-    echo "| command | median (ms) | peak RSS (MiB) | ratio to cat |"
-    echo "|---|---:|---:|---:|"
-    echo "| \`cat obligations.toml\` | $m_cat | $(peak_mib cat "$ROOT/obligations.toml") | 1 |"
-    echo "| \`due --today $TODAY --next 90d\` | $m_emb | $(peak_mib $emb_cmd) | $(ratio "$m_emb" "$m_cat") |"
+    echo "| command | median (ms) | ratio to cat | CPU (ms) | CPU ratio to cat | peak RSS (MiB) |"
+    echo "|---|---:|---:|---:|---:|---:|"
+    echo "| \`cat obligations.toml\` | $m_cat | 1 | $c_cat | 1 | $(peak_mib cat "$ROOT/obligations.toml") |"
+    echo "| \`due --today $TODAY --next 90d\` | $m_emb | $(ratio "$m_emb" "$m_cat") | $c_emb | $(ratio "$c_emb" "$c_cat") | $(peak_mib $emb_cmd) |"
     echo
     if [ -n "$BASE" ]; then
         echo "Outputs compared byte for byte with \`$BASE\` ($(git -C "$ROOT" rev-parse --short "$BASE")):"
