@@ -253,6 +253,8 @@ pub struct Completion {
     pub on: NaiveDate,
     pub reference: Option<String>,
     pub note: Option<String>,
+    /// Who recorded it, when the ledger says.
+    pub by: Option<String>,
 }
 
 /// Completions by obligation id and period key: the registry's own, overlaid by the ledger.

@@ -102,6 +102,9 @@ fn record_text(item: &Item<'_>) -> Option<String> {
     if let Some(r) = &c.reference {
         let _ = write!(text, ", {r}");
     }
+    if let Some(by) = &c.by {
+        let _ = write!(text, ", by {by}");
+    }
     Some(text)
 }
 
@@ -121,6 +124,7 @@ pub fn listing<'a>(entries: &'a [Entry<'_>], lang: Lang) -> Listing<'a> {
         ("tentative", None),
         ("completed_on", None),
         ("ref", None),
+        ("by", None),
         ("days_late", None),
         ("how", None),
     ]);
@@ -148,6 +152,7 @@ pub fn listing<'a>(entries: &'a [Entry<'_>], lang: Lang) -> Listing<'a> {
                 Cell::Bool(occ.tentative),
                 Cell::opt_date(c.map(|c| c.on)),
                 Cell::opt_text(c.and_then(|c| c.reference.as_deref())),
+                Cell::opt_text(c.and_then(|c| c.by.as_deref())),
                 Cell::opt_int(closure(item).and_then(Closure::days_late)),
                 Cell::opt_text(occ.how.as_ref().map(|h| h.to_string()).as_deref()),
             ],
