@@ -123,7 +123,7 @@ pub fn status(
                 Cell::str(ob.title.pick(lang)),
                 Cell::opt_text(
                     last.as_ref()
-                        .map(|l| format!("{}, {}", l.period, l.closure.words()))
+                        .map(|l| format!("{}, {}", l.period, l.closure.words(lang)))
                         .as_deref(),
                 ),
                 Cell::opt_date(c.map(|c| c.on)),
@@ -160,7 +160,7 @@ pub fn status(
 }
 
 /// How an obligation recurs, in words.
-pub fn rule_text(reg: &Registry, ob: &Obligation) -> String {
+pub fn rule_text(reg: &Registry, ob: &Obligation, lang: Lang) -> String {
     let offset = |s: Span| match s.count.cmp(&0) {
         std::cmp::Ordering::Equal => String::new(),
         std::cmp::Ordering::Less => format!(" - {}", s.negate()),
@@ -178,21 +178,25 @@ pub fn rule_text(reg: &Registry, ob: &Obligation) -> String {
         (_, InPeriod::End(s)) => format!("end{}", offset(*s)),
     };
     match &ob.rule {
-        Rule::Ongoing => "ongoing".into(),
-        Rule::Once(date) => format!("once: {date}"),
+        Rule::Ongoing => i18n::t(lang, Msg::RuleOngoing).into(),
+        Rule::Once(date) => i18n::f(lang, Msg::RuleOnce, &[("at", date)]),
         Rule::AtInstance {
             instance,
             anchor,
             offset,
             ..
-        } => format!("once: {}", at(instance, *anchor, *offset)),
+        } => i18n::f(
+            lang,
+            Msg::RuleOnce,
+            &[("at", &at(instance, *anchor, *offset))],
+        ),
         Rule::Every { period, at: when } => {
             let every = match period {
-                Period::Year => "year",
-                Period::Quarter => "quarter",
-                Period::Month => "month",
+                Period::Year => Msg::RuleEveryYear,
+                Period::Quarter => Msg::RuleEveryQuarter,
+                Period::Month => Msg::RuleEveryMonth,
             };
-            format!("every {every}: {}", in_period(*period, when))
+            i18n::f(lang, every, &[("at", &in_period(*period, when))])
         }
         Rule::AtSeries {
             meeting,
@@ -200,9 +204,13 @@ pub fn rule_text(reg: &Registry, ob: &Obligation) -> String {
             offset,
             per_year,
         } => {
-            let every = if *per_year { "year" } else { "meeting" };
+            let every = if *per_year {
+                Msg::RuleEveryYear
+            } else {
+                Msg::RuleEveryMeeting
+            };
             let key = &reg.meetings[*meeting].key;
-            format!("every {every}: {}", at(key, *anchor, *offset))
+            i18n::f(lang, every, &[("at", &at(key, *anchor, *offset))])
         }
     }
 }
@@ -214,7 +222,8 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
         ("id", h(Msg::ColObligation)),
         ("title", h(Msg::ColTitle)),
         ("mandate", h(Msg::ColMandate)),
-        ("rule", h(Msg::ColRule)),
+        ("rule", None),
+        ("rule_label", h(Msg::ColRule)),
         ("next_label", h(Msg::ColNextDue)),
         ("next_due", None),
         ("next_period", None),
@@ -229,7 +238,8 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
                 Cell::str(&ob.id),
                 Cell::str(ob.title.pick(lang)),
                 Cell::opt_str(ob.mandate.as_ref()),
-                Cell::text(rule_text(reg, ob)),
+                Cell::text(rule_text(reg, ob, Lang::En)),
+                Cell::text(rule_text(reg, ob, lang)),
                 Cell::DueLabel {
                     due: occ.and_then(|o| o.due),
                     tentative: occ.is_some_and(|o| o.tentative),
@@ -243,7 +253,7 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
             Emphasis::None,
         );
     }
-    l.display_only(&["next_label"]);
+    l.display_only(&["rule_label", "next_label"]);
     l
 }
 
@@ -303,10 +313,12 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
 }
 
 /// How a recorded completion reads in one line.
-pub fn completion_text(c: &crate::model::Completion) -> String {
+pub fn completion_text(c: &crate::model::Completion, lang: Lang) -> String {
     let mut s = match &c.outcome {
-        Outcome::Done => format!("delivered {}", c.on),
-        Outcome::Waived { reason } => format!("waived {} ({reason})", c.on),
+        Outcome::Done => i18n::f(lang, Msg::Delivered, &[("date", &c.on)]),
+        Outcome::Waived { reason } => {
+            i18n::f(lang, Msg::WaivedOn, &[("date", &c.on), ("reason", reason)])
+        }
     };
     if let Some(r) = &c.reference {
         s.push_str(&format!(", {r}"));

@@ -14,8 +14,8 @@ use super::rule::split_offset;
 use super::toml::{Cx, R, Value};
 use crate::dates::{self, Calendar, MonthDay, Roll, Span};
 use crate::model::{
-    Completion, Instance, Meeting, Milestone, Obligation, Origin, Outcome, Prose, Registry, Rule,
-    Text,
+    Completion, Instance, Lang, Meeting, Milestone, Obligation, Origin, Outcome, Prose, Registry,
+    Rule, Text,
 };
 
 /// An obligation and where its id stands in the file.
@@ -45,6 +45,7 @@ impl Cx<'_> {
                 "timezone",
                 "tracking_since",
                 "default_lead",
+                "quote_lang",
                 "ledger",
                 "calendar",
                 "meetings",
@@ -93,6 +94,17 @@ impl Cx<'_> {
             }
             (None, _) => None,
         };
+        let quote_lang = match f.get("quote_lang") {
+            None => None,
+            Some(v) => Some(match self.string(v, "quote_lang")? {
+                "en" => Lang::En,
+                "fr" => Lang::Fr,
+                other => {
+                    let value = other.to_string();
+                    return Err(self.error(v.span(), ErrorKind::NotALanguage { value }));
+                }
+            }),
+        };
         let calendar = f
             .get("calendar")
             .map(|v| self.calendar(v))
@@ -120,6 +132,7 @@ impl Cx<'_> {
                     .unwrap_or_default(),
                 timezone,
                 tracking_since,
+                quote_lang,
                 calendar,
                 ledger,
                 meetings,
