@@ -76,6 +76,8 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
         }
     });
     l.display_only(&["due_label", "when", "state_label"]);
+    l.free_text(&["title", "to"]);
+    l.leave_out_first(&["to", "when", "period", "state_label"]);
     if items.iter().any(|i| i.occurrence.tentative) {
         l.notes.push(i18n::t(lang, Msg::TentativeNote).into());
     }
@@ -150,6 +152,8 @@ pub fn status(
         );
     }
     l.display_only(&["last_label", "due_label", "state_label"]);
+    l.free_text(&["title", "last_label"]);
+    l.leave_out_first(&["period", "last_ref", "last_done", "last_label", "title"]);
     if rows
         .iter()
         .any(|s| s.current.as_ref().is_some_and(|i| i.occurrence.tentative))
@@ -254,6 +258,8 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
         );
     }
     l.display_only(&["rule_label", "next_label"]);
+    l.free_text(&["title", "mandate", "rule_label"]);
+    l.leave_out_first(&["mandate", "rule_label"]);
     l
 }
 
@@ -309,6 +315,8 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
         );
     }
     l.display_only(&["tentative_label"]);
+    l.free_text(&["name"]);
+    l.leave_out_first(&["meeting", "name"]);
     l
 }
 
