@@ -12,6 +12,7 @@ use lettre::message::Mailbox;
 use crate::dates::{self, Span};
 use crate::engine::{self, Item, State};
 use crate::exit::Exit;
+use crate::holiday;
 use crate::ledger::{self, Ledger, Location};
 use crate::model::{Completions, Lang, Registry};
 use crate::record;
@@ -679,9 +680,9 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
             out,
             "milestone",
             Some(&format!(
-                "{} (due {})",
+                "{} ({})",
                 m.name.get(cx.lang),
-                signed(m.offset)
+                views::milestone_rule_text(&cx.reg, m)
             )),
         )?;
     }
@@ -733,16 +734,39 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
                 render::one_line(m.milestone.name.get(cx.lang))
             )?;
         }
+        meetings_of(cx, &shown, out)?;
     }
     Ok(Exit::Success)
 }
 
-fn signed(span: Span) -> String {
-    if span.count < 0 {
-        format!("- {}", span.negate())
-    } else {
-        format!("+ {span}")
+/// The meeting instances the shown dates hang on: their dates, how sure they are, and where
+/// they come from.
+fn meetings_of(cx: &Session, shown: &[Item<'_>], out: &mut dyn Write) -> Result<()> {
+    let mut ids: Vec<&str> = shown
+        .iter()
+        .filter_map(|i| i.occurrence.meeting.as_deref())
+        .collect();
+    ids.dedup();
+    if !ids.is_empty() {
+        writeln!(out, "meetings")?;
     }
+    for id in ids {
+        let Some((_, inst)) = cx.reg.instance(id) else {
+            continue;
+        };
+        let source = inst
+            .source
+            .as_deref()
+            .map_or(String::new(), |s| format!(": {}", render::one_line(s)));
+        writeln!(
+            out,
+            "  {id} {}..{} {}{source}",
+            inst.start,
+            inst.end,
+            inst.confidence.as_str()
+        )?;
+    }
+    Ok(())
 }
 
 fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
@@ -761,6 +785,15 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
     let book = Ledger::load(&cx.ledger.path)?;
     for warning in record::check(reg, &book, cx.today) {
         writeln!(out, "warning: {warning}")?;
+    }
+    let unlisted = holiday::unlisted_years(reg, engine::history_start(reg, cx.today));
+    if !unlisted.is_empty() {
+        let years: Vec<String> = unlisted.iter().map(i32::to_string).collect();
+        writeln!(
+            out,
+            "warning: [calendar] lists holidays as dates, none in {}, where deadlines fall: a deadline on a holiday there is not rolled (list those years' holidays, or write them as `holiday_rules`)",
+            years.join(", ")
+        )?;
     }
     if !reg.title.is_empty() {
         writeln!(out, "title: {}", render::one_line(&reg.title))?;

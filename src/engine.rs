@@ -8,8 +8,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::dates::{self, Span, clamped};
 use crate::model::{
-    Anchor, Completion, Completions, InPeriod, Instance, Milestone, Obligation, Outcome, Period,
-    Registry, Rule,
+    Anchor, Completion, Completions, Confidence, InPeriod, Instance, Meeting, Milestone,
+    MilestoneAt, Obligation, Outcome, Period, Registry, Rule,
 };
 
 /// How far back overdue items are looked for when the registry sets no `tracking_since`.
@@ -146,8 +146,15 @@ pub struct Occurrence<'r> {
     pub due: Option<NaiveDate>,
     /// The meeting instance the deadline hangs on.
     pub meeting: Option<Cow<'r, str>>,
-    /// The meeting's dates are an estimate.
-    pub tentative: bool,
+    /// How sure that meeting's dates are.
+    pub confidence: Option<Confidence>,
+}
+
+impl Occurrence<'_> {
+    /// The date hangs on a meeting whose dates are an estimate.
+    pub fn tentative(&self) -> bool {
+        self.confidence == Some(Confidence::Estimate)
+    }
 }
 
 /// An occurrence judged on a given day.
@@ -173,7 +180,8 @@ pub struct DatedMilestone<'r> {
     pub on: NaiveDate,
 }
 
-/// The working-day-rolled date of each of an occurrence's milestones.
+/// The working-day-rolled date of each of an occurrence's milestones. A milestone hung on a
+/// meeting with no instance before the due date, that year or the year before, has none.
 pub fn milestones<'r>(reg: &Registry, occ: &Occurrence<'r>) -> Vec<DatedMilestone<'r>> {
     let Some(due) = occ.due else {
         return Vec::new();
@@ -182,10 +190,36 @@ pub fn milestones<'r>(reg: &Registry, occ: &Occurrence<'r>) -> Vec<DatedMileston
         .milestones
         .iter()
         .filter_map(|m| {
-            let on = reg.calendar.roll(m.offset.add_to(due)?)?;
-            Some(DatedMilestone { milestone: m, on })
+            let on = match m.at {
+                MilestoneAt::Due(offset) => offset.add_to(due)?,
+                MilestoneAt::Meeting {
+                    meeting,
+                    anchor,
+                    offset,
+                } => {
+                    let inst = instance_before(&reg.meetings[meeting], anchor, due)?;
+                    at_meeting(&inst, anchor, offset)?
+                }
+            };
+            Some(DatedMilestone {
+                milestone: m,
+                on: reg.calendar.roll(on)?,
+            })
         })
         .collect()
+}
+
+/// The meeting's last instance whose anchor day falls before `day`, in that year or the one
+/// before.
+fn instance_before(meeting: &Meeting, anchor: Anchor, day: NaiveDate) -> Option<Instance> {
+    (day.year() - 1..=day.year()).rev().find_map(|year| {
+        meeting
+            .in_year(year)
+            .iter()
+            .rev()
+            .find(|i| anchor.pick(i) < day)
+            .cloned()
+    })
 }
 
 /// The occurrences of one obligation due within `from..=to`, by due date. Ongoing duties
@@ -221,22 +255,23 @@ fn occurrences_into<'r>(
         return;
     }
     let first = out.len();
-    let mut push =
-        |period: PeriodKey<'r>, date: Option<NaiveDate>, instance: Option<(Cow<'r, str>, bool)>| {
-            let Some(due) = date.and_then(|d| reg.calendar.roll(d)) else {
-                return;
-            };
-            if due >= from && due <= to {
-                let tentative = instance.as_ref().is_some_and(|i| i.1);
-                out.push(Occurrence {
-                    obligation: ob,
-                    period,
-                    due: Some(due),
-                    meeting: instance.map(|i| i.0),
-                    tentative,
-                });
-            }
+    let mut push = |period: PeriodKey<'r>,
+                    date: Option<NaiveDate>,
+                    instance: Option<(Cow<'r, str>, Confidence)>| {
+        let Some(due) = date.and_then(|d| reg.calendar.roll(d)) else {
+            return;
         };
+        if due >= from && due <= to {
+            let confidence = instance.as_ref().map(|i| i.1);
+            out.push(Occurrence {
+                obligation: ob,
+                period,
+                due: Some(due),
+                meeting: instance.map(|i| i.0),
+                confidence,
+            });
+        }
+    };
     match &ob.rule {
         Rule::Ongoing => {}
         Rule::Once(date) => push(PeriodKey::Once, Some(*date), None),
@@ -252,7 +287,7 @@ fn occurrences_into<'r>(
                 push(
                     PeriodKey::Instance(id.clone()),
                     date,
-                    Some((id, inst.tentative)),
+                    Some((id, inst.confidence)),
                 );
             }
         }
@@ -299,7 +334,7 @@ fn occurrences_into<'r>(
                     push(
                         key,
                         at_meeting(inst, *anchor, *offset),
-                        Some((id, inst.tentative)),
+                        Some((id, inst.confidence)),
                     );
                 };
                 // Listed instances lend their ids; an estimate's id is made for it.
@@ -611,7 +646,7 @@ pub fn attention<'r>(
             o.lead.approx_days()
                 + o.milestones
                     .iter()
-                    .map(|m| m.offset.approx_days().abs())
+                    .map(|m| m.at.reach_days())
                     .max()
                     .unwrap_or(0)
         })
@@ -642,7 +677,7 @@ fn ongoing(ob: &Obligation) -> Occurrence<'_> {
         period: PeriodKey::Ongoing,
         due: None,
         meeting: None,
-        tentative: false,
+        confidence: None,
     }
 }
 

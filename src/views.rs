@@ -2,10 +2,21 @@
 
 use crate::dates::Span;
 use crate::engine::{Item, Standing, State};
-use crate::model::{Anchor, InPeriod, Lang, Meeting, Obligation, Outcome, Period, Registry, Rule};
+use crate::model::{
+    Anchor, Confidence, InPeriod, Lang, Meeting, Milestone, MilestoneAt, Obligation, Outcome,
+    Period, Registry, Rule,
+};
 use crate::render::{Cell, Emphasis, Listing, Row};
 
-const TENTATIVE_NOTE: &str = "~ the date hangs on a meeting whose dates are an estimate";
+/// The footnotes a table of dates needs: one for each mark (`~`, `†`) it shows.
+fn confidence_notes(shown: impl Iterator<Item = Option<Confidence>>) -> Vec<String> {
+    let mut seen: Vec<Confidence> = shown.flatten().collect();
+    seen.sort();
+    seen.dedup();
+    seen.into_iter()
+        .filter_map(|c| Some(format!("{} the date {}", c.mark(), c.caveat()?)))
+        .collect()
+}
 
 fn emphasis(state: State) -> Emphasis {
     match state {
@@ -31,6 +42,7 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
         ("to", Some("To")),
         ("meeting", None),
         ("tentative", None),
+        ("confidence", None),
         ("lead", None),
         ("completed_on", None),
         ("ref", None),
@@ -43,7 +55,7 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
             cells: vec![
                 Cell::DueLabel {
                     due: occ.due,
-                    tentative: occ.tentative,
+                    confidence: occ.confidence,
                 },
                 Cell::DaysLabel(item.days),
                 Cell::str(&ob.id),
@@ -56,7 +68,8 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
                 Cell::opt_str(ob.owner.as_ref()),
                 Cell::opt_str(ob.to.as_ref()),
                 Cell::opt_text(occ.meeting.as_deref()),
-                Cell::Bool(occ.tentative),
+                Cell::Bool(occ.tentative()),
+                Cell::opt_text(occ.confidence.map(Confidence::as_str)),
                 Cell::Span(ob.lead),
                 Cell::opt_date(item.completion.as_ref().map(|c| c.on)),
                 Cell::opt_text(
@@ -69,9 +82,9 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
         }
     });
     l.display_only(&["due_label", "when"]);
-    if items.iter().any(|i| i.occurrence.tentative) {
-        l.notes.push(TENTATIVE_NOTE.into());
-    }
+    l.notes.extend(confidence_notes(
+        items.iter().map(|i| i.occurrence.confidence),
+    ));
     l
 }
 
@@ -92,6 +105,7 @@ pub fn status(rows: &[Standing<'_>], lang: Lang) -> Listing<'static> {
         ("to", None),
         ("meeting", None),
         ("tentative", None),
+        ("confidence", None),
         ("last_period", None),
     ]);
     for s in rows {
@@ -111,7 +125,7 @@ pub fn status(rows: &[Standing<'_>], lang: Lang) -> Listing<'static> {
                 Cell::opt_text(last_ref),
                 Cell::DueLabel {
                     due: occ.and_then(|o| o.due),
-                    tentative: occ.is_some_and(|o| o.tentative),
+                    confidence: occ.and_then(|o| o.confidence),
                 },
                 Cell::fixed(state.as_str()),
                 Cell::opt_text(occ.map(|o| o.period.text()).as_deref()),
@@ -121,33 +135,50 @@ pub fn status(rows: &[Standing<'_>], lang: Lang) -> Listing<'static> {
                 Cell::opt_str(ob.owner.as_ref()),
                 Cell::opt_str(ob.to.as_ref()),
                 Cell::opt_text(occ.and_then(|o| o.meeting.as_deref())),
-                Cell::Bool(occ.is_some_and(|o| o.tentative)),
+                Cell::Bool(occ.is_some_and(|o| o.tentative())),
+                Cell::opt_text(occ.and_then(|o| o.confidence).map(Confidence::as_str)),
                 Cell::opt_text(last_period),
             ],
             emphasis(state),
         );
     }
     l.display_only(&["due_label"]);
-    if rows
-        .iter()
-        .any(|s| s.current.as_ref().is_some_and(|i| i.occurrence.tentative))
-    {
-        l.notes.push(TENTATIVE_NOTE.into());
-    }
+    l.notes
+        .extend(confidence_notes(rows.iter().map(|s| {
+            s.current.as_ref().and_then(|i| i.occurrence.confidence)
+        })));
     l
+}
+
+/// An offset as the registry writes it after a reference: ` - 4w`, ` + 2d`, or nothing.
+fn offset(s: Span) -> String {
+    match s.count.cmp(&0) {
+        std::cmp::Ordering::Equal => String::new(),
+        std::cmp::Ordering::Less => format!(" - {}", s.negate()),
+        std::cmp::Ordering::Greater => format!(" + {s}"),
+    }
+}
+
+/// A meeting reference as the registry writes it: `council - 30d`, `hlpf.end + 2w`.
+fn at(meeting: &str, anchor: Anchor, s: Span) -> String {
+    let end = if anchor == Anchor::End { ".end" } else { "" };
+    format!("{meeting}{end}{}", offset(s))
+}
+
+/// What a milestone is measured from, as the registry writes it: `due - 4w`, `cwg-wsis - 30d`.
+pub fn milestone_rule_text(reg: &Registry, m: &Milestone) -> String {
+    match m.at {
+        MilestoneAt::Due(s) => format!("due{}", offset(s)),
+        MilestoneAt::Meeting {
+            meeting,
+            anchor,
+            offset,
+        } => at(&reg.meetings[meeting].key, anchor, offset),
+    }
 }
 
 /// How an obligation recurs, in words.
 pub fn rule_text(reg: &Registry, ob: &Obligation) -> String {
-    let offset = |s: Span| match s.count.cmp(&0) {
-        std::cmp::Ordering::Equal => String::new(),
-        std::cmp::Ordering::Less => format!(" - {}", s.negate()),
-        std::cmp::Ordering::Greater => format!(" + {s}"),
-    };
-    let at = |meeting: &str, anchor: Anchor, s: Span| {
-        let end = if anchor == Anchor::End { ".end" } else { "" };
-        format!("{meeting}{end}{}", offset(s))
-    };
     let in_period = |period: Period, when: &InPeriod| match (period, when) {
         (Period::Year, InPeriod::Day { month, day }) => format!("{month:02}-{day:02}"),
         (Period::Quarter, InPeriod::Day { month, day }) => format!("{month}-{day:02}"),
@@ -198,6 +229,7 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
         ("owner", None),
         ("to", None),
         ("tentative", None),
+        ("confidence", None),
     ]);
     for (ob, next) in reg.obligations.iter().zip(next) {
         let occ = next.as_ref().map(|i| &i.occurrence);
@@ -209,13 +241,14 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
                 Cell::text(rule_text(reg, ob)),
                 Cell::DueLabel {
                     due: occ.and_then(|o| o.due),
-                    tentative: occ.is_some_and(|o| o.tentative),
+                    confidence: occ.and_then(|o| o.confidence),
                 },
                 Cell::opt_date(occ.and_then(|o| o.due)),
                 Cell::opt_text(occ.map(|o| o.period.text()).as_deref()),
                 Cell::opt_str(ob.owner.as_ref()),
                 Cell::opt_str(ob.to.as_ref()),
-                Cell::Bool(occ.is_some_and(|o| o.tentative)),
+                Cell::Bool(occ.is_some_and(|o| o.tentative())),
+                Cell::opt_text(occ.and_then(|o| o.confidence).map(Confidence::as_str)),
             ],
             Emphasis::None,
         );
@@ -232,8 +265,9 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
         ("name", Some("Name")),
         ("start", Some("Opens")),
         ("end", Some("Closes")),
-        ("tentative_label", Some("Dates")),
+        ("confidence", Some("Dates")),
         ("tentative", None),
+        ("source", None),
     ]);
     for (m, inst) in instances {
         l.push(
@@ -243,17 +277,13 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
                 Cell::str(m.name.pick(lang)),
                 Cell::Date(inst.start),
                 Cell::Date(inst.end),
-                Cell::text(if inst.tentative {
-                    "estimate"
-                } else {
-                    "confirmed"
-                }),
-                Cell::Bool(inst.tentative),
+                Cell::fixed(inst.confidence.as_str()),
+                Cell::Bool(inst.tentative()),
+                Cell::opt_str(inst.source.as_ref()),
             ],
             Emphasis::None,
         );
     }
-    l.display_only(&["tentative_label"]);
     l
 }
 

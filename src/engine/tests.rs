@@ -113,12 +113,12 @@ fn yearly_series_deadlines_take_each_years_first_session_and_roll() {
     let got: Vec<(String, String, bool, Option<String>)> = occs
         .into_iter()
         .map(|o| {
-            let meeting = o.meeting.map(|m| m.into_owned());
+            let tentative = o.tentative();
             (
                 o.period.text(),
                 o.due.unwrap().to_string(),
-                o.tentative,
-                meeting,
+                tentative,
+                o.meeting.map(|m| m.into_owned()),
             )
         })
         .collect();
@@ -352,7 +352,7 @@ fn a_one_off_may_name_an_estimated_instance() {
     );
     let occ = &occurrences(&r, &r.obligations[0], d("2029-01-01"), d("2029-12-31"))[0];
     assert_eq!(occ.due, Some(d("2029-06-14")));
-    assert!(occ.tentative);
+    assert!(occ.tentative());
     assert_eq!(occ.period.text(), "jiu-2029");
 }
 

@@ -7,7 +7,7 @@ use super::RegistryError;
 use super::toml::{Cx, R, Value};
 use crate::dates::{self, MonthDay, Span};
 use crate::diag;
-use crate::model::{Anchor, InPeriod, Meeting, Period, Rule};
+use crate::model::{Anchor, InPeriod, Meeting, MilestoneAt, Period, Rule};
 
 impl Cx<'_> {
     pub(super) fn rule(
@@ -108,13 +108,43 @@ impl Cx<'_> {
         }
     }
 
-    fn unknown_meeting(&self, v: &Value<'_>, name: &str, meetings: &[Meeting]) -> RegistryError {
+    /// A milestone's `at`: `due ± SPAN`, from the due date, or `MEETING ± SPAN` (`.end` for its
+    /// last day), from the meeting's last instance before the due date.
+    pub(super) fn milestone_at(&self, at_v: &Value<'_>, meetings: &[Meeting]) -> R<MilestoneAt> {
+        let at = self.string(at_v, "at")?;
+        let (reference, offset) =
+            split_offset(at).map_err(|m| self.error(at_v.span(), format!("`at`: {m}")))?;
+        if reference == "due" {
+            return Ok(MilestoneAt::Due(offset));
+        }
+        let (name, anchor) = split_anchor(reference);
+        match meetings.iter().position(|m| m.key == name) {
+            Some(meeting) => Ok(MilestoneAt::Meeting {
+                meeting,
+                anchor,
+                offset,
+            }),
+            None => Err(self.error(
+                at_v.span(),
+                format!(
+                    "`at`: `{name}` is neither `due` nor a meeting (expected `due - 4w` or `MEETING - 30d`; {})",
+                    self.meeting_hint(name, meetings)
+                ),
+            )),
+        }
+    }
+
+    fn meeting_hint(&self, name: &str, meetings: &[Meeting]) -> String {
         let names: Vec<&str> = meetings.iter().map(|m| m.key.as_str()).collect();
-        let hint = match diag::suggest(name, &names) {
+        match diag::suggest(name, &names) {
             Some(s) => format!("did you mean `{s}`?"),
             None if names.is_empty() => "no meetings are defined under [meetings]".to_string(),
             None => format!("known meetings: {}", names.join(", ")),
-        };
+        }
+    }
+
+    fn unknown_meeting(&self, v: &Value<'_>, name: &str, meetings: &[Meeting]) -> RegistryError {
+        let hint = self.meeting_hint(name, meetings);
         self.error(v.span(), format!("`due`: no meeting `{name}` ({hint})"))
     }
 }

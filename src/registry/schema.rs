@@ -9,13 +9,23 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate, Weekday};
 use toml::de::{DeTable, DeValue};
 
-use super::rule::split_offset;
+use super::toml::Fields;
 use super::toml::{Cx, R, Value};
 use crate::dates::{self, Calendar, MonthDay, Roll, Span};
+use crate::holiday::HolidayRule;
 use crate::model::{
-    Completion, Instance, Meeting, Milestone, Obligation, Origin, Outcome, Prose, Registry, Rule,
-    Text,
+    Completion, Confidence, Instance, Meeting, Milestone, Obligation, Origin, Outcome, Prose,
+    Registry, Rule, Str, Text,
 };
+
+/// A meeting instance as listed under a year, before its id is settled.
+struct Listed {
+    id: Option<String>,
+    start: NaiveDate,
+    end: NaiveDate,
+    confidence: Confidence,
+    source: Option<Str>,
+}
 
 /// An obligation and where its id stands in the file.
 type Located = (Obligation, Range<usize>);
@@ -137,7 +147,11 @@ impl Cx<'_> {
 
     fn calendar(&self, v: &Value<'_>) -> R<Calendar> {
         let t = self.table(v, "calendar")?;
-        let f = self.fields(t, "[calendar]", &["weekend", "holidays", "roll"])?;
+        let f = self.fields(
+            t,
+            "[calendar]",
+            &["weekend", "holidays", "holiday_rules", "roll"],
+        )?;
         let mut cal = Calendar::default();
         if let Some(w) = f.get("weekend") {
             cal.weekend = [false; 7];
@@ -165,6 +179,15 @@ impl Cx<'_> {
         if let Some(h) = f.get("holidays") {
             for day in self.array(h, "holidays")? {
                 cal.holidays.insert(self.date(day, "holidays")?);
+            }
+        }
+        if let Some(h) = f.get("holiday_rules") {
+            for rule in self.array(h, "holiday_rules")? {
+                let text = self.string(rule, "holiday_rules")?;
+                cal.rules.push(
+                    HolidayRule::parse(text)
+                        .map_err(|m| self.error(rule.span(), format!("`holiday_rules`: {m}")))?,
+                );
             }
         }
         if let Some(r) = f.get("roll") {
@@ -211,7 +234,14 @@ impl Cx<'_> {
         let f = self.fields(
             t,
             &what,
-            &["name", "dates", "typical", "tentative", "source"],
+            &[
+                "name",
+                "dates",
+                "typical",
+                "confidence",
+                "tentative",
+                "source",
+            ],
         )?;
         let name = match f.get("name") {
             Some(n) => self.text(n, "name")?,
@@ -221,13 +251,7 @@ impl Cx<'_> {
             },
         };
         let typical_only = f.get("dates").is_none() && f.get("typical").is_some();
-        let tentative = match f.get("tentative") {
-            Some(b) => match b.get_ref() {
-                DeValue::Boolean(b) => *b,
-                _ => return Err(self.mismatch(b, "tentative", "true or false")),
-            },
-            None => false,
-        };
+        let source = self.opt_str(&f, "source")?;
         let typical = match f.get("typical") {
             None => None,
             Some(tv) => {
@@ -246,6 +270,7 @@ impl Cx<'_> {
                 series: true,
                 instances: Vec::new(),
                 typical,
+                source,
             });
         }
         let Some(dates) = f.get("dates") else {
@@ -268,14 +293,19 @@ impl Cx<'_> {
                         id: key.to_string(),
                         start,
                         end,
-                        tentative,
+                        confidence: self.confidence(&f)?,
+                        source: source.clone(),
                     }],
                     typical: None,
+                    source,
                 })
             }
             DeValue::Table(years) => {
-                if let Some(b) = f.get("tentative") {
-                    return Err(self.error(b.span(), format!("{what} is a series, so `tentative` belongs to single years (expected `2027 = {{ dates = \"…\", tentative = true }}`)")));
+                if let Some((word, b)) = ["confidence", "tentative"]
+                    .into_iter()
+                    .find_map(|k| f.get(k).map(|b| (k, b)))
+                {
+                    return Err(self.error(b.span(), format!("{what} is a series, so `{word}` belongs to single years (expected `2027 = {{ dates = \"…\", confidence = \"likely\" }}`)")));
                 }
                 let mut instances = Vec::new();
                 for (year_key, entry) in years.iter() {
@@ -295,7 +325,8 @@ impl Cx<'_> {
                     };
                     let mut in_year = Vec::new();
                     for e in entries {
-                        let (id, start, end, tentative) = self.instance(e)?;
+                        let listed = self.instance(e)?;
+                        let start = listed.start;
                         if start.year() != year {
                             return Err(self.error(
                                 e.span(),
@@ -305,19 +336,20 @@ impl Cx<'_> {
                                 ),
                             ));
                         }
-                        in_year.push((id, start, end, tentative));
+                        in_year.push(listed);
                     }
-                    in_year.sort_by_key(|(_, start, _, _)| *start);
-                    for (n, (id, start, end, tentative)) in in_year.into_iter().enumerate() {
-                        let id = id.unwrap_or_else(|| match n {
+                    in_year.sort_by_key(|listed| listed.start);
+                    for (n, listed) in in_year.into_iter().enumerate() {
+                        let id = listed.id.unwrap_or_else(|| match n {
                             0 => format!("{key}-{year}"),
                             n => format!("{key}-{year}-{}", n + 1),
                         });
                         instances.push(Instance {
                             id,
-                            start,
-                            end,
-                            tentative,
+                            start: listed.start,
+                            end: listed.end,
+                            confidence: listed.confidence,
+                            source: listed.source.or_else(|| source.clone()),
                         });
                     }
                 }
@@ -328,6 +360,7 @@ impl Cx<'_> {
                     series: true,
                     instances,
                     typical,
+                    source,
                 })
             }
             _ => Err(self.mismatch(
@@ -339,39 +372,71 @@ impl Cx<'_> {
     }
 
     /// One instance of a series: a date range, or a table with `dates` and optional `id`,
-    /// `tentative` and `source`.
-    fn instance(&self, v: &Value<'_>) -> R<(Option<String>, NaiveDate, NaiveDate, bool)> {
-        match v.get_ref() {
-            DeValue::Table(t) => {
-                let f = self.fields(
-                    t,
-                    "a meeting instance",
-                    &["id", "dates", "tentative", "source"],
-                )?;
-                let dates = self.require(&f, "dates", "a meeting instance", v.span())?;
-                let (start, end) = self.range(dates, "dates")?;
-                let id = match f.get("id") {
-                    Some(i) => {
-                        let s = self.string(i, "id")?;
-                        check_id(s)
-                            .map_err(|m| self.error(i.span(), format!("instance id `{s}` {m}")))?;
-                        Some(s.to_string())
-                    }
-                    None => None,
-                };
-                let tentative = match f.get("tentative") {
-                    Some(b) => match b.get_ref() {
-                        DeValue::Boolean(b) => *b,
-                        _ => return Err(self.mismatch(b, "tentative", "true or false")),
-                    },
-                    None => false,
-                };
-                Ok((id, start, end, tentative))
+    /// `confidence` (or `tentative`) and `source`.
+    fn instance(&self, v: &Value<'_>) -> R<Listed> {
+        let DeValue::Table(t) = v.get_ref() else {
+            let (start, end) = self.range(v, "dates")?;
+            return Ok(Listed {
+                id: None,
+                start,
+                end,
+                confidence: Confidence::Confirmed,
+                source: None,
+            });
+        };
+        let f = self.fields(
+            t,
+            "a meeting instance",
+            &["id", "dates", "confidence", "tentative", "source"],
+        )?;
+        let dates = self.require(&f, "dates", "a meeting instance", v.span())?;
+        let (start, end) = self.range(dates, "dates")?;
+        let id = match f.get("id") {
+            Some(i) => {
+                let s = self.string(i, "id")?;
+                check_id(s).map_err(|m| self.error(i.span(), format!("instance id `{s}` {m}")))?;
+                Some(s.to_string())
             }
-            _ => {
-                let (start, end) = self.range(v, "dates")?;
-                Ok((None, start, end, false))
-            }
+            None => None,
+        };
+        Ok(Listed {
+            id,
+            start,
+            end,
+            confidence: self.confidence(&f)?,
+            source: self.opt_str(&f, "source")?,
+        })
+    }
+
+    /// How sure an instance's dates are: `confidence = "confirmed" | "likely" | "estimate"`,
+    /// or the older `tentative = true` for an estimate. Confirmed when neither is given.
+    fn confidence(&self, f: &Fields<'_, '_>) -> R<Confidence> {
+        let tentative = match f.get("tentative") {
+            Some(b) => match b.get_ref() {
+                DeValue::Boolean(b) => Some(*b),
+                _ => return Err(self.mismatch(b, "tentative", "true or false")),
+            },
+            None => None,
+        };
+        let Some(c) = f.get("confidence") else {
+            return Ok(match tentative {
+                Some(true) => Confidence::Estimate,
+                _ => Confidence::Confirmed,
+            });
+        };
+        let text = self.string(c, "confidence")?;
+        let confidence = Confidence::parse(text).ok_or_else(|| {
+            self.error(
+                c.span(),
+                format!("`confidence`: `{text}` is not a confidence (expected confirmed, likely or estimate)"),
+            )
+        })?;
+        match tentative {
+            Some(t) if t != (confidence == Confidence::Estimate) => Err(self.error(
+                f.get("tentative").expect("present").span(),
+                format!("`tentative = {t}` contradicts `confidence = \"{text}\"` (expected one of them: `tentative = true` is `confidence = \"estimate\"`)"),
+            )),
+            _ => Ok(confidence),
         }
     }
 
@@ -466,15 +531,8 @@ impl Cx<'_> {
                 let name =
                     self.text(self.require(&mf, "name", "a milestone", m.span())?, "name")?;
                 let at = self.require(&mf, "at", "a milestone", m.span())?;
-                let at_text = self.string(at, "at")?;
-                let offset = match split_offset(at_text) {
-                    Ok(("due", offset)) => offset,
-                    Err(m) if at_text.split_whitespace().next() == Some("due") => {
-                        return Err(self.error(at.span(), format!("`at`: {m}")));
-                    }
-                    _ => return Err(self.error(at.span(), format!("`at`: `{at_text}` is not a milestone offset (expected `due - 4w`, `due + 3d` or `due`)"))),
-                };
-                milestones.push(Milestone { name, offset });
+                let at = self.milestone_at(at, meetings)?;
+                milestones.push(Milestone { name, at });
             }
         }
         let mut done = Vec::new();

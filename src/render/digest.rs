@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::{Entry, one_line};
 use crate::engine::State;
-use crate::model::Lang;
+use crate::model::{Confidence, Lang};
 
 /// What needs attention, as plain text a person reads in ten seconds: overdue first,
 /// then by date, each line saying what, to whom, when, and under which mandate.
@@ -37,10 +37,10 @@ pub fn digest(entries: &[Entry<'_>], lang: Lang, today: NaiveDate) -> String {
                 Some(n) => format!("in {n} days"),
                 None => String::new(),
             };
-            let estimate = if occ.tentative {
-                ", estimated date"
-            } else {
-                ""
+            let estimate = match occ.confidence {
+                Some(Confidence::Estimate) => ", estimated date",
+                Some(Confidence::Likely) => ", date likely, not confirmed",
+                _ => "",
             };
             let _ = writeln!(
                 out,
