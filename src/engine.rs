@@ -181,7 +181,7 @@ pub struct DatedMilestone<'r> {
 }
 
 /// The working-day-rolled date of each of an occurrence's milestones. A milestone hung on a
-/// meeting with no instance before the due date, that year or the year before, has none.
+/// meeting that has no instance in the year before the due date has none.
 pub fn milestones<'r>(reg: &Registry, occ: &Occurrence<'r>) -> Vec<DatedMilestone<'r>> {
     let Some(due) = occ.due else {
         return Vec::new();
@@ -209,15 +209,16 @@ pub fn milestones<'r>(reg: &Registry, occ: &Occurrence<'r>) -> Vec<DatedMileston
         .collect()
 }
 
-/// The meeting's last instance whose anchor day falls before `day`, in that year or the one
-/// before.
+/// The meeting's last instance whose anchor day falls in the year before `day` (`day`
+/// itself excluded).
 fn instance_before(meeting: &Meeting, anchor: Anchor, day: NaiveDate) -> Option<Instance> {
+    let from = dates::add_months(day, -12)?;
     (day.year() - 1..=day.year()).rev().find_map(|year| {
         meeting
             .in_year(year)
             .iter()
             .rev()
-            .find(|i| anchor.pick(i) < day)
+            .find(|i| (from..day).contains(&anchor.pick(i)))
             .cloned()
     })
 }

@@ -156,7 +156,8 @@ pub struct Instance {
     pub start: NaiveDate,
     pub end: NaiveDate,
     pub confidence: Confidence,
-    /// Where the dates come from, as the registry says (the instance's, else the meeting's).
+    /// Where the dates come from, as the registry says: the instance's own, or for a single
+    /// meeting and a series' estimate for an unlisted year, the meeting's.
     pub source: Option<Str>,
 }
 
@@ -177,7 +178,8 @@ pub struct Meeting {
     pub instances: Vec<Instance>,
     /// Estimate for the years a series does not list.
     pub typical: Option<(MonthDay, MonthDay)>,
-    /// Where the meeting's dates come from, for instances that do not say.
+    /// Where the meeting's dates come from: a single meeting's, or the reason for a series'
+    /// `typical` estimate.
     pub source: Option<Str>,
 }
 
@@ -296,8 +298,7 @@ pub struct Milestone {
 pub enum MilestoneAt {
     /// The occurrence's (rolled) due date: `due - 4w`.
     Due(Span),
-    /// The last instance of a meeting before the due date, in that year or the one before:
-    /// `cwg-wsis - 30d`.
+    /// The last instance of a meeting in the year before the due date: `cwg-wsis - 30d`.
     Meeting {
         meeting: usize,
         anchor: Anchor,
@@ -311,7 +312,7 @@ impl MilestoneAt {
     pub fn reach_days(&self) -> i64 {
         match self {
             MilestoneAt::Due(offset) => offset.approx_days().abs(),
-            MilestoneAt::Meeting { offset, .. } => 2 * 366 + offset.approx_days().abs(),
+            MilestoneAt::Meeting { offset, .. } => 366 + offset.approx_days().abs(),
         }
     }
 }

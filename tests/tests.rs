@@ -12,6 +12,7 @@ mod hostile;
 mod hostile_text;
 mod ics;
 mod ledger;
+mod meeting_dates;
 mod meta;
 mod readme;
 mod registry_1332;

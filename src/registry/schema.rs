@@ -349,7 +349,7 @@ impl Cx<'_> {
                             start: listed.start,
                             end: listed.end,
                             confidence: listed.confidence,
-                            source: listed.source.or_else(|| source.clone()),
+                            source: listed.source,
                         });
                     }
                 }
