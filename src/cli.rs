@@ -71,6 +71,9 @@ pub struct Global {
     /// Output format
     #[arg(long, global = true, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
+    /// Wait this long for another process writing the ledger, then give up
+    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 10)]
+    pub lock_timeout: u64,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -148,7 +151,8 @@ enum Command {
     Done {
         /// The obligation's id
         id: String,
-        /// The occurrence: 2027, 2027-Q1, 2027-03, a meeting instance such as council-2027, or once
+        /// The occurrence: 2027, 2027-Q1, 2027-03, a meeting instance such as council-2027,
+        /// or once (a one-off's only occurrence)
         period: Option<String>,
         /// The day it was delivered [default: today]
         #[arg(long, value_name = "DATE", value_parser = date_arg)]
@@ -159,23 +163,33 @@ enum Command {
         /// A note kept with the record
         #[arg(long, value_name = "TEXT")]
         note: Option<String>,
+        #[command(flatten)]
+        checks: Checks,
+        #[command(flatten)]
+        who: Who,
     },
     /// Withdraw what the ledger recorded for an occurrence
     Undo {
         /// The obligation's id
         id: String,
-        /// The occurrence's period
+        /// The occurrence's period, as `done` takes it
         period: String,
+        #[command(flatten)]
+        who: Who,
     },
     /// Record an occurrence as not needed
     Waive {
         /// The obligation's id
         id: String,
-        /// The occurrence's period
+        /// The occurrence's period, as `done` takes it
         period: String,
         /// Why it is not needed
         #[arg(long, value_name = "TEXT")]
         reason: String,
+        #[command(flatten)]
+        checks: Checks,
+        #[command(flatten)]
+        who: Who,
     },
     /// Every ledger record, newest first
     History {
@@ -186,6 +200,24 @@ enum Command {
     Completions { shell: clap_complete::Shell },
     /// Print the manual page (roff)
     Man,
+}
+
+/// What `done` and `waive` refuse unless told.
+#[derive(Args, Debug)]
+struct Checks {
+    /// Record a correction for an occurrence that already has a record (history keeps both)
+    #[arg(long)]
+    amend: bool,
+    /// Record a period that falls due more than a year after today
+    #[arg(long)]
+    force: bool,
+}
+
+#[derive(Args, Debug)]
+struct Who {
+    /// Who is recording [default: DUE_USER, else the login name, else the account name]
+    #[arg(long, value_name = "NAME")]
+    by: Option<String>,
 }
 
 const REMIND_ABOUT: &str = "\
@@ -275,14 +307,16 @@ pub fn run() -> Result<Exit> {
     let command = Box::leak(Box::new(command()));
     let matches = match command.try_get_matches_from_mut(std::env::args_os()) {
         Ok(m) => m,
+        // Every error line starts `due: `, clap's usage errors too (clap writes `error: `).
+        Err(e) if e.use_stderr() => {
+            let text = e.render().to_string();
+            eprint!("due: {}", text.strip_prefix("error: ").unwrap_or(&text));
+            return Ok(Exit::Error);
+        }
+        // --help and --version.
         Err(e) => {
-            let code = if e.use_stderr() {
-                Exit::Error
-            } else {
-                Exit::Success
-            };
             e.print()?;
-            return Ok(code);
+            return Ok(Exit::Success);
         }
     };
     let cli = Cli::from_arg_matches(&matches)?;
@@ -304,6 +338,7 @@ struct Session {
     format: FormatArg,
     color: bool,
     terminal: bool,
+    lock_timeout: std::time::Duration,
 }
 
 impl Session {
@@ -341,6 +376,7 @@ impl Session {
             format: global.format,
             color,
             terminal,
+            lock_timeout: std::time::Duration::from_secs(global.lock_timeout),
         })
     }
 
@@ -486,7 +522,8 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
                 Some(at) => resolve_at(&cx.reg, at, cx.today)?,
             };
             let rows = engine::status(&cx.reg, &cx.completions, as_of);
-            let mut listing = views::status(&rows, cx.lang);
+            let closed = record::last_closed(&cx.reg, &cx.completions, as_of);
+            let mut listing = views::status(&rows, &closed, cx.lang);
             if cx.format == FormatArg::Table {
                 let what = at.map_or_else(String::new, |a| format!(" ({a})"));
                 writeln!(out, "Status as of {as_of}{what}: {}", cx.reg.title)?;
@@ -817,31 +854,46 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
 
 /// The ledger's commands; the logic lives in `record`.
 fn record(cx: &Session, command: Command, out: &mut dyn Write) -> Result<Exit> {
+    let (by, checks) = match &command {
+        Command::Done { who, checks, .. } | Command::Waive { who, checks, .. } => {
+            (who.by.as_deref(), Some(checks))
+        }
+        Command::Undo { who, .. } => (who.by.as_deref(), None),
+        _ => (None, None),
+    };
     let rc = record::Context {
         registry: &cx.reg,
         ledger: &cx.ledger,
         today: cx.today,
+        completions: &cx.completions,
+        by,
+        force: checks.is_some_and(|c| c.force),
+        amend: checks.is_some_and(|c| c.amend),
+        lock_timeout: cx.lock_timeout,
     };
-    let line = match command {
+    let line = match &command {
         Command::Done {
             id,
             period,
             on,
             reference,
             note,
+            ..
         } => record::done(
             &rc,
-            &id,
+            id,
             period.as_deref(),
-            on,
+            *on,
             reference.as_deref(),
             note.as_deref(),
         )?,
-        Command::Undo { id, period } => record::undo(&rc, &id, &period)?,
-        Command::Waive { id, period, reason } => record::waive(&rc, &id, &period, &reason)?,
+        Command::Undo { id, period, .. } => record::undo(&rc, id, period)?,
+        Command::Waive {
+            id, period, reason, ..
+        } => record::waive(&rc, id, period, reason)?,
         Command::History { id } => {
             let records = record::history(&rc, id.as_deref())?;
-            let mut listing = record::listing(&records);
+            let mut listing = record::listing(&rc, &records);
             if records.is_empty() {
                 listing
                     .notes
@@ -868,10 +920,14 @@ fn init(path: Option<PathBuf>, force: bool, out: &mut dyn Write) -> Result<Exit>
             path.display()
         );
     }
-    if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-        fs_err::create_dir_all(dir)?;
+    if let Some(dir) = path
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty() && !d.exists())
+    {
+        crate::files::create_private_dir(dir)
+            .with_context(|| format!("cannot create {}", dir.display()))?;
     }
-    crate::atomic::replace(&path, registry::EMBEDDED.as_bytes(), None)
+    crate::atomic::replace(&path, registry::EMBEDDED.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
     writeln!(out, "wrote {}", path.display())?;
     Ok(Exit::Success)

@@ -574,8 +574,6 @@ pub struct Standing<'r> {
     /// The occurrence that needs attention: the oldest overdue, else the next open one,
     /// else the latest one.
     pub current: Option<Item<'r>>,
-    /// The latest delivery recorded for any period: period and completion.
-    pub last_done: Option<(String, Completion)>,
 }
 
 pub fn status<'r>(
@@ -595,16 +593,10 @@ pub fn standing<'r>(
     completions: &'r Completions,
     as_of: NaiveDate,
 ) -> Standing<'r> {
-    let last_done = completions
-        .iter()
-        .filter(|((id, _), c)| id == &ob.id && c.outcome == Outcome::Done)
-        .max_by(|a, b| a.1.on.cmp(&b.1.on).then_with(|| a.0.1.cmp(&b.0.1)))
-        .map(|((_, period), c)| (period.clone(), c.clone()));
     if matches!(ob.rule, Rule::Ongoing) {
         return Standing {
             obligation: ob,
             current: Some(judge(reg, ongoing(ob), completions, as_of)),
-            last_done,
         };
     }
     let start = history_start(reg, as_of);
@@ -628,7 +620,6 @@ pub fn standing<'r>(
     Standing {
         obligation: ob,
         current,
-        last_done,
     }
 }
 

@@ -2,16 +2,18 @@
 //! record under a lock and replacing the file atomically. See `docs/ledger.md`.
 
 use std::fmt::Write as _;
-use std::fs::{self, OpenOptions};
+use std::fs;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
+use std::time::Duration;
 
 use chrono::{DateTime, NaiveDate, SubsecRound, Utc};
 use serde::Deserialize;
 use toml::Spanned;
 use toml::value::Datetime;
 
+use crate::files;
 use crate::model::{Completion, Completions, Outcome, Registry};
 
 /// What a record says happened to one occurrence.
@@ -51,14 +53,14 @@ pub struct Record {
 }
 
 impl Record {
-    /// A record stamped with the current time and user.
-    pub fn new(id: &str, period: &str, action: Action) -> Record {
+    /// A record stamped with the current time, made by `by`.
+    pub fn new(id: &str, period: &str, action: Action, by: &str) -> Record {
         Record {
             id: id.to_owned(),
             period: period.to_owned(),
             action,
             recorded_at: Utc::now().trunc_subsecs(0),
-            by: current_user(),
+            by: Some(by.to_owned()),
         }
     }
 
@@ -91,14 +93,6 @@ impl Record {
     }
 }
 
-fn current_user() -> Option<String> {
-    ["USER", "LOGNAME"]
-        .iter()
-        .filter_map(|var| std::env::var(var).ok())
-        .map(|name| name.trim().to_owned())
-        .find(|name| !name.is_empty())
-}
-
 #[derive(Debug, thiserror::Error)]
 pub enum LedgerError {
     #[error(
@@ -117,6 +111,11 @@ pub enum LedgerError {
         "cannot write the ledger {path}: {cause} (choose a writable place with --ledger PATH or DUE_LEDGER)"
     )]
     Write { path: String, cause: io::Error },
+    #[error("cannot write the ledger {path}: {cause}")]
+    Lock {
+        path: String,
+        cause: files::LockError,
+    },
     #[error(
         "no data directory is known for this user, so there is no default ledger: give one with --ledger PATH or DUE_LEDGER"
     )]
@@ -181,6 +180,28 @@ pub fn locate(given: Option<&Path>, registry: &Registry) -> Result<Location, Led
     })
 }
 
+/// The ledger's bytes as text, or where the first byte that is not UTF-8 sits.
+fn text(bytes: Vec<u8>, path: &Path) -> Result<String, LedgerError> {
+    String::from_utf8(bytes).map_err(|e| {
+        let bytes = e.as_bytes();
+        let valid = e.utf8_error().valid_up_to();
+        let before = std::str::from_utf8(&bytes[..valid]).unwrap_or_default();
+        let (line, col) = crate::diag::line_col(before, before.len());
+        LedgerError::Parse {
+            path: path.display().to_string(),
+            line,
+            col,
+            message: format!(
+                "byte 0x{:02X} is not UTF-8 text (the ledger is a text file)",
+                bytes[valid]
+            ),
+        }
+    })
+}
+
+/// The largest ledger read: some hundred thousand records fit in a few tens of MiB.
+pub const MAX_BYTES: u64 = 64 << 20;
+
 #[derive(Clone, Debug, Default)]
 pub struct Ledger {
     /// Sorted by id, period and recording time; records of equal key keep file order.
@@ -190,8 +211,8 @@ pub struct Ledger {
 impl Ledger {
     /// Reads a ledger; a missing file is an empty ledger.
     pub fn load(path: &Path) -> Result<Ledger, LedgerError> {
-        match fs::read_to_string(path) {
-            Ok(text) => Ledger::parse(&text, path),
+        match files::read_regular(path, MAX_BYTES) {
+            Ok(bytes) => Ledger::parse(&text(bytes, path)?, path),
             Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Ledger::default()),
             Err(cause) => Err(LedgerError::Read {
                 path: path.display().to_string(),
@@ -345,38 +366,40 @@ fn quote(text: &str) -> String {
 
 /// Adds the record `make` draws from the ledger as it stands under the lock, so that
 /// concurrent writers all land, each seeing the others' records, and a crash leaves either
-/// the old file or the new one.
+/// the old file or the new one. A ledger that is a symbolic link is written through, locked
+/// beside its target; the lock is waited for at most `lock_timeout`.
 pub fn append<E: From<LedgerError>>(
     path: &Path,
+    lock_timeout: Duration,
     make: impl FnOnce(&Ledger) -> Result<Record, E>,
 ) -> Result<(), E> {
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p.to_owned(),
-        _ => PathBuf::from("."),
-    };
-    // The lock lives in its own file because the ledger itself is replaced on every write,
-    // and a lock on a replaced file would protect nothing.
-    let mut lock_name = path.file_name().unwrap_or_default().to_owned();
-    lock_name.push(".lock");
-    let lock_path = dir.join(lock_name);
+    let write_error = |e| LedgerError::write(path, e);
+    let target = files::resolve(path).map_err(write_error)?;
+    let dir = files::folder(&target);
     if !dir.is_dir() {
         let missing = format!("the folder {} does not exist", dir.display());
         let missing = io::Error::new(io::ErrorKind::NotFound, missing);
-        return Err(LedgerError::write(path, missing).into());
+        return Err(write_error(missing).into());
     }
-    let lock = OpenOptions::new()
-        .read(true)
-        .write(true)
-        .create(true)
-        .truncate(false)
-        .open(&lock_path)
-        .map_err(|e| LedgerError::write(path, e))?;
-    lock.lock().map_err(|e| LedgerError::write(path, e))?;
+    // The lock lives in its own file because the ledger itself is replaced on every write,
+    // and a lock on a replaced file would protect nothing.
+    let lock = files::lock(&target, lock_timeout, |lock| {
+        eprintln!(
+            "due: waiting for the lock on the ledger {} ({} is held by another process; giving up after {} s)",
+            path.display(),
+            lock.display(),
+            lock_timeout.as_secs()
+        );
+    })
+    .map_err(|e| LedgerError::Lock {
+        path: path.display().to_string(),
+        cause: e,
+    })?;
 
-    let existing = match fs::metadata(path) {
+    let existing = match fs::metadata(&target) {
         Ok(meta) => Some(meta),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(LedgerError::write(path, e).into()),
+        Err(e) => return Err(write_error(e).into()),
     };
     if existing
         .as_ref()
@@ -384,22 +407,12 @@ pub fn append<E: From<LedgerError>>(
     {
         // Renaming over a read-only file would succeed; its mode says not to.
         let denied = io::Error::new(io::ErrorKind::PermissionDenied, "the file is read-only");
-        return Err(LedgerError::write(path, denied).into());
+        return Err(write_error(denied).into());
     }
-    let mut ledger = Ledger::load(path)?;
+    let mut ledger = Ledger::load(&target)?;
     let record = make(&ledger)?;
     ledger.insert(record);
-
-    #[cfg(unix)]
-    let mode = {
-        use std::os::unix::fs::PermissionsExt;
-        // An existing ledger keeps its own mode.
-        existing.as_ref().map(|m| m.permissions().mode() & 0o7777)
-    };
-    #[cfg(not(unix))]
-    let mode = None;
-    crate::atomic::replace(path, ledger.to_text().as_bytes(), mode)
-        .map_err(|e| LedgerError::write(path, e))?;
+    crate::atomic::replace(&target, ledger.to_text().as_bytes()).map_err(write_error)?;
     drop(lock);
     Ok(())
 }
@@ -599,7 +612,9 @@ mod tests {
     }
 
     fn put(path: &Path, record: Record) -> Result<(), LedgerError> {
-        append(path, |_| Ok::<_, LedgerError>(record))
+        append(path, Duration::from_secs(1), |_| {
+            Ok::<_, LedgerError>(record)
+        })
     }
 
     fn parse_error(text: &str) -> String {

@@ -8,6 +8,7 @@ pub mod diag;
 pub mod dirs;
 pub mod engine;
 pub mod exit;
+pub mod files;
 pub mod holiday;
 pub mod ledger;
 pub mod model;

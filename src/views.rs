@@ -6,6 +6,7 @@ use crate::model::{
     Anchor, Confidence, InPeriod, Lang, Meeting, Milestone, MilestoneAt, Obligation, Outcome,
     Period, Registry, Rule,
 };
+use crate::record::LastClosed;
 use crate::render::{Cell, Emphasis, Listing, Row};
 
 /// The footnotes a table of dates needs: one for each mark (`~`, `†`) it shows.
@@ -88,12 +89,18 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
     l
 }
 
-/// The status table: every obligation, as of a day.
-pub fn status(rows: &[Standing<'_>], lang: Lang) -> Listing<'static> {
+/// The status table: every obligation, as of a day, with the occurrence it last closed
+/// (one per row, in the same order).
+pub fn status(
+    rows: &[Standing<'_>],
+    closed: &[Option<LastClosed>],
+    lang: Lang,
+) -> Listing<'static> {
     let mut l = Listing::new(&[
         ("id", Some("Obligation")),
         ("title", Some("Title")),
-        ("last_done", Some("Last delivered")),
+        ("last_label", Some("Last closed")),
+        ("last_done", Some("Closed on")),
         ("last_ref", Some("Reference")),
         ("due_label", Some("Next due")),
         ("state", Some("State")),
@@ -107,22 +114,26 @@ pub fn status(rows: &[Standing<'_>], lang: Lang) -> Listing<'static> {
         ("tentative", None),
         ("confidence", None),
         ("last_period", None),
+        ("last_outcome", None),
+        ("last_days_late", None),
     ]);
-    for s in rows {
+    for (s, last) in rows.iter().zip(closed) {
         let ob = s.obligation;
         let cur = s.current.as_ref();
         let occ = cur.map(|i| &i.occurrence);
         let state = cur.map_or(State::Untracked, |i| i.state);
-        let (last_on, last_ref, last_period) = match &s.last_done {
-            Some((period, c)) => (Some(c.on), c.reference.as_deref(), Some(period.as_str())),
-            None => (None, None, None),
-        };
+        let c = last.as_ref().map(|l| &l.completion);
         l.push(
             vec![
                 Cell::str(&ob.id),
                 Cell::str(ob.title.pick(lang)),
-                Cell::opt_date(last_on),
-                Cell::opt_text(last_ref),
+                Cell::opt_text(
+                    last.as_ref()
+                        .map(|l| format!("{}, {}", l.period, l.closure.words()))
+                        .as_deref(),
+                ),
+                Cell::opt_date(c.map(|c| c.on)),
+                Cell::opt_text(c.and_then(|c| c.reference.as_deref())),
                 Cell::DueLabel {
                     due: occ.and_then(|o| o.due),
                     confidence: occ.and_then(|o| o.confidence),
@@ -137,12 +148,14 @@ pub fn status(rows: &[Standing<'_>], lang: Lang) -> Listing<'static> {
                 Cell::opt_text(occ.and_then(|o| o.meeting.as_deref())),
                 Cell::Bool(occ.is_some_and(|o| o.tentative())),
                 Cell::opt_text(occ.and_then(|o| o.confidence).map(Confidence::as_str)),
-                Cell::opt_text(last_period),
+                Cell::opt_text(last.as_ref().map(|l| l.period.as_str())),
+                Cell::opt_text(last.as_ref().map(|l| l.closure.as_str())),
+                Cell::opt_int(last.as_ref().and_then(|l| l.closure.days_late())),
             ],
             emphasis(state),
         );
     }
-    l.display_only(&["due_label"]);
+    l.display_only(&["last_label", "due_label"]);
     l.notes
         .extend(confidence_notes(rows.iter().map(|s| {
             s.current.as_ref().and_then(|i| i.occurrence.confidence)

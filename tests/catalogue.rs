@@ -60,21 +60,20 @@ fn command_for(kind: &str, case: &str) -> Vec<String> {
     words.split_whitespace().map(str::to_string).collect()
 }
 
-fn run_committed(kind: &str) -> usize {
+/// Runs every committed case of a kind (`NAME.EXT` in `tests/catalogue/KIND/`) through `run`,
+/// which returns its transcript, and compares it with `NAME.out`.
+fn run_committed(kind: &str, ext: &str, run: impl Fn(&Path) -> String) -> usize {
     let dir = root().join("tests/catalogue").join(kind);
     let bless = std::env::var_os("BLESS").is_some();
     let mut cases: Vec<PathBuf> = fs::read_dir(&dir)
         .expect("the catalogue folder")
         .map(|e| e.expect("a folder entry").path())
-        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .filter(|p| p.extension().is_some_and(|e| e == ext))
         .collect();
     cases.sort();
     let mut failures = Vec::new();
     for case in &cases {
-        let rel = case.strip_prefix(root()).expect("inside the crate");
-        let args = command_for(kind, &rel.display().to_string());
-        let args: Vec<&str> = args.iter().map(String::as_str).collect();
-        let actual = transcript(&args, &refused(&args));
+        let actual = run(case);
         let expected_path = case.with_extension("out");
         if bless {
             fs::write(&expected_path, &actual).expect("write the transcript");
@@ -97,9 +96,19 @@ fn run_committed(kind: &str) -> usize {
     cases.len()
 }
 
+/// A broken input file, read by the command its kind calls for.
+fn run_input(kind: &str) -> usize {
+    run_committed(kind, "toml", |case| {
+        let rel = case.strip_prefix(root()).expect("inside the crate");
+        let args = command_for(kind, &rel.display().to_string());
+        let args: Vec<&str> = args.iter().map(String::as_str).collect();
+        transcript(&args, &refused(&args))
+    })
+}
+
 #[test]
 fn broken_registries_are_refused_with_their_place_and_what_was_expected() {
-    let count = run_committed("registry");
+    let count = run_input("registry");
     assert!(count >= 25, "only {count} registry cases");
     // Every message about a registry's content names the file, line and column.
     for out in fs::read_dir(root().join("tests/catalogue/registry")).expect("the folder") {
@@ -125,7 +134,91 @@ fn broken_registries_are_refused_with_their_place_and_what_was_expected() {
 
 #[test]
 fn broken_ledgers_are_refused_with_their_place() {
-    run_committed("ledger");
+    run_input("ledger");
+}
+
+/// Every file under `dir`, with its bytes: what a refused record must leave as it was.
+fn contents(dir: &Path) -> Vec<(PathBuf, Vec<u8>)> {
+    let mut out = Vec::new();
+    for entry in fs::read_dir(dir).expect("a folder") {
+        let path = entry.expect("an entry").path();
+        if path.is_dir() {
+            out.extend(contents(&path));
+        } else {
+            let bytes = fs::read(&path).expect("a file");
+            out.push((path, bytes));
+        }
+    }
+    out.sort();
+    out
+}
+
+/// A record `due` must refuse before writing: the case's lines are arguments to `due` on
+/// the fixture registry, a fixed day and a fresh ledger; every line but the last records
+/// something, and the last is refused with the ledger's folder left byte for byte as it was.
+fn record_case(case: &Path) -> String {
+    let text = fs::read_to_string(case).expect("a case");
+    let lines: Vec<Vec<&str>> = text
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .map(|l| l.split_whitespace().collect())
+        .collect();
+    let (last, setup) = lines.split_last().expect("a command to refuse");
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let ledger = tmp.path().join("ledger.toml");
+    let run = |words: &[&str]| {
+        let mut args = vec!["--registry", FIXTURE, "--today", "2027-01-15"];
+        args.extend_from_slice(words);
+        Command::cargo_bin("due")
+            .expect("the binary is built")
+            .current_dir(root())
+            .env_remove("DUE_REGISTRY")
+            .env_remove("DUE_TODAY")
+            .env("DUE_LEDGER", &ledger)
+            .env("DUE_USER", "ana")
+            .env("DUE_CACHE_DIR", "")
+            .env("NO_COLOR", "1")
+            .args(args)
+            .output()
+            .expect("due runs")
+    };
+    for words in setup {
+        let out = run(words);
+        assert!(
+            out.status.success(),
+            "{}: setup {words:?} failed: {}",
+            case.display(),
+            String::from_utf8_lossy(&out.stderr)
+        );
+    }
+    let before = contents(tmp.path());
+    let out = run(last);
+    let stderr = String::from_utf8(out.stderr).expect("stderr is text");
+    assert_eq!(out.status.code(), Some(2), "{}: {stderr}", case.display());
+    assert!(
+        out.stdout.is_empty(),
+        "{} printed to stdout",
+        case.display()
+    );
+    assert_eq!(stderr.lines().count(), 1, "{}: {stderr}", case.display());
+    assert!(!stderr.contains("panicked"), "{}: {stderr}", case.display());
+    assert!(
+        contents(tmp.path()) == before,
+        "{}: the refusal changed the ledger",
+        case.display()
+    );
+    let mut words = vec!["--registry", FIXTURE, "--today", "2027-01-15"];
+    words.extend_from_slice(last);
+    transcript(
+        &words,
+        &stderr.replace(&tmp.path().display().to_string(), "[TMP]"),
+    )
+}
+
+#[test]
+fn mistaken_records_are_refused_and_leave_the_ledger_alone() {
+    let count = run_committed("record", "cmd", record_case);
+    assert!(count >= 10, "only {count} record cases");
 }
 
 /// Runs with a registry or ledger made at run time, and shows the temporary folder as `[TMP]`.
@@ -218,7 +311,7 @@ fn a_directory_or_a_missing_file_is_named() {
                 "2027-01-15"
             ]
         ),
-        "due: cannot read the ledger [TMP]: Is a directory (os error 21)\n"
+        "due: cannot read the ledger [TMP]: it is a folder, not a regular file\n"
     );
 }
 
@@ -240,7 +333,7 @@ fn a_binary_ledger_is_refused() {
                 "2027-01-15"
             ]
         ),
-        "due: cannot read the ledger [TMP]/ledger.toml: stream did not contain valid UTF-8\n"
+        "due: [TMP]/ledger.toml:2:7: byte 0xFF is not UTF-8 text (the ledger is a text file)\n(the ledger was left as it is: correct it, or restore it from version control, and run the command again)\n"
     );
 }
 

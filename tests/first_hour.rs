@@ -75,3 +75,23 @@ fn windows_take_the_units_people_type() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert!(err.contains("30 days, 6 weeks, 3 months, 1 year"), "{err}");
 }
+
+#[test]
+fn every_error_starts_with_one_prefix() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("bad.toml"), "schema = 1\nmandat = 2\n").unwrap();
+    for args in [
+        &["--bogus"][..],
+        &["show"],
+        &["--next", "3x"],
+        &["show", "no-such-obligation"],
+        &["--registry", "bad.toml", "validate"],
+        &["--today", "2026-02-30"],
+    ] {
+        let out = due_in(dir.path()).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8(out.stderr).unwrap();
+        assert!(err.starts_with("due: "), "{args:?}: {err}");
+        assert!(!err.contains("error:"), "{args:?}: {err}");
+    }
+}

@@ -220,11 +220,13 @@ fn late_delivery_is_done_late() {
     );
     assert_eq!(f.state("2026-10-10", "final"), "done-late");
 
+    // A corrected delivery date is an amendment: it stands, and history keeps both.
     stdout(
         f.due("2026-10-10")
-            .args(["done", "final", "once", "--on", "2026-09-30"]),
+            .args(["done", "final", "once", "--on", "2026-09-30", "--amend"]),
     );
     assert_eq!(f.state("2026-10-10", "final"), "done");
+    assert_eq!(f.json("2026-10-10", &["history", "final"]).len(), 2);
 }
 
 #[test]
@@ -448,8 +450,14 @@ fn a_read_only_ledger_is_exit_2() {
     }
 }
 
+/// Periods up to years ahead, so `--force`: what is checked is that every write lands.
 fn spawn_done(f: &Fixture, ledger: &Path, period: &str) -> Child {
-    spawn(f, ledger, "2026-04-10", &["done", "monthly", period])
+    spawn(
+        f,
+        ledger,
+        "2026-04-10",
+        &["done", "monthly", period, "--force"],
+    )
 }
 
 fn spawn(f: &Fixture, ledger: &Path, today: &str, args: &[&str]) -> Child {

@@ -78,21 +78,23 @@ fn shell_lines(readme: &str) -> Vec<&str> {
     lines
 }
 
-/// Runs a README shell line with `due` on `PATH` and a fresh home directory.
-fn run_line(line: &str, home: &std::path::Path) -> std::process::Output {
+/// Runs a README shell line with `due` on `PATH` and a fresh home directory, on `today`
+/// (else on the clock's day).
+fn run_line(line: &str, home: &std::path::Path, today: Option<&str>) -> std::process::Output {
     let bin = std::path::Path::new(env!("CARGO_BIN_EXE_due"));
     let path = format!("{}:/usr/bin:/bin", bin.parent().unwrap().display());
     // README names the installed binary by its usual full path.
     let line = line.replace("/home/you/.cargo/bin/due", &bin.display().to_string());
-    Command::new("/bin/sh")
-        .args(["-c", &format!("set -e; {line}")])
+    let mut sh = Command::new("/bin/sh");
+    sh.args(["-c", &format!("set -e; {line}")])
         .current_dir(home)
         .env_clear()
         .env("HOME", home)
-        .env("PATH", path)
-        .env("DUE_TODAY", "2026-11-28")
-        .output()
-        .unwrap()
+        .env("PATH", path);
+    if let Some(today) = today {
+        sh.env("DUE_TODAY", today);
+    }
+    sh.output().unwrap()
 }
 
 #[test]
@@ -118,7 +120,7 @@ fn completions_and_manual_install_as_readme_says() {
         ] {
             std::fs::create_dir_all(home.path().join(dir)).unwrap();
         }
-        let out = run_line(line, home.path());
+        let out = run_line(line, home.path(), Some("2026-11-28"));
         assert!(out.status.success(), "{line}: {out:?}");
     }
     for file in [
@@ -141,7 +143,7 @@ fn the_cron_line_tried_by_hand_runs_with_crons_bare_environment() {
         .find(|l| l.starts_with("env -i "))
         .expect("README shows how to try a cron line by hand");
     let home = tempfile::tempdir().unwrap();
-    let out = run_line(line, home.path());
+    let out = run_line(line, home.path(), Some("2026-11-28"));
     assert!(out.status.success(), "{line}: {out:?}");
     // The crontab lines name due by its full path or set PATH first: never bare under
     // cron's own PATH.
@@ -160,6 +162,61 @@ fn the_cron_line_tried_by_hand_runs_with_crons_bare_environment() {
         {
             let by_path = line.contains("/.cargo/bin/due ");
             assert!(sets_path || by_path, "cron cannot find due: {line}");
+        }
+    }
+}
+
+const RUN: &str = "<!-- run in order:";
+
+/// The lines of every `sh` block marked to be run in order, block by block.
+fn runnable(readme: &str) -> Vec<Vec<String>> {
+    let mut blocks = Vec::new();
+    let mut lines = readme.lines();
+    while let Some(line) = lines.next() {
+        if !line.starts_with(RUN) {
+            continue;
+        }
+        assert_eq!(
+            lines.next(),
+            Some("```sh"),
+            "a run mark precedes a ```sh fence"
+        );
+        blocks.push(
+            lines
+                .by_ref()
+                .take_while(|l| *l != "```")
+                .map(str::to_owned)
+                .collect(),
+        );
+    }
+    blocks
+}
+
+/// The examples that record work use no day that a later reader's calendar would refuse:
+/// they run as written today, in a year and in ten years, each on a fresh ledger.
+#[test]
+fn readme_recording_examples_work_on_any_day() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let blocks = runnable(&readme);
+    let all: Vec<&String> = blocks.iter().flatten().collect();
+    for command in ["due done ", "due waive ", "due undo ", "--amend", "--by "] {
+        assert!(
+            all.iter().any(|l| l.contains(command)),
+            "no run example with `{command}`"
+        );
+    }
+    let now = chrono::Utc::now().date_naive();
+    let days = [None, now.checked_add_days(chrono::Days::new(400)), {
+        now.checked_add_days(chrono::Days::new(3653))
+    }];
+    for day in days {
+        // A fresh home: the ledger is the data directory's, made on the first record.
+        let home = tempfile::tempdir().unwrap();
+        let day = day.map(|d| d.to_string());
+        for line in blocks.iter().flatten() {
+            let out = run_line(line, home.path(), day.as_deref());
+            assert!(out.status.success(), "on {day:?}: {line}: {out:?}");
         }
     }
 }

@@ -8,6 +8,7 @@ use std::path::PathBuf;
 use chrono::{Days, NaiveDate};
 use due::engine;
 use due::model::{Completions, Lang, Origin, Registry};
+use due::record;
 use due::registry::{self, RegistryError};
 use due::render::{self, Export, Listing};
 use due::views;
@@ -36,7 +37,8 @@ pub fn check(bytes: &[u8]) {
     let items = engine::agenda(&reg, &completions, near, until);
     export_all(&views::items(&items, Lang::En));
     let rows = engine::status(&reg, &completions, near);
-    export_all(&views::status(&rows, Lang::Fr));
+    let closed = record::last_closed(&reg, &completions, near);
+    export_all(&views::status(&rows, &closed, Lang::Fr));
     let entries = engine::attention(&reg, &completions, near, until);
     let _ = render::digest(&entries, Lang::En, near);
     for ob in &reg.obligations {

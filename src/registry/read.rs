@@ -23,7 +23,7 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
     {
         return Err(RegistryError::TooLarge(path.to_path_buf(), meta.len()));
     }
-    let bytes = match std::fs::read(path) {
+    let bytes = match crate::files::read_regular(path, MAX_BYTES) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(RegistryError::Missing(path.to_path_buf()));

@@ -1,0 +1,2 @@
+# An ongoing duty has no occurrence to record.
+done trust-fund

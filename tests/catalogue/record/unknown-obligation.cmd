@@ -1,0 +1,2 @@
+# An obligation id with two letters swapped.
+done cstd-reprot
