@@ -1,5 +1,5 @@
 //! What must hold for any bytes read as a registry: loading fails with a message or
-//! succeeds; reading `[[obligation]]` blocks apart gives what the whole document gives; and
+//! succeeds; `[[obligation]]` and `[[ obligation ]]` (the same TOML) give the same schedule; and
 //! whatever loads evaluates and renders in every format without a panic. Shared by the fuzz
 //! target and by the test that replays the corpus and every crash found.
 
@@ -65,8 +65,8 @@ pub fn check(bytes: &[u8]) {
     }
 }
 
-/// The loader reads `[[obligation]]` blocks apart when it can; `[[ obligation ]]` is the same
-/// TOML that the split does not recognise, so it reads the whole document. Both must agree.
+/// `[[ obligation ]]` is the same TOML as `[[obligation]]`: a loader that looks for the usual
+/// spelling to go faster must give the same schedule for both.
 fn same_as_whole_document(text: &str, loaded: &Result<Registry, RegistryError>, origin: Origin) {
     let whole: String = text
         .split_inclusive('\n')

@@ -4,49 +4,22 @@
 //! [`read`] turns a file into text, [`toml`] reads spanned TOML values, [`schema`] checks the
 //! registry's tables and keys, and [`rule`] reads the `due` rule grammar.
 
-use std::path::PathBuf;
-
 use ::toml::de::DeTable;
 
 use crate::diag;
 use crate::model::{Origin, Registry};
 
+mod error;
 mod read;
 mod rule;
 mod schema;
 mod toml;
 
+pub use error::{ErrorKind, IdOf, IdProblem, Recurring, RegistryError};
 pub use read::{load_file, parse_bytes};
 
 /// The registry compiled into the binary: Resolution 1332.
 pub const EMBEDDED: &str = include_str!("../../obligations.toml");
-
-#[derive(Debug, thiserror::Error)]
-pub enum RegistryError {
-    #[error("{file}:{line}:{col}: {message}")]
-    Invalid {
-        file: String,
-        line: usize,
-        col: usize,
-        message: String,
-    },
-    #[error(
-        "registry {0} does not exist (check the path, or write the default one there with `due init PATH`)"
-    )]
-    Missing(PathBuf),
-    #[error("registry {0} is a directory (pass the registry file inside it)")]
-    Directory(PathBuf),
-    #[error(
-        "registry {0} is {1} bytes, more than a registry can be (expected at most 256 MiB of TOML: is this the right file?)"
-    )]
-    TooLarge(PathBuf, u64),
-    // The I/O error is part of the message rather than a `source`, so that it is said once.
-    #[error("cannot read registry {path}: {cause} (check that the file is readable by this user)")]
-    Read {
-        path: PathBuf,
-        cause: std::io::Error,
-    },
-}
 
 /// The built-in registry.
 pub fn load_embedded() -> Result<Registry, RegistryError> {
@@ -76,10 +49,8 @@ fn parse_with(
     };
     let root = DeTable::parse(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
-        cx.error(
-            span.clone(),
-            format!("invalid TOML: {}", diag::toml_message(text, &e, span)),
-        )
+        let message = diag::toml_message(text, &e, span.clone());
+        cx.error(span, ErrorKind::Toml { message })
     })?;
     Ok(cx.registry(root.get_ref(), origin)?.0)
 }
@@ -97,6 +68,16 @@ mod tests {
         parse(text, Origin::File("r.toml".into()))
             .unwrap_err()
             .to_string()
+    }
+
+    /// Where a mistake is, and what kind it is.
+    fn located(text: &str) -> (usize, usize, ErrorKind) {
+        match parse(text, Origin::File("r.toml".into())).unwrap_err() {
+            RegistryError::Invalid {
+                line, col, kind, ..
+            } => (line, col, kind),
+            other => panic!("not a mistake in the text: {other}"),
+        }
     }
 
     #[test]
@@ -156,14 +137,20 @@ mod tests {
             "id = \"o250\"\ntitel = \"T\"",
             1,
         );
+        let (line, col, kind) = located(&bad);
+        assert_eq!((line, col), (754, 1));
+        assert!(
+            matches!(&kind, ErrorKind::UnknownKey { key, table, .. } if key == "titel" && table == "[[obligation]]"),
+            "{kind:?}"
+        );
         assert_eq!(
             error_of(&bad),
             "r.toml:754:1: unknown key `titel` in [[obligation]] (did you mean `title`?)"
         );
         let dup = text.replacen("id = \"o251\"", "id = \"o3\"", 1);
         assert_eq!(
-            error_of(&dup),
-            "r.toml:756:6: duplicate obligation id `o3` (ids must be unique)"
+            located(&dup),
+            (756, 6, ErrorKind::DuplicateObligation { id: "o3".into() })
         );
         let broken = text.replacen(
             "title = \"T\"\n[[obligation]]\nid = \"o99\"",
@@ -173,6 +160,68 @@ mod tests {
         assert_eq!(
             error_of(&broken),
             "r.toml:298:11: invalid TOML: invalid basic string (expected `\"`)"
+        );
+    }
+
+    #[test]
+    fn mistakes_are_told_apart_by_kind() {
+        let head =
+            "schema = 1\n[meetings.council]\ndates = { 2026 = \"2026-11-02..2026-11-06\" }\n";
+        let ob = |rule: &str| format!("{head}[[obligation]]\nid = \"a\"\ntitle = \"A\"\n{rule}\n");
+        let kind = |rule: &str| located(&ob(rule)).2;
+        assert_eq!(
+            kind("due = \"councl - 4w\""),
+            ErrorKind::UnknownMeeting {
+                name: "councl".into(),
+                known: vec!["council".into()]
+            }
+        );
+        assert_eq!(
+            kind("due = \"council\""),
+            ErrorKind::SeriesAsOneOff {
+                meeting: "council".into()
+            }
+        );
+        assert_eq!(
+            kind("every = \"month\"\ndue = \"32\""),
+            ErrorKind::DueNotUnderstood {
+                value: "32".into(),
+                period: Recurring::Month
+            }
+        );
+        assert_eq!(kind("every = \"year\""), ErrorKind::EveryWithoutDue);
+        assert!(matches!(
+            kind("due = \"council - 3y\""),
+            ErrorKind::BadSpan { key, .. } if key == "due"
+        ));
+        assert_eq!(
+            kind("due = \"council -4w\""),
+            ErrorKind::BadOffset {
+                key: "due",
+                value: "council -4w".into()
+            }
+        );
+        assert_eq!(
+            located("title = \"no schema\"\n"),
+            (1, 1, ErrorKind::NoSchema)
+        );
+        assert_eq!(
+            located("schema = 1\n[[obligation]]\nid = \"a b\"\ntitle = \"A\"\n"),
+            (
+                3,
+                6,
+                ErrorKind::BadId {
+                    of: IdOf::Obligation,
+                    id: "a b".into(),
+                    problem: IdProblem::OtherCharacters
+                }
+            )
+        );
+        assert_eq!(
+            parse_bytes(b"schema = 1\n\xff", Origin::File("r.toml".into()))
+                .unwrap_err()
+                .kind(),
+            Some(&ErrorKind::NotUtf8 { byte: 0xff })
         );
     }
 }

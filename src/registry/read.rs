@@ -3,8 +3,9 @@
 
 use std::path::Path;
 
+use super::error::{ErrorKind, RegistryError};
 use super::toml::Cx;
-use super::{RegistryError, parse, parse_static};
+use super::{parse, parse_static};
 use crate::model::{Origin, Registry};
 
 /// Larger than any registry people write by hand or generate: 100,000 obligations are about
@@ -49,15 +50,15 @@ pub fn parse_bytes(bytes: &[u8], origin: Origin) -> Result<Registry, RegistryErr
 /// A registry must be text before it can be TOML: the first byte that is not is reported
 /// where it sits, as any other mistake.
 fn check_text<'b>(bytes: &'b [u8], origin: &Origin) -> Result<&'b str, RegistryError> {
-    let (at, what) = match std::str::from_utf8(bytes) {
+    let (at, kind) = match std::str::from_utf8(bytes) {
         Ok(text) => match text.find('\0') {
             None => return Ok(text),
-            Some(at) => (at, "a NUL byte".to_string()),
+            Some(at) => (at, ErrorKind::NulByte),
         },
-        Err(e) => (
-            e.valid_up_to(),
-            format!("byte 0x{:02X}, which is not UTF-8", bytes[e.valid_up_to()]),
-        ),
+        Err(e) => {
+            let at = e.valid_up_to();
+            (at, ErrorKind::NotUtf8 { byte: bytes[at] })
+        }
     };
     let before = std::str::from_utf8(&bytes[..at]).expect("valid up to here");
     let cx = Cx {
@@ -65,8 +66,5 @@ fn check_text<'b>(bytes: &'b [u8], origin: &Origin) -> Result<&'b str, RegistryE
         text: before,
         whole: None,
     };
-    Err(cx.error(
-        at..at,
-        format!("not a text file: {what} (expected UTF-8 TOML text: is this the right file?)"),
-    ))
+    Err(cx.error(at..at, kind))
 }

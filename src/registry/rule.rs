@@ -3,10 +3,9 @@
 
 use toml::de::DeValue;
 
-use super::RegistryError;
+use super::error::{ErrorKind, Recurring, RegistryError};
 use super::toml::{Cx, R, Value};
 use crate::dates::{self, MonthDay, Span};
-use crate::diag;
 use crate::model::{Anchor, InPeriod, Meeting, MilestoneAt, Period, Rule};
 
 impl Cx<'_> {
@@ -19,10 +18,7 @@ impl Cx<'_> {
     ) -> R<Rule> {
         let Some(due_v) = due_v else {
             return match every_v {
-                Some(e) => Err(self.error(
-                    e.span(),
-                    "`every` has no `due` beside it (expected a `due` saying when in each period it falls, such as `due = \"11-30\"`)",
-                )),
+                Some(e) => Err(self.error(e.span(), ErrorKind::EveryWithoutDue)),
                 None => Ok(Rule::Ongoing),
             };
         };
@@ -30,19 +26,13 @@ impl Cx<'_> {
             return Ok(Rule::Once(self.date(due_v, "due")?));
         }
         let due = self.string(due_v, "due")?;
-        let bad = |expected: &str| {
-            self.error(
-                due_v.span(),
-                format!("`due`: `{due}` is not understood (expected {expected})"),
-            )
-        };
+        let fail = |kind| self.error(due_v.span(), kind);
         let period = match every {
             None => {
                 if let Some(d) = dates::parse_date(due) {
                     return Ok(Rule::Once(d));
                 }
-                let (reference, offset) = split_offset(due)
-                    .map_err(|m| self.error(due_v.span(), format!("`due`: {m}")))?;
+                let (reference, offset) = split_offset(due, "due").map_err(fail)?;
                 let (name, anchor) = split_anchor(reference);
                 let found = meetings.iter().enumerate().find_map(|(n, m)| {
                     if m.key == name && !m.series {
@@ -52,9 +42,20 @@ impl Cx<'_> {
                     }
                 });
                 return match found {
-                    Some((meeting, instance)) => Ok(Rule::AtInstance { meeting, instance, anchor, offset }),
-                    None if meetings.iter().any(|m| m.key == name) => Err(self.error(due_v.span(), format!("`due`: `{name}` is a series, and a one-off needs one meeting (expected an instance such as `{name}-2026`, or `every = \"year\"` to make it recur)"))),
-                    None if looks_like_date(name) => Err(self.error(due_v.span(), format!("`due`: `{due}` is not a date in the calendar (expected YYYY-MM-DD, a real day)"))),
+                    Some((meeting, instance)) => Ok(Rule::AtInstance {
+                        meeting,
+                        instance,
+                        anchor,
+                        offset,
+                    }),
+                    None if meetings.iter().any(|m| m.key == name) => {
+                        Err(fail(ErrorKind::SeriesAsOneOff {
+                            meeting: name.to_string(),
+                        }))
+                    }
+                    None if looks_like_date(name) => Err(fail(ErrorKind::NotACalendarDay {
+                        value: due.to_string(),
+                    })),
                     None => Err(self.unknown_meeting(due_v, name, meetings)),
                 };
             }
@@ -65,13 +66,17 @@ impl Cx<'_> {
                 return self.series_rule(due_v, due, meetings, false);
             }
             Some(other) => {
-                return Err(self.error(every_v.expect("present").span(), format!("`every`: `{other}` is not a recurrence (expected year, quarter, month or meeting)")));
+                let value = other.to_string();
+                return Err(self.error(
+                    every_v.expect("present").span(),
+                    ErrorKind::NotARecurrence { value },
+                ));
             }
         };
         if let Some(at) = in_period(due, period) {
             return Ok(Rule::Every { period, at });
         }
-        if let Ok((word @ ("start" | "end"), offset)) = split_offset(due) {
+        if let Ok((word @ ("start" | "end"), offset)) = split_offset(due, "due") {
             let at = if word == "start" {
                 InPeriod::Start(offset)
             } else {
@@ -81,12 +86,14 @@ impl Cx<'_> {
         }
         match period {
             Period::Year => self.series_rule(due_v, due, meetings, true),
-            Period::Quarter => Err(bad(
-                "for a quarterly deadline M-DD, the month of the quarter 1-3 and a day, such as 3-31, or `end + 30d`",
-            )),
-            Period::Month => Err(bad(
-                "for a monthly deadline the day of the month, such as 15, or `end - 5d`",
-            )),
+            Period::Quarter => Err(fail(ErrorKind::DueNotUnderstood {
+                value: due.to_string(),
+                period: Recurring::Quarter,
+            })),
+            Period::Month => Err(fail(ErrorKind::DueNotUnderstood {
+                value: due.to_string(),
+                period: Recurring::Month,
+            })),
         }
     }
 
@@ -97,23 +104,34 @@ impl Cx<'_> {
         meetings: &[Meeting],
         per_year: bool,
     ) -> R<Rule> {
-        let (reference, offset) =
-            split_offset(due).map_err(|m| self.error(due_v.span(), format!("`due`: {m}")))?;
+        let fail = |kind| self.error(due_v.span(), kind);
+        let (reference, offset) = split_offset(due, "due").map_err(fail)?;
         let (name, anchor) = split_anchor(reference);
         match meetings.iter().position(|m| m.key == name) {
-            Some(n) if meetings[n].series => Ok(Rule::AtSeries { meeting: n, anchor, offset, per_year }),
-            Some(_) => Err(self.error(due_v.span(), format!("`due`: `{name}` is a single meeting, so it cannot recur (expected no `every`, to make this a one-off)"))),
-            None if per_year && MonthDay::parse(name).is_none() && looks_like_month_day(name) => Err(self.error(due_v.span(), format!("`due`: `{due}` is not a day of the year (expected MM-DD, a real day such as 11-30)"))),
+            Some(n) if meetings[n].series => Ok(Rule::AtSeries {
+                meeting: n,
+                anchor,
+                offset,
+                per_year,
+            }),
+            Some(_) => Err(fail(ErrorKind::SingleMeetingRecurs {
+                meeting: name.to_string(),
+            })),
+            None if per_year && MonthDay::parse(name).is_none() && looks_like_month_day(name) => {
+                Err(fail(ErrorKind::NotADayOfYear {
+                    value: due.to_string(),
+                }))
+            }
             None => Err(self.unknown_meeting(due_v, name, meetings)),
         }
     }
 
     /// A milestone's `at`: `due ± SPAN`, from the due date, or `MEETING ± SPAN` (`.end` for its
-    /// last day), from the meeting's last instance before the due date.
+    /// last day), from the meeting's last instance in the year before the due date.
     pub(super) fn milestone_at(&self, at_v: &Value<'_>, meetings: &[Meeting]) -> R<MilestoneAt> {
         let at = self.string(at_v, "at")?;
         let (reference, offset) =
-            split_offset(at).map_err(|m| self.error(at_v.span(), format!("`at`: {m}")))?;
+            split_offset(at, "at").map_err(|kind| self.error(at_v.span(), kind))?;
         if reference == "due" {
             return Ok(MilestoneAt::Due(offset));
         }
@@ -126,26 +144,22 @@ impl Cx<'_> {
             }),
             None => Err(self.error(
                 at_v.span(),
-                format!(
-                    "`at`: `{name}` is neither `due` nor a meeting (expected `due - 4w` or `MEETING - 30d`; {})",
-                    self.meeting_hint(name, meetings)
-                ),
+                ErrorKind::NotAMilestoneReference {
+                    name: name.to_string(),
+                    known: meetings.iter().map(|m| m.key.clone()).collect(),
+                },
             )),
         }
     }
 
-    fn meeting_hint(&self, name: &str, meetings: &[Meeting]) -> String {
-        let names: Vec<&str> = meetings.iter().map(|m| m.key.as_str()).collect();
-        match diag::suggest(name, &names) {
-            Some(s) => format!("did you mean `{s}`?"),
-            None if names.is_empty() => "no meetings are defined under [meetings]".to_string(),
-            None => format!("known meetings: {}", names.join(", ")),
-        }
-    }
-
     fn unknown_meeting(&self, v: &Value<'_>, name: &str, meetings: &[Meeting]) -> RegistryError {
-        let hint = self.meeting_hint(name, meetings);
-        self.error(v.span(), format!("`due`: no meeting `{name}` ({hint})"))
+        self.error(
+            v.span(),
+            ErrorKind::UnknownMeeting {
+                name: name.to_string(),
+                known: meetings.iter().map(|m| m.key.clone()).collect(),
+            },
+        )
     }
 }
 
@@ -164,18 +178,25 @@ fn looks_like_month_day(s: &str) -> bool {
     s.len() == 5 && s.as_bytes()[2] == b'-' && s.bytes().filter(u8::is_ascii_digit).count() == 4
 }
 
-/// `REF`, `REF + SPAN` or `REF - SPAN`.
-pub(super) fn split_offset(text: &str) -> Result<(&str, Span), String> {
+/// `REF`, `REF + SPAN` or `REF - SPAN`, the value of `key`.
+pub(super) fn split_offset<'t>(
+    text: &'t str,
+    key: &'static str,
+) -> Result<(&'t str, Span), ErrorKind> {
     let parts: Vec<&str> = text.split_whitespace().collect();
     match parts.as_slice() {
         [reference] => Ok((reference, Span::ZERO)),
         [reference, sign @ ("+" | "-"), span] => {
-            let span = Span::parse(span)?;
+            let span = Span::parse(span).map_err(|reason| ErrorKind::BadSpan {
+                key: key.to_string(),
+                reason,
+            })?;
             Ok((reference, if *sign == "-" { span.negate() } else { span }))
         }
-        _ => Err(format!(
-            "`{text}` is not understood (expected a name, then optionally + or - with spaces around it and a duration, as `council - 4w`)"
-        )),
+        _ => Err(ErrorKind::BadOffset {
+            key,
+            value: text.to_string(),
+        }),
     }
 }
 

@@ -9,6 +9,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate, Weekday};
 use toml::de::{DeTable, DeValue};
 
+use super::error::{ErrorKind, IdOf, IdProblem};
 use super::toml::Fields;
 use super::toml::{Cx, R, Value};
 use crate::dates::{self, Calendar, MonthDay, Roll, Span};
@@ -36,10 +37,8 @@ impl Cx<'_> {
         let mut seen: HashSet<&str> = HashSet::with_capacity(obligations.len());
         for (ob, span) in obligations {
             if !seen.insert(&ob.id) {
-                return Err(self.error(
-                    span.clone(),
-                    format!("duplicate obligation id `{}` (ids must be unique)", ob.id),
-                ));
+                let id = ob.id.to_string();
+                return Err(self.error(span.clone(), ErrorKind::DuplicateObligation { id }));
             }
         }
         Ok(())
@@ -64,18 +63,12 @@ impl Cx<'_> {
         )?;
         match f.get("schema") {
             None => {
-                return Err(self.error(
-                    0..0,
-                    "the registry has no `schema` (expected `schema = 1` at the top)",
-                ));
+                return Err(self.error(0..0, ErrorKind::NoSchema));
             }
             Some(v) => match v.get_ref() {
                 DeValue::Integer(i) if i.as_str() == "1" && i.radix() == 10 => {}
                 _ => {
-                    return Err(self.error(
-                        v.span(),
-                        "`schema` must be 1 (the only version this `due` reads)",
-                    ));
+                    return Err(self.error(v.span(), ErrorKind::WrongSchema));
                 }
             },
         }
@@ -84,7 +77,8 @@ impl Cx<'_> {
             Some(v) => {
                 let name = self.string(v, "timezone")?;
                 name.parse().map_err(|_| {
-                    self.error(v.span(), format!("`timezone`: unknown time zone `{name}` (expected an IANA name such as Europe/Zurich)"))
+                    let name = name.to_string();
+                    self.error(v.span(), ErrorKind::UnknownTimeZone { name })
                 })?
             }
         };
@@ -165,15 +159,15 @@ impl Cx<'_> {
                     "fri" => Weekday::Fri,
                     "sat" => Weekday::Sat,
                     "sun" => Weekday::Sun,
-                    _ => return Err(self.error(day.span(), format!("`weekend`: `{name}` is not a weekday (expected mon, tue, wed, thu, fri, sat or sun)"))),
+                    _ => {
+                        let value = name.to_string();
+                        return Err(self.error(day.span(), ErrorKind::NotAWeekday { value }));
+                    }
                 };
                 cal.weekend[wd.num_days_from_monday() as usize] = true;
             }
             if cal.weekend.iter().all(|closed| *closed) {
-                return Err(self.error(
-                    w.span(),
-                    "`weekend` closes every day of the week (expected at least one working day)",
-                ));
+                return Err(self.error(w.span(), ErrorKind::NoWorkingDay));
             }
         }
         if let Some(h) = f.get("holidays") {
@@ -184,10 +178,10 @@ impl Cx<'_> {
         if let Some(h) = f.get("holiday_rules") {
             for rule in self.array(h, "holiday_rules")? {
                 let text = self.string(rule, "holiday_rules")?;
-                cal.rules.push(
-                    HolidayRule::parse(text)
-                        .map_err(|m| self.error(rule.span(), format!("`holiday_rules`: {m}")))?,
-                );
+                let parsed = HolidayRule::parse(text).map_err(|reason| {
+                    self.error(rule.span(), ErrorKind::BadHolidayRule { reason })
+                })?;
+                cal.rules.push(parsed);
             }
         }
         if let Some(r) = f.get("roll") {
@@ -196,12 +190,8 @@ impl Cx<'_> {
                 "next" => Roll::Next,
                 "none" => Roll::None,
                 other => {
-                    return Err(self.error(
-                        r.span(),
-                        format!(
-                            "`roll`: `{other}` is not a roll (expected previous, next or none)"
-                        ),
-                    ));
+                    let value = other.to_string();
+                    return Err(self.error(r.span(), ErrorKind::NotARoll { value }));
                 }
             };
         }
@@ -214,12 +204,12 @@ impl Cx<'_> {
         let mut ids: HashSet<String> = HashSet::new();
         for (key, value) in t.iter() {
             let key_text = key.get_ref().as_ref();
-            check_id(key_text)
-                .map_err(|m| self.error(key.span(), format!("meeting name `{key_text}` {m}")))?;
+            self.check_id(key_text, IdOf::Meeting, key.span())?;
             let meeting = self.meeting(key_text, value)?;
             for inst in &meeting.instances {
                 if !ids.insert(inst.id.clone()) {
-                    return Err(self.error(value.span(), format!("meeting instance id `{}` is used twice (give one of them its own `id`)", inst.id)));
+                    let id = inst.id.clone();
+                    return Err(self.error(value.span(), ErrorKind::DuplicateInstance { id }));
                 }
             }
             ids.insert(meeting.key.clone());
@@ -259,7 +249,10 @@ impl Cx<'_> {
                 let (a, b) = s.split_once("..").unwrap_or((s, s));
                 match (MonthDay::parse(a.trim()), MonthDay::parse(b.trim())) {
                     (Some(a), Some(b)) if a <= b => Some((a, b)),
-                    _ => return Err(self.error(tv.span(), format!("`typical`: `{s}` is not a month-day or range (expected MM-DD or MM-DD..MM-DD within one year)"))),
+                    _ => {
+                        let value = s.to_string();
+                        return Err(self.error(tv.span(), ErrorKind::BadTypical { value }));
+                    }
                 }
             }
         };
@@ -274,15 +267,17 @@ impl Cx<'_> {
             });
         }
         let Some(dates) = f.get("dates") else {
-            return Err(self.error(
-                v.span(),
-                format!("{what} has no `dates` (expected dates = \"YYYY-MM-DD..YYYY-MM-DD\", a table of years, or a `typical` estimate)"),
-            ));
+            let meeting = key.to_string();
+            return Err(self.error(v.span(), ErrorKind::NoDates { meeting }));
         };
         match dates.get_ref() {
             DeValue::String(_) | DeValue::Datetime(_) => {
                 if typical.is_some() {
-                    return Err(self.error(f.get("typical").expect("present").span(), format!("{what} is a single meeting, and `typical` only applies to a series (expected dates given per year to use it)")));
+                    let meeting = key.to_string();
+                    return Err(self.error(
+                        f.get("typical").expect("present").span(),
+                        ErrorKind::TypicalOnSingle { meeting },
+                    ));
                 }
                 let (start, end) = self.range(dates, "dates")?;
                 Ok(Meeting {
@@ -305,7 +300,9 @@ impl Cx<'_> {
                     .into_iter()
                     .find_map(|k| f.get(k).map(|b| (k, b)))
                 {
-                    return Err(self.error(b.span(), format!("{what} is a series, so `{word}` belongs to single years (expected `2027 = {{ dates = \"…\", confidence = \"likely\" }}`)")));
+                    let meeting = key.to_string();
+                    let kind = ErrorKind::ConfidenceOnSeries { meeting, key: word };
+                    return Err(self.error(b.span(), kind));
                 }
                 let mut instances = Vec::new();
                 for (year_key, entry) in years.iter() {
@@ -315,7 +312,10 @@ impl Cx<'_> {
                         _ => {
                             return Err(self.error(
                                 year_key.span(),
-                                format!("{what}: `{y}` is not a year (expected keys such as 2026)"),
+                                ErrorKind::NotAYear {
+                                    meeting: key.to_string(),
+                                    value: y.to_string(),
+                                },
                             ));
                         }
                     };
@@ -330,10 +330,11 @@ impl Cx<'_> {
                         if start.year() != year {
                             return Err(self.error(
                                 e.span(),
-                                format!(
-                                    "{what}: an instance starting {start} is listed under {year} (expected it under {})",
-                                    start.year()
-                                ),
+                                ErrorKind::InstanceInWrongYear {
+                                    meeting: key.to_string(),
+                                    start,
+                                    year,
+                                },
                             ));
                         }
                         in_year.push(listed);
@@ -394,7 +395,7 @@ impl Cx<'_> {
         let id = match f.get("id") {
             Some(i) => {
                 let s = self.string(i, "id")?;
-                check_id(s).map_err(|m| self.error(i.span(), format!("instance id `{s}` {m}")))?;
+                self.check_id(s, IdOf::Instance, i.span())?;
                 Some(s.to_string())
             }
             None => None,
@@ -426,15 +427,16 @@ impl Cx<'_> {
         };
         let text = self.string(c, "confidence")?;
         let confidence = Confidence::parse(text).ok_or_else(|| {
-            self.error(
-                c.span(),
-                format!("`confidence`: `{text}` is not a confidence (expected confirmed, likely or estimate)"),
-            )
+            let value = text.to_string();
+            self.error(c.span(), ErrorKind::NotAConfidence { value })
         })?;
         match tentative {
             Some(t) if t != (confidence == Confidence::Estimate) => Err(self.error(
                 f.get("tentative").expect("present").span(),
-                format!("`tentative = {t}` contradicts `confidence = \"{text}\"` (expected one of them: `tentative = true` is `confidence = \"estimate\"`)"),
+                ErrorKind::TentativeContradictsConfidence {
+                    tentative: t,
+                    confidence: text.to_string(),
+                },
             )),
             _ => Ok(confidence),
         }
@@ -448,19 +450,16 @@ impl Cx<'_> {
         }
         let s = self.string(v, key)?;
         let (a, b) = s.split_once("..").unwrap_or((s, s));
-        let bad = || {
-            self.error(v.span(), format!("`{key}`: `{s}` is not a date or date range (expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, real days)"))
+        let (key, value) = (key.to_string(), s.to_string());
+        let (Some(start), Some(end)) = (dates::parse_date(a.trim()), dates::parse_date(b.trim()))
+        else {
+            return Err(self.error(v.span(), ErrorKind::NotARange { key, value }));
         };
-        let start = dates::parse_date(a.trim()).ok_or_else(bad)?;
-        let end = dates::parse_date(b.trim()).ok_or_else(bad)?;
         if end < start {
-            return Err(self.error(v.span(), format!("`{key}`: `{s}` ends before it starts (expected the first day, `..`, then the last day)")));
+            return Err(self.error(v.span(), ErrorKind::RangeBackwards { key, value }));
         }
         if (end - start).num_days() > 366 {
-            return Err(self.error(
-                v.span(),
-                format!("`{key}`: `{s}` lasts more than a year (is a year mistyped?)"),
-            ));
+            return Err(self.error(v.span(), ErrorKind::RangeTooLong { key, value }));
         }
         Ok((start, end))
     }
@@ -490,7 +489,7 @@ impl Cx<'_> {
         )?;
         let id_v = self.require(&f, "id", "[[obligation]]", v.span())?;
         let id = self.string(id_v, "id")?;
-        check_id(id).map_err(|m| self.error(id_v.span(), format!("obligation id `{id}` {m}")))?;
+        self.check_id(id, IdOf::Obligation, id_v.span())?;
         let what = format!("obligation `{id}`");
         let title = self.text(self.require(&f, "title", &what, v.span())?, "title")?;
         let every_v = f.get("every");
@@ -514,15 +513,20 @@ impl Cx<'_> {
         {
             return Err(self.error(
                 f.get("active_until").expect("present").span(),
-                format!("{what}: `active_until` {b} is before `active_from` {a} (expected the same day or later)"),
+                ErrorKind::ActiveUntilBeforeFrom {
+                    obligation: id.to_string(),
+                    from: a,
+                    until: b,
+                },
             ));
         }
         let mut milestones = Vec::new();
         if let Some(ms) = f.get("milestones") {
             if matches!(rule, Rule::Ongoing) {
+                let obligation = id.to_string();
                 return Err(self.error(
                     ms.span(),
-                    format!("{what} has no deadline, so its milestones have nothing to count from (expected a `due`, or no `milestones`)"),
+                    ErrorKind::MilestonesWithoutDeadline { obligation },
                 ));
             }
             for m in self.array(ms, "milestones")? {
@@ -588,20 +592,20 @@ impl Cx<'_> {
             id_at,
         ))
     }
-}
 
-/// Identifiers appear in period keys, file names and command lines: keep them plain.
-fn check_id(id: &str) -> Result<(), String> {
-    if id.is_empty() {
-        return Err("is empty (expected letters, digits, '-', '_' or '.')".into());
+    /// Identifiers appear in period keys, file names and command lines: keep them plain.
+    fn check_id(&self, id: &str, of: IdOf, span: Range<usize>) -> R<()> {
+        let problem = if id.is_empty() {
+            IdProblem::Empty
+        } else if id
+            .chars()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+        {
+            return Ok(());
+        } else {
+            IdProblem::OtherCharacters
+        };
+        let id = id.to_string();
+        Err(self.error(span, ErrorKind::BadId { of, id, problem }))
     }
-    if !id
-        .chars()
-        .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
-    {
-        return Err(
-            "holds other characters (expected only ASCII letters, digits, '-', '_' and '.')".into(),
-        );
-    }
-    Ok(())
 }

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::RegistryError;
+use super::error::{A_DATE, ErrorKind, RegistryError};
 use crate::dates::{self, Span};
 use crate::diag;
 use crate::model::{Str, Text};
@@ -52,13 +52,13 @@ fn kind(v: &DeValue<'_>) -> &'static str {
 }
 
 impl Cx<'_> {
-    pub(super) fn error(&self, span: Range<usize>, message: impl Into<String>) -> RegistryError {
+    pub(super) fn error(&self, span: Range<usize>, kind: ErrorKind) -> RegistryError {
         let (line, col) = diag::line_col(self.text, span.start);
         RegistryError::Invalid {
             file: self.file.to_string(),
             line,
             col,
-            message: message.into(),
+            kind,
         }
     }
 
@@ -66,15 +66,18 @@ impl Cx<'_> {
         &self,
         table: &'t DeTable<'i>,
         what: &str,
-        allowed: &[&str],
+        allowed: &'static [&'static str],
     ) -> R<Fields<'t, 'i>> {
         for (key, _) in table.iter() {
             let name = key.get_ref().as_ref();
             if !allowed.contains(&name) {
-                let hint = diag::key_hint(name, allowed);
                 return Err(self.error(
                     key.span(),
-                    format!("unknown key `{name}` in {what} ({hint})"),
+                    ErrorKind::UnknownKey {
+                        key: name.to_string(),
+                        table: what.to_string(),
+                        allowed,
+                    },
                 ));
             }
         }
@@ -84,18 +87,34 @@ impl Cx<'_> {
     pub(super) fn require<'t, 'i>(
         &self,
         f: &Fields<'t, 'i>,
-        key: &str,
+        key: &'static str,
         what: &str,
         span: Range<usize>,
     ) -> R<&'t Value<'i>> {
-        f.get(key)
-            .ok_or_else(|| self.error(span, format!("{what} has no `{key}` (it is required)")))
+        f.get(key).ok_or_else(|| {
+            self.error(
+                span,
+                ErrorKind::MissingKey {
+                    table: what.to_string(),
+                    key,
+                },
+            )
+        })
     }
 
-    pub(super) fn mismatch(&self, v: &Value<'_>, key: &str, expected: &str) -> RegistryError {
+    pub(super) fn mismatch(
+        &self,
+        v: &Value<'_>,
+        key: &str,
+        expected: &'static str,
+    ) -> RegistryError {
         self.error(
             v.span(),
-            format!("`{key}` is {} (expected {expected})", kind(v.get_ref())),
+            ErrorKind::WrongType {
+                key: key.to_string(),
+                found: kind(v.get_ref()),
+                expected,
+            },
         )
     }
 
@@ -149,32 +168,23 @@ impl Cx<'_> {
 
     /// A date, written as a TOML date (`2026-01-01`) or a string (`"2026-01-01"`).
     pub(super) fn date(&self, v: &Value<'_>, key: &str) -> R<NaiveDate> {
-        let expected = "a date such as 2026-11-30";
+        let key = key.to_string();
         match v.get_ref() {
             DeValue::Datetime(dt) => match (dt.date, dt.time) {
                 (Some(d), None) => {
                     NaiveDate::from_ymd_opt(i32::from(d.year), u32::from(d.month), u32::from(d.day))
                         .ok_or_else(|| {
-                            self.error(
-                        v.span(),
-                        format!(
-                            "`{key}`: {dt} is not a date in the calendar (expected a real day)"
-                        ),
-                    )
+                            let value = dt.to_string();
+                            self.error(v.span(), ErrorKind::NotARealDay { key, value })
                         })
                 }
-                _ => Err(self.error(
-                    v.span(),
-                    format!("`{key}` has a time of day (expected {expected}, without one)"),
-                )),
+                _ => Err(self.error(v.span(), ErrorKind::DateWithTime { key })),
             },
             DeValue::String(s) => dates::parse_date(s).ok_or_else(|| {
-                self.error(
-                    v.span(),
-                    format!("`{key}`: `{s}` is not {expected} (YYYY-MM-DD, a real day)"),
-                )
+                let value = s.to_string();
+                self.error(v.span(), ErrorKind::NotADate { key, value })
             }),
-            _ => Err(self.mismatch(v, key, expected)),
+            _ => Err(self.mismatch(v, &key, A_DATE)),
         }
     }
 
@@ -182,7 +192,10 @@ impl Cx<'_> {
         let DeValue::String(s) = v.get_ref() else {
             return Err(self.mismatch(v, key, "a duration such as \"30d\""));
         };
-        Span::parse(s).map_err(|m| self.error(v.span(), format!("`{key}`: {m}")))
+        Span::parse(s).map_err(|reason| {
+            let key = key.to_string();
+            self.error(v.span(), ErrorKind::BadSpan { key, reason })
+        })
     }
 
     pub(super) fn text(&self, v: &Value<'_>, key: &str) -> R<Text> {
