@@ -19,6 +19,7 @@ use crate::record;
 use crate::registry;
 use crate::render::{self, Entry, Export, Listing};
 use crate::send;
+use crate::show;
 use crate::views;
 
 const EXIT_CODES: &str = "\
@@ -496,13 +497,10 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             Ok(listed(exit_code || cli.exit_code, !items.is_empty()))
         }
         Some(Command::List) => {
-            let next: Vec<Option<Item<'_>>> = cx
-                .reg
-                .obligations
-                .iter()
-                .map(|ob| engine::standing(&cx.reg, ob, &cx.completions, cx.today).current)
-                .map(|cur| {
-                    cur.filter(|i| {
+            let next: Vec<Option<Item<'_>>> = engine::status(&cx.reg, &cx.completions, cx.today)
+                .into_iter()
+                .map(|standing| {
+                    standing.current.filter(|i| {
                         i.occurrence.due.is_some_and(|d| d >= cx.today) || i.state == State::Overdue
                     })
                 })
@@ -662,148 +660,25 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
             ids.join(", ")
         );
     };
-    let start = engine::history_start(&cx.reg, cx.today);
-    let ahead = dates::add_days(cx.today, 20 * 366).unwrap_or(cx.today);
-    let judged: Vec<Item<'_>> = engine::occurrences(&cx.reg, ob, start, ahead)
-        .into_iter()
-        .map(|o| engine::judge(&cx.reg, o, &cx.completions, cx.today))
-        .collect();
-    let past: Vec<&Item<'_>> = judged
-        .iter()
-        .filter(|i| i.occurrence.due < Some(cx.today))
-        .collect();
-    let coming: Vec<&Item<'_>> = judged
-        .iter()
-        .filter(|i| i.occurrence.due >= Some(cx.today))
-        .take(count)
-        .collect();
-    let shown: Vec<Item<'_>> = past
-        .iter()
-        .chain(coming.iter())
-        .map(|i| (*i).clone())
-        .collect();
+    let entries = engine::story(&cx.reg, ob, &cx.completions, cx.today, count);
+    let listing = show::listing(&entries);
     if cx.format != FormatArg::Table {
-        cx.export(&views::items(&shown, cx.lang), out)?;
+        cx.export(&listing, out)?;
         return Ok(Exit::Success);
     }
-    let line = |out: &mut dyn Write, label: &str, value: Option<&str>| -> io::Result<()> {
-        match value {
-            Some(v) => writeln!(out, "{label:<12} {}", render::one_line(v)),
-            None => Ok(()),
+    let header = show::header(&cx.reg, ob, &cx.completions, &entries, cx.lang);
+    writeln!(out, "{header}")?;
+    if entries.is_empty() {
+        let start = engine::History::of(&cx.reg).start(ob);
+        if let Some(nothing) = show::nothing(ob, start) {
+            writeln!(out, "{nothing}")?;
         }
-    };
-    line(out, "id", Some(&ob.id))?;
-    line(out, "title", Some(&ob.title.en))?;
-    line(out, "titre", ob.title.fr.as_deref())?;
-    line(out, "mandate", ob.mandate.as_deref())?;
-    line(out, "owner", ob.owner.as_deref())?;
-    line(out, "to", ob.to.as_deref())?;
-    line(out, "rule", Some(&views::rule_text(&cx.reg, ob)))?;
-    if !matches!(ob.rule, crate::model::Rule::Ongoing) {
-        line(out, "lead", Some(&ob.lead.to_string()))?;
-    }
-    line(
-        out,
-        "active from",
-        ob.active_from.map(|d| d.to_string()).as_deref(),
-    )?;
-    line(
-        out,
-        "active until",
-        ob.active_until.map(|d| d.to_string()).as_deref(),
-    )?;
-    for m in &ob.milestones {
-        line(
-            out,
-            "milestone",
-            Some(&format!(
-                "{} ({})",
-                m.name.get(cx.lang),
-                views::milestone_rule_text(&cx.reg, m)
-            )),
-        )?;
-    }
-    line(out, "notes", ob.notes())?;
-    if let Some(quote) = ob.quote() {
-        writeln!(out, "clause")?;
-        for l in quote.lines() {
-            writeln!(out, "  > {}", render::one_line(l))?;
-        }
-    }
-    // The registry's own completions overlaid by the ledger's, oldest period first.
-    let mut recorded: Vec<(&String, &crate::model::Completion)> = cx
-        .completions
-        .iter()
-        .filter(|((id, _), _)| id == &ob.id)
-        .map(|((_, period), c)| (period, c))
-        .collect();
-    recorded.sort_by_key(|(period, c)| (c.on, *period));
-    for (period, c) in recorded {
-        line(
-            out,
-            "recorded",
-            Some(&format!("{period}: {}", views::completion_text(c))),
-        )?;
-    }
-    writeln!(out)?;
-    if shown.is_empty() && !matches!(ob.rule, crate::model::Rule::Ongoing) {
-        writeln!(out, "No occurrence from {start} on.")?;
-    }
-    if !shown.is_empty() {
-        cx.export(&views::items(&shown, cx.lang), out)?;
-        let dated: Vec<(&Item<'_>, engine::DatedMilestone<'_>)> = shown
-            .iter()
-            .flat_map(|item| {
-                engine::milestones(&cx.reg, &item.occurrence)
-                    .into_iter()
-                    .map(move |m| (item, m))
-            })
-            .collect();
-        if !dated.is_empty() {
-            writeln!(out, "milestones")?;
-        }
-        for (item, m) in dated {
-            writeln!(
-                out,
-                "  {} {}: {}",
-                m.on,
-                item.occurrence.period,
-                render::one_line(m.milestone.name.get(cx.lang))
-            )?;
-        }
-        meetings_of(cx, &shown, out)?;
+    } else {
+        cx.export(&listing, out)?;
+        write!(out, "{}", show::dates(&entries, cx.lang))?;
+        write!(out, "{}", show::meetings(&cx.reg, &entries))?;
     }
     Ok(Exit::Success)
-}
-
-/// The meeting instances the shown dates hang on: their dates, how sure they are, and where
-/// they come from.
-fn meetings_of(cx: &Session, shown: &[Item<'_>], out: &mut dyn Write) -> Result<()> {
-    let mut ids: Vec<&str> = shown
-        .iter()
-        .filter_map(|i| i.occurrence.meeting.as_deref())
-        .collect();
-    ids.dedup();
-    if !ids.is_empty() {
-        writeln!(out, "meetings")?;
-    }
-    for id in ids {
-        let Some((_, inst)) = cx.reg.instance(id) else {
-            continue;
-        };
-        let source = inst
-            .source
-            .as_deref()
-            .map_or(String::new(), |s| format!(": {}", render::one_line(s)));
-        writeln!(
-            out,
-            "  {id} {}..{} {}{source}",
-            inst.start,
-            inst.end,
-            inst.confidence.as_str()
-        )?;
-    }
-    Ok(())
 }
 
 fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
@@ -823,7 +698,7 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
     for warning in record::check(reg, &book, cx.today) {
         writeln!(out, "warning: {warning}")?;
     }
-    let unlisted = holiday::unlisted_years(reg, engine::history_start(reg, cx.today));
+    let unlisted = holiday::unlisted_years(reg, reg.tracking_since.unwrap_or(cx.today));
     if !unlisted.is_empty() {
         let years: Vec<String> = unlisted.iter().map(i32::to_string).collect();
         writeln!(

@@ -282,9 +282,12 @@ impl Default for Calendar {
 
 impl Calendar {
     pub fn is_closed(&self, date: NaiveDate) -> bool {
-        self.weekend[date.weekday().num_days_from_monday() as usize]
-            || self.holidays.contains(&date)
-            || self.rules.iter().any(|r| r.falls_on(date))
+        self.weekend[date.weekday().num_days_from_monday() as usize] || self.is_holiday(date)
+    }
+
+    /// A listed holiday, or one a rule gives.
+    pub fn is_holiday(&self, date: NaiveDate) -> bool {
+        self.holidays.contains(&date) || self.rules.iter().any(|r| r.falls_on(date))
     }
 
     /// Moves a date off closed days as the roll says. The loader guarantees at least one open

@@ -12,8 +12,13 @@ use crate::model::{
     MilestoneAt, Obligation, Outcome, Period, Registry, Rule,
 };
 
-/// How far back overdue items are looked for when the registry sets no `tracking_since`.
-const DEFAULT_LOOKBACK_DAYS: i64 = 366;
+mod explain;
+mod history;
+
+use self::explain::Trace;
+pub use self::explain::{Base, Explanation, Rolled};
+pub use self::history::History;
+
 /// How far ahead "the next occurrence" is looked for.
 const LOOKAHEAD_DAYS: i64 = 3 * 366;
 /// Room for a working-day roll to move a date across a period boundary.
@@ -148,6 +153,8 @@ pub struct Occurrence<'r> {
     pub meeting: Option<Cow<'r, str>>,
     /// How sure that meeting's dates are.
     pub confidence: Option<Confidence>,
+    /// How the due date was reached, when asked for (`due show`).
+    pub how: Option<Box<Explanation>>,
 }
 
 impl Occurrence<'_> {
@@ -178,32 +185,49 @@ impl<'r> Item<'r> {
 pub struct DatedMilestone<'r> {
     pub milestone: &'r Milestone,
     pub on: NaiveDate,
+    /// How the date was reached, when asked for (`due show`).
+    pub how: Option<Box<Explanation>>,
 }
 
 /// The working-day-rolled date of each of an occurrence's milestones. A milestone hung on a
 /// meeting that has no instance in the year before the due date has none.
 pub fn milestones<'r>(reg: &Registry, occ: &Occurrence<'r>) -> Vec<DatedMilestone<'r>> {
+    dated_milestones(reg, occ, false)
+}
+
+/// [`milestones`], each with the steps that gave its date when `explain` is set.
+fn dated_milestones<'r>(
+    reg: &Registry,
+    occ: &Occurrence<'r>,
+    explain: bool,
+) -> Vec<DatedMilestone<'r>> {
     let Some(due) = occ.due else {
         return Vec::new();
     };
+    let mut trace = Trace::new(explain);
     occ.obligation
         .milestones
         .iter()
         .filter_map(|m| {
-            let on = match m.at {
-                MilestoneAt::Due(offset) => offset.add_to(due)?,
+            let unrolled = match m.at {
+                MilestoneAt::Due(offset) => {
+                    trace.base(|| Base::Due(due));
+                    trace.add(offset, due)?
+                }
                 MilestoneAt::Meeting {
                     meeting,
                     anchor,
                     offset,
                 } => {
                     let inst = instance_before(&reg.meetings[meeting], anchor, due)?;
-                    at_meeting(&inst, anchor, offset)?
+                    at_meeting(&inst, anchor, offset, &mut trace)?
                 }
             };
+            let (on, how) = trace.roll(&reg.calendar, unrolled)?;
             Some(DatedMilestone {
                 milestone: m,
-                on: reg.calendar.roll(on)?,
+                on,
+                how,
             })
         })
         .collect()
@@ -232,16 +256,18 @@ pub fn occurrences<'r>(
     to: NaiveDate,
 ) -> Vec<Occurrence<'r>> {
     let mut out = Vec::new();
-    occurrences_into(reg, ob, from, to, &mut out);
+    occurrences_into(reg, ob, from, to, false, &mut out);
     out
 }
 
 /// [`occurrences`], appended to `out`: a long walk over the registry reuses one vector.
+/// With `explain`, each occurrence keeps the steps that gave its date.
 fn occurrences_into<'r>(
     reg: &'r Registry,
     ob: &'r Obligation,
     from: NaiveDate,
     to: NaiveDate,
+    explain: bool,
     out: &mut Vec<Occurrence<'r>>,
 ) {
     let from = match ob.active_from {
@@ -256,10 +282,12 @@ fn occurrences_into<'r>(
         return;
     }
     let first = out.len();
+    let mut trace = Trace::new(explain);
     let mut push = |period: PeriodKey<'r>,
                     date: Option<NaiveDate>,
-                    instance: Option<(Cow<'r, str>, Confidence)>| {
-        let Some(due) = date.and_then(|d| reg.calendar.roll(d)) else {
+                    instance: Option<(Cow<'r, str>, Confidence)>,
+                    trace: &mut Trace| {
+        let Some((due, how)) = date.and_then(|d| trace.roll(&reg.calendar, d)) else {
             return;
         };
         if due >= from && due <= to {
@@ -270,12 +298,16 @@ fn occurrences_into<'r>(
                 due: Some(due),
                 meeting: instance.map(|i| i.0),
                 confidence,
+                how,
             });
         }
     };
     match &ob.rule {
         Rule::Ongoing => {}
-        Rule::Once(date) => push(PeriodKey::Once, Some(*date), None),
+        Rule::Once(date) => {
+            trace.base(|| Base::Written(*date));
+            push(PeriodKey::Once, Some(*date), None, &mut trace);
+        }
         Rule::AtInstance {
             meeting,
             instance,
@@ -283,12 +315,13 @@ fn occurrences_into<'r>(
             offset,
         } => {
             if let Some(inst) = reg.meetings[*meeting].instance(instance) {
-                let date = at_meeting(&inst, *anchor, *offset);
+                let date = at_meeting(&inst, *anchor, *offset, &mut trace);
                 let id: Cow<'r, str> = Cow::Owned(inst.id);
                 push(
                     PeriodKey::Instance(id.clone()),
                     date,
                     Some((id, inst.confidence)),
+                    &mut trace,
                 );
             }
         }
@@ -298,14 +331,12 @@ fn occurrences_into<'r>(
                 InPeriod::Start(s) | InPeriod::End(s) => s.approx_days().abs(),
             };
             let slack = shift + ROLL_SLACK_DAYS;
-            let (Some(lo), Some(hi)) = (dates::add_days(from, -slack), dates::add_days(to, slack))
-            else {
-                return;
-            };
+            let (lo, hi) = widened(from, to, slack);
             let mut p = PeriodIndex::of(*period, lo);
             let last = PeriodIndex::of(*period, hi);
             while p <= last {
-                push(p.key(), p.due(at), None);
+                let date = p.due(at, &mut trace);
+                push(p.key(), date, None, &mut trace);
                 p = p.next();
             }
         }
@@ -319,10 +350,7 @@ fn occurrences_into<'r>(
             // An instance lasts under a year, so its start is within a year and the offset of
             // the due date.
             let slack = offset.approx_days().abs() + 366 + ROLL_SLACK_DAYS;
-            let (Some(lo), Some(hi)) = (dates::add_days(from, -slack), dates::add_days(to, slack))
-            else {
-                return;
-            };
+            let (lo, hi) = widened(from, to, slack);
             for year in lo.year()..=hi.year() {
                 let instances = meeting.in_year(year);
                 let take = if *per_year { 1 } else { instances.len() };
@@ -332,11 +360,8 @@ fn occurrences_into<'r>(
                     } else {
                         PeriodKey::Instance(id.clone())
                     };
-                    push(
-                        key,
-                        at_meeting(inst, *anchor, *offset),
-                        Some((id, inst.confidence)),
-                    );
+                    let date = at_meeting(inst, *anchor, *offset, &mut trace);
+                    push(key, date, Some((id, inst.confidence)), &mut trace);
                 };
                 // Listed instances lend their ids; an estimate's id is made for it.
                 match instances {
@@ -362,8 +387,28 @@ fn occurrences_into<'r>(
     });
 }
 
-fn at_meeting(inst: &Instance, anchor: Anchor, offset: Span) -> Option<NaiveDate> {
-    offset.add_to(anchor.pick(inst))
+/// `from..=to` widened by `slack` days either way, as far as dates go.
+fn widened(from: NaiveDate, to: NaiveDate, slack: i64) -> (NaiveDate, NaiveDate) {
+    (
+        dates::add_days(from, -slack).unwrap_or(NaiveDate::MIN),
+        dates::add_days(to, slack).unwrap_or(NaiveDate::MAX),
+    )
+}
+
+fn at_meeting(
+    inst: &Instance,
+    anchor: Anchor,
+    offset: Span,
+    trace: &mut Trace,
+) -> Option<NaiveDate> {
+    let date = anchor.pick(inst);
+    trace.base(|| Base::Meeting {
+        id: inst.id.clone(),
+        anchor,
+        date,
+        confidence: inst.confidence,
+    });
+    trace.add(offset, date)
 }
 
 /// A calendar period: a year, a quarter (0-3) or a month (0-11) of a year.
@@ -441,17 +486,32 @@ impl PeriodIndex {
     }
 
     /// The unrolled due date in this period.
-    fn due(self, at: &InPeriod) -> Option<NaiveDate> {
+    fn due(self, at: &InPeriod, trace: &mut Trace) -> Option<NaiveDate> {
         match at {
             InPeriod::Day { month, day } => {
                 let month = match self.kind {
                     PeriodKind::Year => *month,
                     _ => self.first_month() + month - 1,
                 };
-                clamped(self.year, month, *day)
+                let date = clamped(self.year, month, *day)?;
+                trace.base(|| Base::DayOf {
+                    period: self.key(),
+                    month,
+                    day: *day,
+                    date,
+                });
+                Some(date)
             }
-            InPeriod::Start(s) => s.add_to(self.start()?),
-            InPeriod::End(s) => s.add_to(self.end()?),
+            InPeriod::Start(s) => {
+                let start = self.start()?;
+                trace.base(|| Base::PeriodStart(self.key(), start));
+                trace.add(*s, start)
+            }
+            InPeriod::End(s) => {
+                let end = self.end()?;
+                trace.base(|| Base::PeriodEnd(self.key(), end));
+                trace.add(*s, end)
+            }
         }
     }
 }
@@ -484,7 +544,7 @@ pub fn judge<'r>(
             Outcome::Done if c.on > due => State::DoneLate,
             Outcome::Done => State::Done,
         },
-        None if reg.tracking_since.is_some_and(|t| due < t) => State::Untracked,
+        None if days < 0 && reg.tracking_since.is_some_and(|t| due < t) => State::Untracked,
         None if days < 0 => State::Overdue,
         None => {
             let soon_from = occ.obligation.lead.negate().add_to(due).unwrap_or(due);
@@ -503,24 +563,19 @@ pub fn judge<'r>(
     }
 }
 
-/// Where overdue items are looked for from.
-pub fn history_start(reg: &Registry, today: NaiveDate) -> NaiveDate {
-    reg.tracking_since
-        .or_else(|| dates::add_days(today, -DEFAULT_LOOKBACK_DAYS))
-        .unwrap_or(today)
-}
-
-/// Every occurrence of every obligation due in `from..=to`, judged on `today`.
+/// Every occurrence of every obligation that listings look at on `today` (see
+/// [`History::watched_from`]) and that falls due by `to`, judged on `today`.
 pub fn items<'r>(
     reg: &'r Registry,
     completions: &'r Completions,
     today: NaiveDate,
-    from: NaiveDate,
     to: NaiveDate,
 ) -> Vec<Item<'r>> {
+    let history = History::of(reg);
     let (mut found, mut out) = (Vec::new(), Vec::new());
     for ob in &reg.obligations {
-        occurrences_into(reg, ob, from, to, &mut found);
+        let from = history.watched_from(ob, today);
+        occurrences_into(reg, ob, from, to, false, &mut found);
         out.extend(
             found
                 .drain(..)
@@ -545,13 +600,7 @@ pub fn agenda<'r>(
     today: NaiveDate,
     until: NaiveDate,
 ) -> Vec<Item<'r>> {
-    let mut out = items(
-        reg,
-        completions,
-        today,
-        history_start(reg, today),
-        until.max(today),
-    );
+    let mut out = items(reg, completions, today, until.max(today));
     out.retain(|i| i.state.is_open() && i.occurrence.due.is_some_and(|d| d <= until));
     out
 }
@@ -571,57 +620,107 @@ pub fn overdue<'r>(
 #[derive(Clone, Debug)]
 pub struct Standing<'r> {
     pub obligation: &'r Obligation,
-    /// The occurrence that needs attention: the oldest overdue, else the next open one,
-    /// else the latest one.
+    /// The occurrence current on the day: the oldest open one due on or before it, else the
+    /// next open one, else the next one, else the latest one.
     pub current: Option<Item<'r>>,
 }
 
+/// Where every obligation stands on `as_of`.
 pub fn status<'r>(
     reg: &'r Registry,
     completions: &'r Completions,
     as_of: NaiveDate,
 ) -> Vec<Standing<'r>> {
+    let history = History::of(reg);
     reg.obligations
         .iter()
-        .map(|ob| standing(reg, ob, completions, as_of))
+        .map(|ob| standing(history, ob, completions, as_of))
         .collect()
 }
 
-pub fn standing<'r>(
+/// The occurrence of one obligation current on `today`, as `status` finds it.
+pub fn current<'r>(
     reg: &'r Registry,
+    ob: &'r Obligation,
+    completions: &'r Completions,
+    today: NaiveDate,
+) -> Option<Item<'r>> {
+    standing(History::of(reg), ob, completions, today).current
+}
+
+fn standing<'r>(
+    history: History<'r>,
     ob: &'r Obligation,
     completions: &'r Completions,
     as_of: NaiveDate,
 ) -> Standing<'r> {
+    let reg = history.registry();
     if matches!(ob.rule, Rule::Ongoing) {
         return Standing {
             obligation: ob,
             current: Some(judge(reg, ongoing(ob), completions, as_of)),
         };
     }
-    let start = history_start(reg, as_of);
-    let ahead = dates::add_days(as_of, LOOKAHEAD_DAYS).unwrap_or(as_of);
-    let earliest = dates::add_days(start.min(as_of), -5 * 366).unwrap_or(start);
-    let judged: Vec<Item<'r>> = occurrences(reg, ob, earliest, ahead)
+    let ahead = match ob.rule {
+        // A one-off's only occurrence is current however far ahead it falls.
+        Rule::Once(_) | Rule::AtInstance { .. } => NaiveDate::MAX,
+        _ => dates::add_days(as_of, LOOKAHEAD_DAYS).unwrap_or(NaiveDate::MAX),
+    };
+    let judged: Vec<Item<'r>> = occurrences(reg, ob, history.start(ob), ahead)
         .into_iter()
         .map(|occ| judge(reg, occ, completions, as_of))
         .collect();
+    let by_then = |i: &&Item<'r>| i.occurrence.due <= Some(as_of);
     let current = judged
         .iter()
-        .find(|i| i.state == State::Overdue)
-        .or_else(|| {
-            judged
-                .iter()
-                .find(|i| i.state.is_open() && i.occurrence.due >= Some(as_of))
-        })
-        .or_else(|| judged.iter().rfind(|i| i.occurrence.due <= Some(as_of)))
-        .or_else(|| judged.first())
+        .find(|i| i.state.is_open() && by_then(i))
+        .or_else(|| judged.iter().find(|i| i.state.is_open()))
+        .or_else(|| judged.iter().find(|i| !by_then(i)))
+        .or_else(|| judged.last())
         .cloned();
     Standing {
         obligation: ob,
         current,
     }
 }
+
+/// One obligation's whole story for `due show`: every occurrence from its start (see
+/// [`History::start`]) to `today`, then the next `count`, each judged on `today`, with the
+/// steps that gave its date and its milestones, dated the same way.
+pub fn story<'r>(
+    reg: &'r Registry,
+    ob: &'r Obligation,
+    completions: &'r Completions,
+    today: NaiveDate,
+    count: usize,
+) -> Vec<Entry<'r>> {
+    let ahead = match ob.rule {
+        Rule::Once(_) | Rule::AtInstance { .. } => NaiveDate::MAX,
+        // Every rule falls due at least once a year, and a per-meeting one as often as the
+        // meeting meets: a year more than asked for is room enough.
+        _ => {
+            let years = i64::try_from(count).unwrap_or(i64::MAX).saturating_add(1);
+            dates::add_days(today, years.saturating_mul(366)).unwrap_or(NaiveDate::MAX)
+        }
+    };
+    let mut found = Vec::new();
+    let start = History::of(reg).start(ob);
+    occurrences_into(reg, ob, start, ahead, true, &mut found);
+    let coming = found.iter().position(|o| o.due >= Some(today));
+    if let Some(first) = coming {
+        found.truncate(first.saturating_add(count));
+    }
+    found
+        .into_iter()
+        .map(|occ| {
+            let dated = dated_milestones(reg, &occ, true);
+            (judge(reg, occ, completions, today), dated)
+        })
+        .collect()
+}
+
+/// An occurrence with its dated milestones.
+pub type Entry<'r> = (Item<'r>, Vec<DatedMilestone<'r>>);
 
 /// What `remind` reports: open items overdue, inside their lead time or due by `until`, and
 /// open items with a milestone on or before `until`, each with those milestones.
@@ -630,7 +729,7 @@ pub fn attention<'r>(
     completions: &'r Completions,
     today: NaiveDate,
     until: NaiveDate,
-) -> Vec<(Item<'r>, Vec<DatedMilestone<'r>>)> {
+) -> Vec<Entry<'r>> {
     let horizon = reg
         .obligations
         .iter()
@@ -670,6 +769,7 @@ fn ongoing(ob: &Obligation) -> Occurrence<'_> {
         due: None,
         meeting: None,
         confidence: None,
+        how: None,
     }
 }
 

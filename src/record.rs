@@ -709,7 +709,7 @@ fn oldest_open<'r>(
     ob: &'r Obligation,
     completions: &Completions,
 ) -> Result<Occurrence<'r>, RecordError> {
-    match engine::standing(cx.registry, ob, completions, cx.today).current {
+    match engine::current(cx.registry, ob, completions, cx.today) {
         // Rebuilt so that it borrows the registry only, not the completions it was judged by.
         Some(item) if item.state.is_open() => Ok(Occurrence {
             obligation: ob,

@@ -10,7 +10,7 @@ use crate::record::LastClosed;
 use crate::render::{Cell, Emphasis, Listing, Row};
 
 /// The footnotes a table of dates needs: one for each mark (`~`, `†`) it shows.
-fn confidence_notes(shown: impl Iterator<Item = Option<Confidence>>) -> Vec<String> {
+pub fn confidence_notes(shown: impl Iterator<Item = Option<Confidence>>) -> Vec<String> {
     let mut seen: Vec<Confidence> = shown.flatten().collect();
     seen.sort();
     seen.dedup();
@@ -19,7 +19,7 @@ fn confidence_notes(shown: impl Iterator<Item = Option<Confidence>>) -> Vec<Stri
         .collect()
 }
 
-fn emphasis(state: State) -> Emphasis {
+pub fn emphasis(state: State) -> Emphasis {
     match state {
         State::Overdue => Emphasis::Alert,
         State::DueSoon => Emphasis::Warn,

@@ -7,6 +7,7 @@ mod cli;
 mod differential_remind;
 mod first_hour;
 mod fuzz_replay;
+mod history;
 mod holidays;
 mod hostile;
 mod hostile_text;

@@ -1,7 +1,7 @@
 //! Properties of the schedule over generated registries and days. Registries are generated as
 //! TOML text and read by the loader, so every case is also a registry the loader accepts.
 
-use std::collections::HashSet;
+use std::collections::{BTreeSet, HashSet};
 use std::fmt::Write as _;
 
 use proptest::prelude::*;
@@ -183,6 +183,64 @@ fn registry_text() -> impl Strategy<Value = (GenCalendar, String)> {
                 );
             }
             (cal, text)
+        })
+}
+
+/// Records to make against a registry once it is read: for each obligation, which of its
+/// occurrences around the generated days are recorded, how, and when.
+#[derive(Clone, Debug)]
+struct GenRecords(Vec<(usize, usize, bool, i64)>);
+
+impl GenRecords {
+    /// Completions for the chosen occurrences (by obligation and rank from 2019 on): done
+    /// (`true`) or waived, on a day some way from the due date.
+    fn resolve(&self, reg: &Registry) -> Completions {
+        let mut out = Completions::new();
+        for &(ob, rank, done, shift) in &self.0 {
+            let Some(ob) = reg.obligations.get(ob % reg.obligations.len()) else {
+                continue;
+            };
+            let occ = occurrences(reg, ob, ymd(2019, 1, 1), ymd(2037, 12, 31));
+            let Some(occ) = occ.get(rank) else {
+                continue;
+            };
+            let due = occ.due.expect("dated");
+            let outcome = if done {
+                Outcome::Done
+            } else {
+                Outcome::Waived {
+                    reason: "not needed".into(),
+                }
+            };
+            let completion = Completion {
+                outcome,
+                on: dates::add_days(due, shift).expect("near"),
+                reference: None,
+                note: None,
+            };
+            out.insert((ob.id.to_string(), occ.period.text()), completion);
+        }
+        out
+    }
+}
+
+/// A registry, with or without `tracking_since`, and records against it.
+fn judged_registry() -> impl Strategy<Value = (String, GenRecords)> {
+    (
+        registry_text(),
+        proptest::option::of(near_day()),
+        proptest::collection::vec((0..4usize, 0..60usize, any::<bool>(), -60..=60i64), 0..=24),
+    )
+        .prop_map(|((_, text), since, records)| {
+            let text = match since {
+                Some(since) => text.replacen(
+                    "schema = 1\n",
+                    &format!("schema = 1\ntracking_since = {since}\n"),
+                    1,
+                ),
+                None => text,
+            };
+            (text, GenRecords(records))
         })
 }
 
@@ -397,6 +455,138 @@ proptest! {
             }
         }
     }
+
+    #[test]
+    fn every_listing_agrees_on_what_is_overdue(
+        (text, completions) in judged_registry(),
+        today in near_day(),
+    ) {
+        let reg = load(&text);
+        let completions = completions.resolve(&reg);
+        let c = &completions;
+        let keys = |items: &mut dyn Iterator<Item = &Item<'_>>| -> BTreeSet<(String, String)> {
+            items
+                .filter(|i| i.state == State::Overdue)
+                .map(|i| (i.obligation().id.to_string(), i.occurrence.period.text()))
+                .collect()
+        };
+        let listed = overdue(&reg, c, today);
+        let of_overdue = keys(&mut listed.iter());
+        let far = dates::add_days(today, 90).expect("near");
+        let of_agenda = keys(&mut agenda(&reg, c, today, far).iter());
+        let reminded = attention(&reg, c, today, today);
+        let of_remind = keys(&mut reminded.iter().map(|(i, _)| i));
+        prop_assert_eq!(&of_agenda, &of_overdue);
+        prop_assert_eq!(&of_remind, &of_overdue);
+        for ob in &reg.obligations {
+            let story = story(&reg, ob, c, today, 3);
+            let of_show = keys(&mut story.iter().map(|(i, _)| i));
+            let mine: BTreeSet<_> = of_overdue.iter().filter(|k| k.0 == *ob.id).cloned().collect();
+            prop_assert_eq!(&of_show, &mine, "show {}", ob.id);
+        }
+        // `status` shows one occurrence per obligation: the oldest overdue one, when any.
+        for row in status(&reg, c, today) {
+            let id = row.obligation.id.to_string();
+            let oldest = listed
+                .iter()
+                .filter(|i| *i.obligation().id == *id)
+                .min_by_key(|i| i.occurrence.due)
+                .map(|i| i.occurrence.period.text());
+            let current = row.current.as_ref();
+            let shown = current
+                .filter(|i| i.state == State::Overdue)
+                .map(|i| i.occurrence.period.text());
+            prop_assert_eq!(shown, oldest, "status {}", id);
+        }
+    }
+
+    #[test]
+    fn what_is_overdue_stays_overdue_until_recorded(
+        (text, completions) in judged_registry(),
+        today in near_day(),
+        later in 1..=3000i64,
+    ) {
+        let reg = load(&text);
+        let completions = completions.resolve(&reg);
+        let keys = |day: NaiveDate| -> BTreeSet<(String, String)> {
+            overdue(&reg, &completions, day)
+                .iter()
+                .map(|i| (i.obligation().id.to_string(), i.occurrence.period.text()))
+                .collect()
+        };
+        let now = keys(today);
+        let next_day = keys(today.succ_opt().expect("near"));
+        prop_assert!(now.is_subset(&next_day), "gone the next day: {:?}", now.difference(&next_day).collect::<Vec<_>>());
+        let much_later = keys(dates::add_days(today, later).expect("near"));
+        prop_assert!(now.is_subset(&much_later), "gone {later} days on: {:?}", now.difference(&much_later).collect::<Vec<_>>());
+    }
+
+    #[test]
+    fn tracking_since_decides_only_what_is_history(
+        (text, completions) in judged_registry(),
+        today in near_day(),
+        window in 0..=400i64,
+    ) {
+        let reg = load(&text);
+        let completions = completions.resolve(&reg);
+        let until = dates::add_days(today, window).expect("near");
+        let listed = agenda(&reg, &completions, today, until);
+        for i in &listed {
+            let due = i.occurrence.due.expect("dated");
+            if let Some(since) = reg.tracking_since {
+                prop_assert!(i.state != State::Overdue || due >= since, "{} {} overdue before {since}", i.obligation().id, i.occurrence.period);
+            }
+        }
+        // Whatever is open and falls due from today to `until` is listed, whether or not it
+        // falls before `tracking_since`, from where the obligation starts.
+        let history = History::of(&reg);
+        for ob in &reg.obligations {
+            let from = today.max(history.start(ob));
+            for occ in occurrences(&reg, ob, from, until) {
+                let key = (ob.id.to_string(), occ.period.text());
+                let open = !completions.contains_key(&key);
+                let shown = listed.iter().any(|i| std::ptr::eq(i.obligation(), ob) && i.occurrence.period == occ.period);
+                prop_assert_eq!(open, shown, "{} {} due {:?}", ob.id, occ.period, occ.due);
+            }
+        }
+    }
+
+    #[test]
+    fn status_on_a_day_is_the_oldest_open_occurrence_due_by_then_else_the_next(
+        (text, completions) in judged_registry(),
+        as_of in near_day(),
+    ) {
+        let reg = load(&text);
+        let completions = completions.resolve(&reg);
+        for row in status(&reg, &completions, as_of) {
+            let ob = row.obligation;
+            if matches!(ob.rule, Rule::Ongoing) {
+                continue;
+            }
+            // Everything the obligation ever has within reach, judged on the day.
+            let start = History::of(&reg).start(ob);
+            let all: Vec<Item<'_>> = occurrences(&reg, ob, start, ymd(2100, 12, 31))
+                .into_iter()
+                .map(|o| judge(&reg, o, &completions, as_of))
+                .collect();
+            let open_by_then = all.iter().find(|i| i.state.is_open() && i.occurrence.due <= Some(as_of));
+            let next_open = all.iter().find(|i| i.state.is_open() && i.occurrence.due > Some(as_of));
+            let want = open_by_then.or(next_open).map(|i| i.occurrence.period.text());
+            let got = row.current.as_ref().filter(|i| i.state.is_open()).map(|i| i.occurrence.period.text());
+            // Past three years ahead the next one is not looked for.
+            let reach = dates::add_days(as_of, LOOKAHEAD_DAYS).expect("near");
+            let far = next_open.is_some_and(|i| i.occurrence.due > Some(reach)) && open_by_then.is_none()
+                && !matches!(ob.rule, Rule::Once(_) | Rule::AtInstance { .. });
+            if !far {
+                prop_assert_eq!(got, want, "{} on {}", ob.id, as_of);
+            }
+        }
+    }
+}
+
+proptest! {
+    // Far days put thousands of years of history behind a rule: a few cases are enough here.
+    #![proptest_config(ProptestConfig { cases: 24, ..ProptestConfig::default() })]
 
     #[test]
     fn any_day_of_years_1_to_9999_evaluates_without_panic(

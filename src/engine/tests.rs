@@ -278,7 +278,7 @@ fn status_points_at_the_oldest_overdue_then_the_next_open() {
         "tracking_since = 2026-01-01\n[[obligation]]\nid = \"a\"\ntitle = \"A\"\nevery = \"year\"\ndue = \"03-31\"\n",
     );
     let mut c = Completions::new();
-    let s = standing(&r, &r.obligations[0], &c, d("2027-06-01"));
+    let s = standing(History::of(&r), &r.obligations[0], &c, d("2027-06-01"));
     let cur = s.current.unwrap();
     assert_eq!(
         (cur.occurrence.period.text().as_str(), cur.state),
@@ -304,7 +304,7 @@ fn status_points_at_the_oldest_overdue_then_the_next_open() {
             note: None,
         },
     );
-    let s = standing(&r, &r.obligations[0], &c, d("2027-06-01"));
+    let s = standing(History::of(&r), &r.obligations[0], &c, d("2027-06-01"));
     let cur = s.current.unwrap();
     assert_eq!(
         (cur.occurrence.period.text().as_str(), cur.state),
@@ -417,13 +417,14 @@ fn items_come_in_agenda_order() {
             done.insert((format!("o{n}"), first.period.text()), completion);
         }
     }
-    let (from, to) = (d("2025-06-01"), d("2027-03-01"));
-    let got = items(&r, &done, today, from, to);
+    let to = d("2027-03-01");
+    let got = items(&r, &done, today, to);
 
+    let history = History::of(&r);
     let mut want: Vec<Item<'_>> = r
         .obligations
         .iter()
-        .flat_map(|ob| occurrences(&r, ob, from, to))
+        .flat_map(|ob| occurrences(&r, ob, history.watched_from(ob, today), to))
         .map(|occ| judge(&r, occ, &done, today))
         .collect();
     let order: std::collections::HashMap<&str, usize> = r

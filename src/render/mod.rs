@@ -14,11 +14,8 @@ use std::io::{self, Write};
 use chrono::NaiveDate;
 
 use crate::dates::Span;
-use crate::engine::{DatedMilestone, Item};
+pub use crate::engine::Entry;
 use crate::model::{Confidence, Str};
-
-/// An occurrence with the milestones to show beside it.
-pub type Entry<'r> = (Item<'r>, Vec<DatedMilestone<'r>>);
 
 pub use self::csv::Csv;
 pub use self::digest::digest;

@@ -1,0 +1,232 @@
+//! `due show ID`: one obligation's whole story. What it is, every occurrence from its start
+//! with its state and record, the next ones, and how each date was reached.
+
+use std::fmt::Write as _;
+
+use chrono::NaiveDate;
+
+use crate::engine::{Entry, Item, State};
+use crate::model::{
+    Completion, Completions, Confidence, Lang, Obligation, Outcome, Registry, Rule,
+};
+use crate::render::{Cell, Listing, one_line};
+use crate::views;
+
+/// The lines above the occurrences: what the obligation is, and records that match none of
+/// the occurrences shown (a period typed wrong, or outside the story).
+pub fn header(
+    reg: &Registry,
+    ob: &Obligation,
+    completions: &Completions,
+    entries: &[Entry<'_>],
+    lang: Lang,
+) -> String {
+    let mut out = String::new();
+    let mut line = |label: &str, value: Option<&str>| {
+        if let Some(v) = value {
+            let _ = writeln!(out, "{label:<12} {}", one_line(v));
+        }
+    };
+    line("id", Some(&ob.id));
+    line("title", Some(&ob.title.en));
+    line("titre", ob.title.fr.as_deref());
+    line("mandate", ob.mandate.as_deref());
+    line("owner", ob.owner.as_deref());
+    line("to", ob.to.as_deref());
+    line("rule", Some(&views::rule_text(reg, ob)));
+    if !matches!(ob.rule, Rule::Ongoing) {
+        line("lead", Some(&ob.lead.to_string()));
+    }
+    line(
+        "active from",
+        ob.active_from.map(|d| d.to_string()).as_deref(),
+    );
+    line(
+        "active until",
+        ob.active_until.map(|d| d.to_string()).as_deref(),
+    );
+    for m in &ob.milestones {
+        line(
+            "milestone",
+            Some(&format!(
+                "{} ({})",
+                m.name.get(lang),
+                views::milestone_rule_text(reg, m)
+            )),
+        );
+    }
+    line("notes", ob.notes());
+    let shown = |period: &str| entries.iter().any(|(i, _)| i.occurrence.period.is(period));
+    let mut elsewhere: Vec<(&String, &Completion)> = completions
+        .iter()
+        .filter(|((id, period), _)| id == &ob.id && !shown(period))
+        .map(|((_, period), c)| (period, c))
+        .collect();
+    elsewhere.sort_by_key(|(period, c)| (c.on, *period));
+    for (period, c) in elsewhere {
+        line(
+            "recorded",
+            Some(&format!("{period}: {}", views::completion_text(c))),
+        );
+    }
+    if let Some(quote) = ob.quote() {
+        out.push_str("clause\n");
+        for l in quote.lines() {
+            let _ = writeln!(out, "  > {}", one_line(l));
+        }
+    }
+    out
+}
+
+/// Days between the due date and a late delivery.
+fn days_late(item: &Item<'_>) -> Option<i64> {
+    let (due, c) = (item.occurrence.due?, item.completion?);
+    (item.state == State::DoneLate).then(|| (c.on - due).num_days())
+}
+
+/// What was recorded for an occurrence, in a few words.
+fn record_text(item: &Item<'_>) -> Option<String> {
+    let c = item.completion?;
+    let mut text = match &c.outcome {
+        Outcome::Done => format!("delivered {}", c.on),
+        Outcome::Waived { reason } => format!("waived {} ({reason})", c.on),
+    };
+    if let Some(late) = days_late(item) {
+        let _ = write!(text, ", {late} {} late", plural(late, "day"));
+    }
+    if let Some(r) = &c.reference {
+        let _ = write!(text, ", {r}");
+    }
+    Some(text)
+}
+
+fn plural(n: i64, word: &str) -> String {
+    if n == 1 {
+        word.to_owned()
+    } else {
+        format!("{word}s")
+    }
+}
+
+/// The occurrences, one row each: no column repeats what the header says.
+pub fn listing<'a>(entries: &'a [Entry<'_>]) -> Listing<'a> {
+    let mut l = Listing::new(&[
+        ("due_label", Some("Due")),
+        ("when", Some("When")),
+        ("period", Some("Period")),
+        ("due", None),
+        ("days", None),
+        ("state", Some("State")),
+        ("record", Some("Record")),
+        ("meeting", None),
+        ("tentative", None),
+        ("confidence", None),
+        ("completed_on", None),
+        ("ref", None),
+        ("days_late", None),
+        ("how", None),
+    ]);
+    for (item, _) in entries {
+        let occ = &item.occurrence;
+        let c = item.completion;
+        l.push(
+            vec![
+                Cell::DueLabel {
+                    due: occ.due,
+                    confidence: occ.confidence,
+                },
+                Cell::DaysLabel(item.days),
+                Cell::text(occ.period.text()),
+                Cell::opt_date(occ.due),
+                Cell::opt_int(item.days),
+                Cell::fixed(item.state.as_str()),
+                Cell::opt_text(record_text(item).as_deref()),
+                Cell::opt_text(occ.meeting.as_deref()),
+                Cell::Bool(occ.tentative()),
+                Cell::opt_text(occ.confidence.map(Confidence::as_str)),
+                Cell::opt_date(c.map(|c| c.on)),
+                Cell::opt_text(c.and_then(|c| c.reference.as_deref())),
+                Cell::opt_int(days_late(item)),
+                Cell::opt_text(occ.how.as_ref().map(|h| h.to_string()).as_deref()),
+            ],
+            views::emphasis(item.state),
+        );
+    }
+    l.display_only(&["due_label", "when", "record"]);
+    if entries.iter().all(|(i, _)| i.completion.is_none()) {
+        // Nothing recorded: an empty column would only widen the table.
+        for col in l.columns.iter_mut().filter(|c| c.key == "record") {
+            col.heading = None;
+        }
+    }
+    l.notes.extend(views::confidence_notes(
+        entries.iter().map(|(i, _)| i.occurrence.confidence),
+    ));
+    l
+}
+
+/// How each date was reached, one line a reader can check by hand: each occurrence, then
+/// its milestones.
+pub fn dates(entries: &[Entry<'_>], lang: Lang) -> String {
+    let mut out = String::new();
+    for (item, milestones) in entries {
+        let occ = &item.occurrence;
+        let (Some(due), Some(how)) = (occ.due, &occ.how) else {
+            continue;
+        };
+        let period = occ.period.text();
+        let _ = writeln!(out, "  {due}  {period}  {how}");
+        for m in milestones {
+            if let Some(how) = &m.how {
+                let name = one_line(m.milestone.name.get(lang));
+                let _ = writeln!(out, "  {}  {period}  {name}: {how}", m.on);
+            }
+        }
+    }
+    if !out.is_empty() {
+        out.insert_str(0, "how each date is reached\n");
+    }
+    out
+}
+
+/// The meeting instances the dates hang on: their dates, how sure they are, and where they
+/// come from.
+pub fn meetings(reg: &Registry, entries: &[Entry<'_>]) -> String {
+    let mut ids: Vec<&str> = entries
+        .iter()
+        .filter_map(|(i, _)| i.occurrence.meeting.as_deref())
+        .collect();
+    ids.dedup();
+    let mut out = String::new();
+    for (_, inst) in ids.into_iter().filter_map(|id| reg.instance(id)) {
+        let source = inst
+            .source
+            .as_deref()
+            .map_or(String::new(), |s| format!(": {}", one_line(s)));
+        let _ = writeln!(
+            out,
+            "  {} {}..{} {}{source}",
+            inst.id,
+            inst.start,
+            inst.end,
+            inst.confidence.as_str()
+        );
+    }
+    if !out.is_empty() {
+        out.insert_str(0, "meetings\n");
+    }
+    out
+}
+
+/// Said when there is no occurrence to show.
+pub fn nothing(ob: &Obligation, start: NaiveDate) -> Option<String> {
+    match ob.rule {
+        Rule::Ongoing => None,
+        Rule::Every { .. } | Rule::AtSeries { .. } => {
+            Some(format!("No occurrence from {start} on."))
+        }
+        Rule::Once(_) | Rule::AtInstance { .. } => {
+            Some("No occurrence: the date falls outside the active period.".to_owned())
+        }
+    }
+}
