@@ -1,9 +1,11 @@
-//! Replacing a file so that a reader, or a crash, sees the old content or the new, never a
-//! mix: write beside it, flush to disk, rename over it, then make the rename durable.
+//! Writing a file so that a reader, or a crash, sees the old content or the new, never a
+//! mix: write beside it, flush to disk, rename it into place, then make the rename durable.
 
 use std::fs::{self, File};
 use std::io::{self, Write};
 use std::path::Path;
+
+use tempfile::NamedTempFile;
 
 use crate::files;
 
@@ -13,12 +15,28 @@ use crate::files;
 /// new file gets the user's usual mode, opened to the group in a group-writable folder.
 pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     let path = &files::resolve(path)?;
-    let dir = files::folder(path);
     let existing = match fs::metadata(path) {
         Ok(meta) => Some(meta),
         Err(e) if e.kind() == io::ErrorKind::NotFound => None,
         Err(e) => return Err(e),
     };
+    let tmp = beside(path, bytes, existing.as_ref())?;
+    tmp.persist(path).map_err(|e| e.error)?;
+    durable(path)
+}
+
+/// Writes the new file `path`, as [`replace`] writes a file that did not exist; fails with
+/// `AlreadyExists`, writing nothing, when there is a file of that name.
+pub fn create(path: &Path, bytes: &[u8]) -> io::Result<()> {
+    let tmp = beside(path, bytes, None)?;
+    tmp.persist_noclobber(path).map_err(|e| e.error)?;
+    durable(path)
+}
+
+/// `bytes` on disk in a temporary file in `path`'s folder, with the mode and group of the
+/// file it replaces, if any.
+fn beside(path: &Path, bytes: &[u8], existing: Option<&fs::Metadata>) -> io::Result<NamedTempFile> {
+    let dir = files::folder(path);
     let mut prefix = std::ffi::OsString::from(".");
     prefix.push(path.file_name().unwrap_or_default());
     prefix.push(".");
@@ -32,15 +50,18 @@ pub fn replace(path: &Path, bytes: &[u8]) -> io::Result<()> {
     }
     let mut tmp = builder.tempfile_in(dir)?;
     tmp.write_all(bytes)?;
-    match &existing {
+    match existing {
         Some(meta) => keep_owner_and_mode(tmp.as_file(), meta)?,
         None if files::shared(dir) => files::share(tmp.as_file())?,
         None => {}
     }
     tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    // The rename is durable only once the directory entry is.
-    File::open(dir)?.sync_all()
+    Ok(tmp)
+}
+
+/// The rename is durable only once the directory entry is.
+fn durable(path: &Path) -> io::Result<()> {
+    File::open(files::folder(path))?.sync_all()
 }
 
 /// Gives the new copy the old file's group (when the user belongs to it; otherwise the

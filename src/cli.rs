@@ -10,11 +10,11 @@ use clap::{ArgGroup, Args, CommandFactory, FromArgMatches, Parser, Subcommand, V
 use lettre::message::Mailbox;
 
 use crate::dates::{self, Span};
-use crate::engine::{self, Item, State};
+use crate::engine::{self, Item};
 use crate::exit::Exit;
 use crate::holiday;
 use crate::ledger::{self, Ledger, Location};
-use crate::model::{Completions, Lang, Registry};
+use crate::model::{Completions, Lang, Origin, Registry};
 use crate::record;
 use crate::registry;
 use crate::render::{self, Entry, Export, Listing};
@@ -143,10 +143,35 @@ enum Command {
     /// Write the embedded registry to a file to start your own
     Init {
         /// Where to write it [default: the config directory's obligations.toml]
+        #[arg(conflicts_with = "team")]
         path: Option<PathBuf>,
+        /// Start a repository for a team in this folder: the registry, a ledger folder whose
+        /// records merge in git, and a README
+        #[arg(long, value_name = "DIR")]
+        team: Option<PathBuf>,
         /// Overwrite an existing file
         #[arg(long)]
         force: bool,
+    },
+    /// What a registry change does: deadlines added, removed or moved, obligations changed
+    #[command(long_about = DIFF_ABOUT)]
+    Diff {
+        /// The older registry: a file, or - to read it from standard input
+        old: PathBuf,
+        /// Compare what falls due within this window from today [default: 2y]
+        #[arg(long, value_name = "DURATION", conflicts_with = "until")]
+        next: Option<String>,
+        /// Compare what falls due up to this day (YYYY-MM-DD)
+        #[arg(long, value_name = "DATE", value_parser = date_arg)]
+        until: Option<NaiveDate>,
+        /// Exit with status 1 when something changed
+        #[arg(long)]
+        exit_code: bool,
+    },
+    /// The ledger's upkeep
+    Ledger {
+        #[command(subcommand)]
+        task: LedgerTask,
     },
     /// Record an occurrence as delivered [default PERIOD: the oldest open one]
     Done {
@@ -202,6 +227,26 @@ enum Command {
     /// Print the manual page (roff)
     Man,
 }
+
+#[derive(Subcommand, Debug)]
+enum LedgerTask {
+    /// Copy a single-file ledger into a folder of one file per record, which git merges
+    /// without conflicts; the file is left as it is
+    Migrate {
+        /// The folder to write the records to, e.g. ledger/
+        to: PathBuf,
+    },
+}
+
+const DIFF_ABOUT: &str = "\
+What a registry change does: compares the registry (--registry, as for every command) with
+an older one, OLD, over a window from today (two years unless told). One row per
+occurrence added, removed or moved (with its old and new due dates), and per obligation
+whose title, recipient or mandate changed. Ledger records for occurrences the change
+removes are named, wherever they fall.
+
+OLD may be - to read it from standard input:
+  git show HEAD~1:obligations.toml | due diff -";
 
 /// What `done` and `waive` refuse unless told.
 #[derive(Args, Debug)]
@@ -277,22 +322,31 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
         .ok_or_else(|| format!("`{text}` is not a date (expected YYYY-MM-DD, a real day)"))
 }
 
-/// Where the registry comes from when `--registry` and `DUE_REGISTRY` are not given.
-fn config_registry() -> Option<PathBuf> {
-    crate::dirs::registry_file().filter(|path| path.is_file())
-}
-
 fn command() -> clap::Command {
-    let source = match std::env::var_os("DUE_REGISTRY") {
-        Some(p) => format!("{} (from DUE_REGISTRY)", PathBuf::from(p).display()),
-        None => match config_registry() {
-            Some(p) => p.display().to_string(),
-            None => "the embedded Resolution 1332 registry".to_string(),
-        },
+    let source = match find_registry(std::env::var_os("DUE_REGISTRY").map(PathBuf::from)) {
+        (Some(path), why) => format!("{} ({why})", path.display()),
+        (None, why) => why.to_string(),
     };
     Cli::command()
         .after_help(format!("Registry in use: {source}\n\n{EXIT_CODES}"))
         .mut_subcommands(|sub| sub.after_help(EXIT_CODES))
+}
+
+/// Which registry a command reads, and why: the one named (`--registry`, `DUE_REGISTRY`),
+/// else `obligations.toml` in the working directory, else the one in the config directory,
+/// else the embedded one (no path).
+fn find_registry(given: Option<PathBuf>) -> (Option<PathBuf>, &'static str) {
+    if let Some(path) = given.filter(|p| !p.as_os_str().is_empty()) {
+        return (Some(path), "from --registry or DUE_REGISTRY");
+    }
+    let here = PathBuf::from(crate::dirs::REGISTRY_NAME);
+    if here.is_file() {
+        return (Some(here), "found in the working directory");
+    }
+    match crate::dirs::registry_file().filter(|path| path.is_file()) {
+        Some(path) => (Some(path), "the user's default, in the config directory"),
+        None => (None, "the embedded Resolution 1332 registry"),
+    }
 }
 
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
@@ -332,6 +386,8 @@ pub fn run() -> Result<Exit> {
 /// What every command needs: the registry, its completions, the day, and how to print.
 struct Session {
     reg: Registry,
+    /// Why this registry was read: `due validate` says so.
+    found: &'static str,
     ledger: Location,
     completions: Completions,
     today: NaiveDate,
@@ -344,12 +400,10 @@ struct Session {
 
 impl Session {
     fn load(global: &Global, terminal: bool) -> Result<Session> {
-        let reg = match &global.registry {
-            Some(path) => registry::load_file(path)?,
-            None => match config_registry() {
-                Some(path) => registry::load_file(&path)?,
-                None => registry::load_embedded()?,
-            },
+        let (path, found) = find_registry(global.registry.clone());
+        let reg = match path {
+            Some(path) => registry::load_file(&path)?,
+            None => registry::load_embedded()?,
         };
         let today = global
             .today
@@ -367,6 +421,7 @@ impl Session {
         };
         Ok(Session {
             reg,
+            found,
             ledger,
             completions,
             today,
@@ -458,7 +513,17 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             clap_mangen::Man::new(command()).render(out)?;
             return Ok(Exit::Success);
         }
-        Some(Command::Init { path, force }) => return init(path, force, out),
+        Some(Command::Init {
+            team: Some(dir),
+            force,
+            ..
+        }) => {
+            for path in crate::team::init(&dir, force)? {
+                writeln!(out, "wrote {}", path.display())?;
+            }
+            return Ok(Exit::Success);
+        }
+        Some(Command::Init { path, force, .. }) => return init(path, force, out),
         _ => {}
     }
     // The session lasts until the process exits: leaving it to the operating system spares
@@ -497,27 +562,21 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             Ok(listed(exit_code || cli.exit_code, !items.is_empty()))
         }
         Some(Command::List) => {
-            let next: Vec<Option<Item<'_>>> = engine::status(&cx.reg, &cx.completions, cx.today)
-                .into_iter()
-                .map(|standing| {
-                    standing.current.filter(|i| {
-                        i.occurrence.due.is_some_and(|d| d >= cx.today) || i.state == State::Overdue
-                    })
-                })
-                .collect();
+            let next = engine::next_due(&cx.reg, &cx.completions, cx.today);
             cx.export(&views::obligations(&cx.reg, &next, cx.lang), out)?;
             Ok(Exit::Success)
         }
         Some(Command::Show { id, count }) => show(cx, &id, count, out),
         Some(Command::Meetings) => {
-            let instances = meeting_instances(&cx.reg, cx.today);
+            let instances = engine::meeting_instances(&cx.reg, cx.today);
             cx.export(&views::meetings(&instances, cx.lang), out)?;
             Ok(Exit::Success)
         }
         Some(Command::Status { at }) => {
             let as_of = match at.as_deref() {
                 None => cx.today,
-                Some(at) => resolve_at(&cx.reg, at, cx.today)?,
+                Some(at) => engine::resolve_at(&cx.reg, at, cx.today)
+                    .map_err(|e| anyhow::anyhow!("--at {at}: {e}"))?,
             };
             let rows = engine::status(&cx.reg, &cx.completions, as_of);
             let closed = record::last_closed(&cx.reg, &cx.completions, as_of);
@@ -536,6 +595,46 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
         }
         Some(Command::Remind(args)) => remind(cx, args, cli.exit_code, out),
         Some(Command::Validate) => validate(cx, out),
+        Some(Command::Diff {
+            old,
+            next,
+            until,
+            exit_code,
+        }) => {
+            let until = cx.window_end(next.as_deref().or(Some("2y")), until)?;
+            let before = crate::team::read_registry(&old)?;
+            let ledger = Ledger::load(&cx.ledger.path)?;
+            let changes = crate::diff::diff(&before, &cx.reg, cx.today, until, &ledger);
+            let mut listing = render::diff(&changes);
+            if cx.format == FormatArg::Table {
+                writeln!(
+                    out,
+                    "From {} to {}, for what falls due from {} to {until}:",
+                    before.origin, cx.reg.origin, cx.today
+                )?;
+            }
+            if changes.is_empty() {
+                listing
+                    .notes
+                    .push("No deadline added, removed or moved, and no obligation changed.".into());
+            }
+            cx.export(&listing, out)?;
+            Ok(listed(exit_code, !changes.is_empty()))
+        }
+        Some(Command::Ledger {
+            task: LedgerTask::Migrate { to },
+        }) => {
+            let file = match &cx.reg.origin {
+                crate::model::Origin::File(path) => Some(path.as_path()),
+                crate::model::Origin::Embedded => None,
+            };
+            writeln!(
+                out,
+                "{}",
+                crate::team::migrate(&cx.ledger, file, &to, cx.lock_timeout)?
+            )?;
+            Ok(Exit::Success)
+        }
         Some(
             command @ (Command::Done { .. }
             | Command::Undo { .. }
@@ -598,59 +697,6 @@ fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) 
     Ok(listed(args.exit_code || exit_code, true))
 }
 
-/// A date, a meeting instance id, or a meeting key (its next instance from today).
-fn resolve_at(reg: &Registry, at: &str, today: NaiveDate) -> Result<NaiveDate> {
-    if let Some(d) = dates::parse_date(at) {
-        return Ok(d);
-    }
-    if let Some((_, inst)) = reg.instance(at) {
-        return Ok(inst.start);
-    }
-    if let Some(m) = reg.meeting(at) {
-        let next = (chrono::Datelike::year(&today)..chrono::Datelike::year(&today) + 3)
-            .flat_map(|y| m.in_year(y).into_owned())
-            .find(|i| i.end >= today);
-        if let Some(inst) = next {
-            return Ok(inst.start);
-        }
-        bail!(
-            "--at {at}: the meeting has no instance from {today} on (name an instance or a date)"
-        );
-    }
-    let known: Vec<&str> = reg.meetings.iter().map(|m| m.key.as_str()).collect();
-    bail!(
-        "--at {at}: not a date (YYYY-MM-DD) nor a meeting (known: {}; an instance is MEETING-YEAR)",
-        known.join(", ")
-    )
-}
-
-/// Listed instances, plus the estimate for each year from last year to two years ahead
-/// that a series does not list.
-fn meeting_instances(
-    reg: &Registry,
-    today: NaiveDate,
-) -> Vec<(&crate::model::Meeting, crate::model::Instance)> {
-    let year = chrono::Datelike::year(&today);
-    let mut out = Vec::new();
-    for m in &reg.meetings {
-        let mut instances = m.instances.clone();
-        if m.series {
-            for y in year - 1..=year + 2 {
-                if !instances
-                    .iter()
-                    .any(|i| chrono::Datelike::year(&i.start) == y)
-                {
-                    instances.extend(m.in_year(y).iter().cloned());
-                }
-            }
-        }
-        instances.sort_by_key(|i| i.start);
-        out.extend(instances.into_iter().map(|i| (m, i)));
-    }
-    out.sort_by(|a, b| a.1.start.cmp(&b.1.start).then_with(|| a.1.id.cmp(&b.1.id)));
-    out
-}
-
 fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exit> {
     let Some(ob) = cx.reg.obligation(id) else {
         let ids: Vec<&str> = cx.reg.obligations.iter().map(|o| o.id.as_ref()).collect();
@@ -692,7 +738,10 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
             }
         }
     }
-    writeln!(out, "registry: {}", reg.origin)?;
+    match reg.origin {
+        Origin::Embedded => writeln!(out, "registry: {}", reg.origin)?,
+        Origin::File(_) => writeln!(out, "registry: {} ({})", reg.origin, cx.found)?,
+    }
     writeln!(out, "ledger: {}", cx.ledger)?;
     let book = Ledger::load(&cx.ledger.path)?;
     for warning in record::check(reg, &book, cx.today) {
@@ -706,6 +755,16 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
             "warning: [calendar] lists holidays as dates, none in {}, where deadlines fall: a deadline on a holiday there is not rolled (list those years' holidays, or write them as `holiday_rules`)",
             years.join(", ")
         )?;
+    }
+    let conflicts = crate::team::conflicts(&cx.ledger, &book);
+    for conflict in &conflicts {
+        writeln!(out, "{conflict}")?;
+    }
+    if !conflicts.is_empty() {
+        problems.push(format!(
+            "the ledger records {} differently in two places (see above)",
+            render::counted(conflicts.len() as i64, "occurrence", "occurrences")
+        ));
     }
     if !reg.title.is_empty() {
         writeln!(out, "title: {}", render::one_line(&reg.title))?;
@@ -805,5 +864,34 @@ fn init(path: Option<PathBuf>, force: bool, out: &mut dyn Write) -> Result<Exit>
     crate::atomic::replace(&path, registry::EMBEDDED.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
     writeln!(out, "wrote {}", path.display())?;
+    writeln!(out, "{}", init_hint(&path))?;
     Ok(Exit::Success)
+}
+
+/// How the file `due init` wrote will be found, so that the next command reads it.
+fn init_hint(path: &std::path::Path) -> String {
+    let here = PathBuf::from(crate::dirs::REGISTRY_NAME);
+    let same = |other: &std::path::Path| {
+        std::fs::canonicalize(path)
+            .ok()
+            .is_some_and(|p| std::fs::canonicalize(other).ok() == Some(p))
+    };
+    if same(&here) {
+        return "`due` run in this directory reads it; `due validate` says which registry is read"
+            .to_string();
+    }
+    if crate::dirs::registry_file().is_some_and(|default| same(&default)) {
+        return "`due` reads it by default, except in a directory with its own obligations.toml; \
+                `due validate` says which registry is read"
+            .to_string();
+    }
+    let shown = path.display();
+    let mut hint = format!("to use it, pass `--registry {shown}` or set DUE_REGISTRY={shown}");
+    if path
+        .file_name()
+        .is_some_and(|n| n == crate::dirs::REGISTRY_NAME)
+    {
+        hint.push_str(", or run `due` in its directory");
+    }
+    hint
 }

@@ -123,6 +123,29 @@ impl Span {
 
     /// Adds the span; months and years keep the day where the month has it and otherwise
     /// take the month's last day. `None` only beyond chrono's range.
+    ///
+    /// The day is clamped once, at the end: a month from 31 January is the last day of
+    /// February, two months are 31 March, and a month from 29 February is 29 March.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use due::dates::Span;
+    ///
+    /// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day).unwrap();
+    /// let span = |text| Span::parse(text).unwrap();
+    /// assert_eq!(span("1m").add_to(d(2027, 1, 31)), Some(d(2027, 2, 28)));
+    /// assert_eq!(span("1m").add_to(d(2028, 1, 31)), Some(d(2028, 2, 29)));
+    /// assert_eq!(span("2m").add_to(d(2027, 1, 31)), Some(d(2027, 3, 31)));
+    /// // Adding one month twice clamps on the way: not the same as adding two.
+    /// let twice = span("1m").add_to(d(2027, 1, 31)).and_then(|f| span("1m").add_to(f));
+    /// assert_eq!(twice, Some(d(2027, 3, 28)));
+    /// // Years are twelve months: 29 February falls back to the 28th in a common year.
+    /// assert_eq!(span("1y").add_to(d(2028, 2, 29)), Some(d(2029, 2, 28)));
+    /// // Negative spans count back, and clamp the same way.
+    /// assert_eq!(span("1m").negate().add_to(d(2027, 3, 31)), Some(d(2027, 2, 28)));
+    /// // Days and weeks are exact.
+    /// assert_eq!(span("2w").add_to(d(2027, 2, 20)), Some(d(2027, 3, 6)));
+    /// ```
     pub fn add_to(self, date: NaiveDate) -> Option<NaiveDate> {
         let n = i64::from(self.count);
         match self.unit {
@@ -205,6 +228,19 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 }
 
 /// The date with that day in that month, or the month's last day when the month is shorter.
+/// `None` only for a month outside 1 to 12 or a year beyond chrono's range.
+///
+/// ```
+/// use chrono::NaiveDate;
+/// use due::dates::clamped;
+///
+/// let d = |y, m, day| NaiveDate::from_ymd_opt(y, m, day);
+/// assert_eq!(clamped(2027, 4, 31), d(2027, 4, 30));
+/// assert_eq!(clamped(2027, 2, 30), d(2027, 2, 28));
+/// assert_eq!(clamped(2028, 2, 30), d(2028, 2, 29));
+/// assert_eq!(clamped(2027, 5, 15), d(2027, 5, 15));
+/// assert_eq!(clamped(2027, 13, 1), None);
+/// ```
 pub fn clamped(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
     NaiveDate::from_ymd_opt(year, month, day.min(days_in_month(year, month)))
 }
@@ -229,6 +265,17 @@ impl MonthDay {
         Some(MonthDay { month, day })
     }
 
+    /// The day in a given year; 29 February is the 28th in a common year.
+    ///
+    /// ```
+    /// use chrono::NaiveDate;
+    /// use due::dates::MonthDay;
+    ///
+    /// let leap_day = MonthDay::parse("02-29").unwrap();
+    /// assert_eq!(leap_day.in_year(2028), NaiveDate::from_ymd_opt(2028, 2, 29));
+    /// assert_eq!(leap_day.in_year(2027), NaiveDate::from_ymd_opt(2027, 2, 28));
+    /// assert_eq!(MonthDay::parse("02-30"), None);
+    /// ```
     pub fn in_year(self, year: i32) -> Option<NaiveDate> {
         clamped(year, self.month, self.day)
     }

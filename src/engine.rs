@@ -638,6 +638,23 @@ pub fn status<'r>(
         .collect()
 }
 
+/// Each obligation's occurrence worth naming in a list: the overdue one, else the next one
+/// due from `as_of` on; none for an obligation with neither.
+pub fn next_due<'r>(
+    reg: &'r Registry,
+    completions: &'r Completions,
+    as_of: NaiveDate,
+) -> Vec<Option<Item<'r>>> {
+    status(reg, completions, as_of)
+        .into_iter()
+        .map(|standing| {
+            standing.current.filter(|i| {
+                i.state == State::Overdue || i.occurrence.due.is_some_and(|d| d >= as_of)
+            })
+        })
+        .collect()
+}
+
 /// The occurrence of one obligation current on `today`, as `status` finds it.
 pub fn current<'r>(
     reg: &'r Registry,
@@ -852,7 +869,10 @@ fn near_key<'r>(
     Some(occurrences(reg, ob, from, to))
 }
 
+mod meetings;
 #[cfg(test)]
 mod props;
 #[cfg(test)]
 mod tests;
+
+pub use meetings::{AtError, meeting_instances, resolve_at};

@@ -5,10 +5,11 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::engine::{Entry, Item, State};
+use crate::engine::{Entry, Item};
 use crate::model::{
     Completion, Completions, Confidence, Lang, Obligation, Outcome, Registry, Rule,
 };
+use crate::record::Closure;
 use crate::render::{Cell, Listing, one_line};
 use crate::views;
 
@@ -78,10 +79,10 @@ pub fn header(
     out
 }
 
-/// Days between the due date and a late delivery.
-fn days_late(item: &Item<'_>) -> Option<i64> {
-    let (due, c) = (item.occurrence.due?, item.completion?);
-    (item.state == State::DoneLate).then(|| (c.on - due).num_days())
+/// How the record left the occurrence (on time, late, waived).
+fn closure(item: &Item<'_>) -> Option<Closure> {
+    let c = item.completion?;
+    Some(Closure::of(item.occurrence.due, &c.outcome, c.on))
 }
 
 /// What was recorded for an occurrence, in a few words.
@@ -91,21 +92,13 @@ fn record_text(item: &Item<'_>) -> Option<String> {
         Outcome::Done => format!("delivered {}", c.on),
         Outcome::Waived { reason } => format!("waived {} ({reason})", c.on),
     };
-    if let Some(late) = days_late(item) {
-        let _ = write!(text, ", {late} {} late", plural(late, "day"));
+    if let Some(late @ Closure::Late(_)) = closure(item) {
+        let _ = write!(text, ", {}", late.words());
     }
     if let Some(r) = &c.reference {
         let _ = write!(text, ", {r}");
     }
     Some(text)
-}
-
-fn plural(n: i64, word: &str) -> String {
-    if n == 1 {
-        word.to_owned()
-    } else {
-        format!("{word}s")
-    }
 }
 
 /// The occurrences, one row each: no column repeats what the header says.
@@ -146,7 +139,7 @@ pub fn listing<'a>(entries: &'a [Entry<'_>]) -> Listing<'a> {
                 Cell::opt_text(occ.confidence.map(Confidence::as_str)),
                 Cell::opt_date(c.map(|c| c.on)),
                 Cell::opt_text(c.and_then(|c| c.reference.as_deref())),
-                Cell::opt_int(days_late(item)),
+                Cell::opt_int(closure(item).and_then(Closure::days_late)),
                 Cell::opt_text(occ.how.as_ref().map(|h| h.to_string()).as_deref()),
             ],
             views::emphasis(item.state),

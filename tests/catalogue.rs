@@ -299,19 +299,24 @@ fn a_directory_or_a_missing_file_is_named() {
         refused_in(tmp.path(), &["validate", "--registry", &missing]),
         "due: registry [TMP]/obligations.toml does not exist (check the path, or write the default one there with `due init PATH`)\n"
     );
-    assert_eq!(
-        refused_in(
-            tmp.path(),
-            &[
-                "--registry",
-                FIXTURE,
-                "--ledger",
-                &dir,
-                "--today",
-                "2027-01-15"
-            ]
-        ),
-        "due: cannot read the ledger [TMP]: it is a folder, not a regular file\n"
+    // A folder is a ledger of one file per record: a broken record is named by its file.
+    let folder = tmp.path().join("ledger");
+    fs::create_dir(&folder).expect("a ledger folder");
+    fs::write(folder.join("r.toml"), "id = \n").expect("a record");
+    let stderr = refused_in(
+        tmp.path(),
+        &[
+            "--registry",
+            FIXTURE,
+            "--ledger",
+            &folder.display().to_string(),
+            "--today",
+            "2027-01-15",
+        ],
+    );
+    assert!(
+        stderr.starts_with("due: [TMP]/ledger/r.toml:1:6: "),
+        "{stderr}"
     );
 }
 

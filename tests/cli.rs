@@ -234,7 +234,7 @@ fn validate_says_which_registry_it_read() {
     let text = stdout_of(&["validate"]);
     assert_eq!(
         text,
-        "registry: tests/fixtures/secretariat.toml\n\
+        "registry: tests/fixtures/secretariat.toml (from --registry or DUE_REGISTRY)\n\
          ledger: tests/fixtures/absent.ledger.toml (from --ledger or DUE_LEDGER)\n\
          warning: [calendar] lists holidays as dates, none in 2028, 2029, 2030, 2031, where \
          deadlines fall: a deadline on a holiday there is not rolled (list those years' \
@@ -242,8 +242,11 @@ fn validate_says_which_registry_it_read() {
          title: Test secretariat\n\
          7 obligations, 3 meetings (4 dated instances), time zone Europe/Zurich\nok\n"
     );
+    // Away from the repository, whose own obligations.toml would be read first.
+    let elsewhere = tempfile::tempdir().unwrap();
     let mut embedded = Command::cargo_bin("due").unwrap();
     embedded
+        .current_dir(elsewhere.path())
         .env_remove("DUE_REGISTRY")
         .env("HOME", "/nonexistent")
         .env("XDG_CONFIG_HOME", "/nonexistent")

@@ -95,3 +95,56 @@ fn every_error_starts_with_one_prefix() {
         assert!(!err.contains("error:"), "{args:?}: {err}");
     }
 }
+
+fn stdout_in(dir: &std::path::Path, args: &[&str]) -> String {
+    let out = due_in(dir).args(args).output().unwrap();
+    assert!(out.status.success(), "{args:?}: {out:?}");
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn a_registry_written_by_init_is_the_one_read_next() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = stdout_in(dir.path(), &["init", "./obligations.toml"]);
+    assert_eq!(
+        said,
+        "wrote ./obligations.toml\n\
+         `due` run in this directory reads it; `due validate` says which registry is read\n"
+    );
+    let validate = stdout_in(dir.path(), &["validate"]);
+    assert!(
+        validate.starts_with("registry: obligations.toml (found in the working directory)\n"),
+        "{validate}"
+    );
+    // A registry named on the command line wins over the working directory's.
+    std::fs::write(dir.path().join("one.toml"), ONE_OF_EACH).unwrap();
+    let named = stdout_in(dir.path(), &["--registry", "one.toml", "validate"]);
+    assert!(
+        named.starts_with("registry: one.toml (from --registry or DUE_REGISTRY)\n"),
+        "{named}"
+    );
+}
+
+#[test]
+fn init_elsewhere_says_how_to_use_the_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let said = stdout_in(dir.path(), &["init", "drafts/mine.toml"]);
+    assert_eq!(
+        said,
+        "wrote drafts/mine.toml\n\
+         to use it, pass `--registry drafts/mine.toml` or set DUE_REGISTRY=drafts/mine.toml\n"
+    );
+    // Without a path, the user's default in the config directory, read from anywhere else.
+    let said = stdout_in(dir.path(), &["init"]);
+    assert!(said.contains("`due` reads it by default"), "{said}");
+    let out = due_in(dir.path())
+        .current_dir(dir.path().join("drafts"))
+        .arg("validate")
+        .output()
+        .unwrap();
+    let validate = String::from_utf8(out.stdout).unwrap();
+    assert!(
+        validate.contains("(the user's default, in the config directory)"),
+        "{validate}"
+    );
+}

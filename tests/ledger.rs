@@ -476,64 +476,97 @@ fn spawn(f: &Fixture, ledger: &Path, today: &str, args: &[&str]) -> Child {
         .unwrap()
 }
 
+/// The ledger's text: the file, or every record file of a folder ledger.
+fn ledger_text(ledger: &Path) -> String {
+    if !ledger.is_dir() {
+        return fs::read_to_string(ledger).unwrap_or_default();
+    }
+    let mut names: Vec<PathBuf> = fs::read_dir(ledger)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    names.sort();
+    names
+        .iter()
+        .map(|p| fs::read_to_string(p).unwrap())
+        .collect()
+}
+
+/// Both layouts: a single file, and a folder of one file per record.
+const LAYOUTS: [&str; 2] = ["busy.toml", "busy/"];
+
 #[test]
 fn concurrent_writers_all_land() {
-    let f = Fixture::new();
-    let ledger = f.dir.path().join("busy.toml");
-    let periods: Vec<String> = (0..24)
-        .map(|n| format!("{}-{:02}", 2026 + n / 12, n % 12 + 1))
-        .collect();
-    let children: Vec<Child> = periods.iter().map(|p| spawn_done(&f, &ledger, p)).collect();
-    for mut child in children {
-        assert!(child.wait().unwrap().success());
+    for layout in LAYOUTS {
+        let f = Fixture::new();
+        let ledger = f.dir.path().join(layout);
+        let periods: Vec<String> = (0..24)
+            .map(|n| format!("{}-{:02}", 2026 + n / 12, n % 12 + 1))
+            .collect();
+        let children: Vec<Child> = periods.iter().map(|p| spawn_done(&f, &ledger, p)).collect();
+        for mut child in children {
+            assert!(child.wait().unwrap().success());
+        }
+        let text = ledger_text(&ledger);
+        for p in &periods {
+            assert!(
+                text.contains(&format!("period = \"{p}\"\n")),
+                "{layout}: {p} missing"
+            );
+        }
+        let history = f.json(
+            "2026-04-10",
+            &["--ledger", ledger.to_str().unwrap(), "history"],
+        );
+        assert_eq!(history.len(), periods.len(), "{layout}");
     }
-    let text = fs::read_to_string(&ledger).unwrap();
-    for p in &periods {
-        assert!(text.contains(&format!("period = \"{p}\"\n")), "{p} missing");
-    }
-    let history = f.json(
-        "2026-04-10",
-        &["--ledger", ledger.to_str().unwrap(), "history"],
-    );
-    assert_eq!(history.len(), periods.len());
 }
 
 /// Each writer picks the oldest open occurrence under the lock, so none takes one another
 /// has just taken.
 #[test]
 fn concurrent_defaults_take_distinct_occurrences() {
-    let f = Fixture::new();
-    let ledger = f.dir.path().join("busy.toml");
-    // On 1 September 2027 the months from January 2026 to August 2027 are overdue.
-    let children: Vec<Child> = (0..20)
-        .map(|_| spawn(&f, &ledger, "2027-09-01", &["done", "monthly"]))
-        .collect();
-    for mut child in children {
-        assert!(child.wait().unwrap().success());
+    for layout in LAYOUTS {
+        let f = Fixture::new();
+        let ledger = f.dir.path().join(layout);
+        // On 1 September 2027 the months from January 2026 to August 2027 are overdue.
+        let children: Vec<Child> = (0..20)
+            .map(|_| spawn(&f, &ledger, "2027-09-01", &["done", "monthly"]))
+            .collect();
+        for mut child in children {
+            assert!(child.wait().unwrap().success());
+        }
+        let mut periods: Vec<String> = f
+            .json(
+                "2027-09-01",
+                &["--ledger", ledger.to_str().unwrap(), "history"],
+            )
+            .iter()
+            .map(|r| r["period"].as_str().unwrap().to_owned())
+            .collect();
+        periods.sort();
+        let expected: Vec<String> = (0..20)
+            .map(|n| format!("{}-{:02}", 2026 + n / 12, n % 12 + 1))
+            .collect();
+        assert_eq!(periods, expected, "{layout}");
     }
-    let mut periods: Vec<String> = f
-        .json(
-            "2027-09-01",
-            &["--ledger", ledger.to_str().unwrap(), "history"],
-        )
-        .iter()
-        .map(|r| r["period"].as_str().unwrap().to_owned())
-        .collect();
-    periods.sort();
-    let expected: Vec<String> = (0..20)
-        .map(|n| format!("{}-{:02}", 2026 + n / 12, n % 12 + 1))
-        .collect();
-    assert_eq!(periods, expected);
 }
 
 /// Writers killed at random moments leave a ledger that parses and holds every record
 /// whose writer said it was written.
 #[test]
 fn killed_writers_never_corrupt_the_ledger() {
+    for layout in ["crash.toml", "crash/"] {
+        killed_writers_never_corrupt(layout);
+    }
+}
+
+fn killed_writers_never_corrupt(layout: &str) {
     const ROUNDS: usize = 50;
     const WRITERS: usize = 3;
     let f = Fixture::new();
-    let ledger = f.dir.path().join("crash.toml");
+    let ledger = f.dir.path().join(layout);
     let random = RandomState::new();
     let mut landed: Vec<String> = Vec::new();
     for round in 0..ROUNDS {
@@ -558,16 +591,16 @@ fn killed_writers_never_corrupt_the_ledger() {
             .arg("history")
             .assert()
             .success();
-        let text = fs::read_to_string(&ledger).unwrap_or_default();
+        let text = ledger_text(&ledger);
         for p in &landed {
             assert!(
                 text.contains(&format!("period = \"{p}\"\n")),
-                "round {round}: {p} was lost"
+                "{layout} round {round}: {p} was lost"
             );
         }
     }
     eprintln!(
-        "{} of {} writers finished before the kill",
+        "{layout}: {} of {} writers finished before the kill",
         landed.len(),
         ROUNDS * WRITERS
     );

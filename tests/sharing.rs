@@ -216,14 +216,22 @@ fn a_fifo_as_registry_or_ledger_is_refused_at_once() {
     }
     let err = stderr(team.due().args(["--ledger", "/dev/null", "status"]), 2);
     assert!(err.contains("a device, not a regular file"), "{err}");
+    // A folder is a ledger of one file per record: a record file that is a FIFO is refused
+    // at once too.
+    let records = team.path("records");
+    fs::create_dir(&records).unwrap();
+    mkfifo(&records.join("r.toml"));
+    let started = Instant::now();
     let err = stderr(
         team.due()
             .arg("--ledger")
-            .arg(team.dir.path())
-            .arg("status"),
+            .arg(&records)
+            .arg("status")
+            .timeout(Duration::from_secs(10)),
         2,
     );
-    assert!(err.contains("a folder, not a regular file"), "{err}");
+    assert!(started.elapsed() < Duration::from_secs(5));
+    assert!(err.contains("r.toml: it is a FIFO"), "{err}");
 }
 
 #[test]

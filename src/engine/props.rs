@@ -501,6 +501,30 @@ proptest! {
     }
 
     #[test]
+    fn show_explains_every_date_with_the_steps_that_gave_it(
+        (_, text) in registry_text(),
+        today in near_day(),
+    ) {
+        let reg = load(&text);
+        let none = Completions::new();
+        for ob in &reg.obligations {
+            let plain = occurrences(&reg, ob, ymd(2000, 1, 1), ymd(2040, 12, 31));
+            for (item, dated) in story(&reg, ob, &none, today, 4) {
+                let occ = &item.occurrence;
+                let how = occ.how.as_ref().expect("explained");
+                prop_assert_eq!(Some(how.date), occ.due, "{} {}", ob.id, occ.period);
+                // The same date as listings compute without noting the steps.
+                let listed = plain.iter().find(|o| o.period == occ.period);
+                prop_assert!(listed.is_none_or(|o| o.due == occ.due), "{} {}", ob.id, occ.period);
+                prop_assert_eq!(dated.len(), milestones(&reg, occ).len());
+                for m in &dated {
+                    prop_assert_eq!(m.how.as_ref().map(|h| h.date), Some(m.on));
+                }
+            }
+        }
+    }
+
+    #[test]
     fn what_is_overdue_stays_overdue_until_recorded(
         (text, completions) in judged_registry(),
         today in near_day(),

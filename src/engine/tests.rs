@@ -469,3 +469,198 @@ fn a_period_resolves_when_its_deadline_falls_two_years_on() {
     assert_eq!(occ.due, Some(d("2028-11-07")));
     assert!(with_key(&r, ob, "council-2026-doha", today).is_some());
 }
+
+/// `(id, period)` of what `overdue` lists on a day.
+fn overdue_keys(r: &Registry, c: &Completions, today: &str) -> Vec<(String, String)> {
+    overdue(r, c, d(today))
+        .iter()
+        .map(|i| (i.obligation().id.to_string(), i.occurrence.period.text()))
+        .collect()
+}
+
+#[test]
+fn an_overdue_report_stays_overdue_until_recorded() {
+    let r = reg(
+        "[[obligation]]\nid = \"once\"\ntitle = \"A\"\ndue = 2025-12-30\n\
+         [[obligation]]\nid = \"yearly\"\ntitle = \"B\"\nevery = \"year\"\ndue = \"12-30\"\n",
+    );
+    let missing = ("once".to_string(), "once".to_string());
+    for day in ["2025-12-31", "2026-12-31", "2027-01-01", "2040-06-30"] {
+        assert!(
+            overdue_keys(&r, &Completions::new(), day).contains(&missing),
+            "{day}"
+        );
+    }
+    // The yearly rule starts with the earliest year the registry writes (2025), and every
+    // year since is owed.
+    let keys = overdue_keys(&r, &Completions::new(), "2028-01-01");
+    let yearly: Vec<&str> = keys
+        .iter()
+        .filter(|k| k.0 == "yearly")
+        .map(|k| k.1.as_str())
+        .collect();
+    assert_eq!(yearly, ["2025", "2026", "2027"]);
+    let mut c = Completions::new();
+    c.insert(
+        missing.clone(),
+        Completion {
+            outcome: Outcome::Done,
+            on: d("2027-01-02"),
+            reference: None,
+            note: None,
+        },
+    );
+    assert!(!overdue_keys(&r, &c, "2027-01-02").contains(&missing));
+}
+
+#[test]
+fn history_starts_where_each_obligation_starts() {
+    let r = reg(&format!(
+        "{COUNCIL}\n[[obligation]]\nid = \"series\"\ntitle = \"S\"\nevery = \"year\"\ndue = \"council - 30d\"\n\
+         [[obligation]]\nid = \"monthly\"\ntitle = \"M\"\nevery = \"month\"\ndue = \"15\"\n\
+         [[obligation]]\nid = \"bounded\"\ntitle = \"B\"\nevery = \"month\"\ndue = \"15\"\nactive_from = 2026-09-01\n\
+         [[obligation]]\nid = \"one-off\"\ntitle = \"O\"\ndue = 2020-03-01\n"
+    ));
+    let history = History::of(&r);
+    let start = |id: &str| history.start(r.obligation(id).expect("an obligation"));
+    // The first dated Council opens 2026-04-28: 30 days before is 2026-03-29, a Sunday.
+    assert_eq!(start("series"), d("2026-03-27"));
+    // The earliest date written is the one-off's, in 2020.
+    assert_eq!(start("monthly"), d("2020-01-01"));
+    assert_eq!(start("bounded"), d("2026-09-01"));
+    let one_off = r.obligation("one-off").expect("an obligation");
+    let none = Completions::new();
+    let story = story(&r, one_off, &none, d("2027-01-01"), 5);
+    assert_eq!(story.len(), 1);
+    // Sunday 1 March 2020 rolls back to Friday 28 February.
+    assert_eq!(story[0].0.occurrence.due, Some(d("2020-02-28")));
+    assert_eq!(story[0].0.state, State::Overdue);
+}
+
+#[test]
+fn tracking_since_only_decides_what_is_history() {
+    let r = reg(
+        "tracking_since = 2027-03-01\n[[obligation]]\nid = \"return\"\ntitle = \"R\"\nevery = \"year\"\ndue = \"02-28\"\n",
+    );
+    let none = Completions::new();
+    let listed = |today: &str| -> Vec<(String, State)> {
+        agenda(&r, &none, d(today), d("2027-03-31"))
+            .iter()
+            .map(|i| (i.occurrence.period.text(), i.state))
+            .collect()
+    };
+    assert_eq!(listed("2027-02-20"), [("2027".to_string(), State::DueSoon)]);
+    assert_eq!(listed("2027-02-28"), [("2027".to_string(), State::DueSoon)]);
+    assert!(listed("2027-03-01").is_empty());
+    let ob = &r.obligations[0];
+    let shown = |today: &str| -> Vec<(String, State)> {
+        story(&r, ob, &none, d(today), 1)
+            .iter()
+            .map(|(i, _)| (i.occurrence.period.text(), i.state))
+            .collect()
+    };
+    assert_eq!(shown("2027-02-20"), [("2027".to_string(), State::DueSoon)]);
+    assert_eq!(
+        shown("2027-03-01"),
+        [
+            ("2027".to_string(), State::Untracked),
+            ("2028".to_string(), State::Upcoming)
+        ]
+    );
+    let cur = current(&r, ob, &none, d("2027-02-20")).expect("current");
+    assert_eq!(cur.occurrence.period.text(), "2027");
+}
+
+#[test]
+fn status_on_a_day_is_what_was_current_then_for_every_obligation() {
+    let r = reg(&format!(
+        "tracking_since = 2026-06-01\n{COUNCIL}\n[[obligation]]\nid = \"series\"\ntitle = \"S\"\nevery = \"year\"\ndue = \"council - 30d\"\n\
+         [[obligation]]\nid = \"yearly\"\ntitle = \"Y\"\nevery = \"year\"\ndue = \"03-31\"\n"
+    ));
+    let none = Completions::new();
+    let at = |day: &str| -> Vec<(String, String, State)> {
+        status(&r, &none, d(day))
+            .into_iter()
+            .map(|s| {
+                let i = s.current.expect("current");
+                (
+                    s.obligation.id.to_string(),
+                    i.occurrence.period.text(),
+                    i.state,
+                )
+            })
+            .collect()
+    };
+    // Before tracking_since: the next occurrence of each, whatever the rule.
+    assert_eq!(
+        at("2026-01-01"),
+        [
+            ("series".into(), "2026".into(), State::Upcoming),
+            ("yearly".into(), "2026".into(), State::Upcoming)
+        ]
+    );
+    // After it, both behind: the oldest open one due by then, for each.
+    assert_eq!(
+        at("2028-06-01"),
+        [
+            ("series".into(), "2027".into(), State::Overdue),
+            ("yearly".into(), "2027".into(), State::Overdue)
+        ]
+    );
+}
+
+#[test]
+fn a_day_is_named_by_a_date_an_instance_or_a_meeting() {
+    let r = reg(&format!(
+        "{COUNCIL}\n[meetings.wg]\ndates = {{ 2025 = \"2025-03-02..2025-03-03\" }}\n"
+    ));
+    let today = d("2026-06-01");
+    assert_eq!(resolve_at(&r, "2026-03-04", today), Ok(d("2026-03-04")));
+    assert_eq!(
+        resolve_at(&r, "council-2026-doha", today),
+        Ok(d("2026-11-07"))
+    );
+    // The next instance that has not ended: the spring one is over, Doha is next.
+    assert_eq!(resolve_at(&r, "council", today), Ok(d("2026-11-07")));
+    // After 2027, the estimate stands in for the years nobody listed.
+    assert_eq!(
+        resolve_at(&r, "council", d("2027-07-01")),
+        Ok(d("2028-06-15"))
+    );
+    // A single meeting is its own instance, past or not.
+    assert_eq!(
+        resolve_at(&r, "pp-26", d("2027-01-01")),
+        Ok(d("2026-11-09"))
+    );
+    // A series with no estimate has nothing after its last listed year.
+    assert_eq!(
+        resolve_at(&r, "wg", today),
+        Err(AtError::NoInstance { today })
+    );
+    assert_eq!(
+        resolve_at(&r, "councl", today),
+        Err(AtError::Unknown {
+            known: vec!["council".into(), "pp-26".into(), "wg".into()]
+        })
+    );
+}
+
+#[test]
+fn meetings_list_their_estimates_around_today() {
+    let r = reg(COUNCIL);
+    let ids: Vec<String> = meeting_instances(&r, d("2026-06-01"))
+        .into_iter()
+        .map(|(m, i)| format!("{} {} {}", m.key, i.id, i.tentative()))
+        .collect();
+    assert_eq!(
+        ids,
+        [
+            "council council-2025 true",
+            "council council-2026 false",
+            "council council-2026-doha false",
+            "pp-26 pp-26 false",
+            "council council-2027 false",
+            "council council-2028 true",
+        ]
+    );
+}

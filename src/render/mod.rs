@@ -1,6 +1,7 @@
 //! Renderers: one module per output format, all fed the same [`Listing`].
 
 mod csv;
+mod diff;
 mod digest;
 mod html;
 mod ics;
@@ -18,6 +19,7 @@ pub use crate::engine::Entry;
 use crate::model::{Confidence, Str};
 
 pub use self::csv::Csv;
+pub use self::diff::diff;
 pub use self::digest::digest;
 pub use self::html::Html;
 pub use self::ics::{Feed, ics};

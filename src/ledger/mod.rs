@@ -1,8 +1,12 @@
-//! The completion ledger: a TOML file of `[[record]]` blocks, written only by appending a
-//! record under a lock and replacing the file atomically. See `docs/ledger.md`.
+//! The completion ledger: records of what was delivered, added under a lock and written
+//! atomically, never edited or removed. Two layouts share the record format and this
+//! interface: a single TOML file of `[[record]]` blocks (`file`), and a folder of one file
+//! per record (`dir`), which merges in git without conflicts. See `docs/ledger.md`.
+
+mod dir;
+mod file;
 
 use std::fmt::Write as _;
-use std::fs;
 use std::io;
 use std::ops::Range;
 use std::path::{Path, PathBuf};
@@ -50,6 +54,13 @@ pub struct Record {
     /// When the record was written: orders the records of one occurrence.
     pub recorded_at: DateTime<Utc>,
     pub by: Option<String>,
+    /// The record's name in a folder ledger (its file name without `.toml`); a record of a
+    /// single-file ledger has none.
+    pub name: Option<String>,
+    /// The names of the records of the same occurrence that were standing when this one was
+    /// written: it replaces them. Two records that replace neither each other were made
+    /// apart (in two clones), which is how a disagreement is told from a correction.
+    pub supersedes: Vec<String>,
 }
 
 impl Record {
@@ -61,7 +72,27 @@ impl Record {
             action,
             recorded_at: Utc::now().trunc_subsecs(0),
             by: Some(by.to_owned()),
+            name: None,
+            supersedes: Vec::new(),
         }
+    }
+
+    /// Whether two records say the same about their occurrence: two people recording the
+    /// same delivery do not disagree.
+    pub fn agrees(&self, other: &Record) -> bool {
+        self.action == other.action
+            || match (&self.action, &other.action) {
+                (
+                    Action::Done { on, reference, .. },
+                    Action::Done {
+                        on: on2,
+                        reference: reference2,
+                        ..
+                    },
+                ) => on == on2 && reference == reference2,
+                (Action::Waived { on, .. }, Action::Waived { on: on2, .. }) => on == on2,
+                _ => false,
+            }
     }
 
     fn key(&self) -> (&str, &str, DateTime<Utc>) {
@@ -111,6 +142,8 @@ pub enum LedgerError {
         "cannot write the ledger {path}: {cause} (choose a writable place with --ledger PATH or DUE_LEDGER)"
     )]
     Write { path: String, cause: io::Error },
+    #[error("cannot move the ledger: {0}")]
+    Migrate(String),
     #[error("cannot write the ledger {path}: {cause}")]
     Lock {
         path: String,
@@ -180,6 +213,32 @@ pub fn locate(given: Option<&Path>, registry: &Registry) -> Result<Location, Led
     })
 }
 
+/// How a ledger is kept on disk.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Layout {
+    /// One TOML file of `[[record]]` blocks.
+    File,
+    /// A folder of one TOML file per record, which git merges without conflicts.
+    Dir,
+}
+
+impl Layout {
+    /// An existing folder is a folder of records, anything else that exists (a file, or
+    /// something that is refused when read) a single-file ledger. A path that does not
+    /// exist yet is a single file when it ends in `.toml`, else a folder (`ledger/`).
+    pub fn of(path: &Path) -> Layout {
+        match std::fs::metadata(path) {
+            Ok(meta) if meta.is_dir() => Layout::Dir,
+            Ok(_) => Layout::File,
+            Err(_) => {
+                let toml = path.extension().is_some_and(|e| e == "toml")
+                    && !path.as_os_str().to_string_lossy().ends_with(['/', '\\']);
+                if toml { Layout::File } else { Layout::Dir }
+            }
+        }
+    }
+}
+
 /// The ledger's bytes as text, or where the first byte that is not UTF-8 sits.
 fn text(bytes: Vec<u8>, path: &Path) -> Result<String, LedgerError> {
     String::from_utf8(bytes).map_err(|e| {
@@ -204,50 +263,54 @@ pub const MAX_BYTES: u64 = 64 << 20;
 
 #[derive(Clone, Debug, Default)]
 pub struct Ledger {
-    /// Sorted by id, period and recording time; records of equal key keep file order.
+    /// Sorted by id, period and recording time; records of equal key keep file order (in a
+    /// folder, the order of the file names).
     pub records: Vec<Record>,
 }
 
 impl Ledger {
-    /// Reads a ledger; a missing file is an empty ledger.
+    /// Reads a ledger in either layout; a missing file or folder is an empty ledger.
     pub fn load(path: &Path) -> Result<Ledger, LedgerError> {
-        match files::read_regular(path, MAX_BYTES) {
-            Ok(bytes) => Ledger::parse(&text(bytes, path)?, path),
-            Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(Ledger::default()),
-            Err(cause) => Err(LedgerError::Read {
-                path: path.display().to_string(),
-                cause,
-            }),
+        match Layout::of(path) {
+            Layout::File => file::load(path),
+            Layout::Dir => dir::load(path),
         }
     }
 
-    pub fn parse(text: &str, path: &Path) -> Result<Ledger, LedgerError> {
-        let fail = |span: Option<Range<usize>>, message: String| {
-            let (line, col) = crate::diag::line_col(text, span.map_or(0, |s| s.start));
-            LedgerError::Parse {
-                path: path.display().to_string(),
-                line,
-                col,
-                message,
-            }
-        };
-        let file: RawFile =
-            toml::from_str(text).map_err(|e| fail(e.span(), explain(e.message())))?;
-        let mut records = file
-            .record
-            .into_iter()
-            .map(|raw| raw.into_inner().check())
-            .collect::<Result<Vec<_>, _>>()
-            .map_err(|(span, message)| fail(Some(span), message))?;
+    fn from_records(mut records: Vec<Record>) -> Ledger {
         records.sort_by(|a, b| a.key().cmp(&b.key()));
-        Ok(Ledger { records })
+        Ledger { records }
     }
 
-    /// The registry's own completions with the ledger's records applied in recorded order.
-    /// An undo withdraws what the ledger said, leaving what the registry says.
+    /// Every occurrence's records, in recorded order.
+    fn occurrences(&self) -> impl Iterator<Item = &[Record]> {
+        self.records
+            .chunk_by(|a, b| a.id == b.id && a.period == b.period)
+    }
+
+    fn of(&self, id: &str, period: &str) -> &[Record] {
+        let start = self
+            .records
+            .partition_point(|r| (r.id.as_str(), r.period.as_str()) < (id, period));
+        let len = self.records[start..]
+            .partition_point(|r| (r.id.as_str(), r.period.as_str()) == (id, period));
+        &self.records[start..start + len]
+    }
+
+    /// The records of one occurrence that no other record replaces, oldest first. One, as
+    /// a rule; more when clones recorded the same occurrence apart.
+    pub fn heads(&self, id: &str, period: &str) -> Vec<&Record> {
+        heads(self.of(id, period))
+    }
+
+    /// The registry's own completions with each occurrence's standing record applied. An
+    /// undo withdraws what the ledger said, leaving what the registry says.
     pub fn overlay(&self, registry: &Completions) -> Completions {
         let mut out = registry.clone();
-        for record in &self.records {
+        for records in self.occurrences() {
+            let Some(record) = heads(records).pop() else {
+                continue;
+            };
             let key = (record.id.clone(), record.period.clone());
             match record.completion() {
                 Some(c) => {
@@ -266,12 +329,21 @@ impl Ledger {
         out
     }
 
-    /// The ledger's standing done or waived record for an occurrence, unless undone since.
+    /// The ledger's standing done or waived record for an occurrence, unless undone since:
+    /// of its heads, the one recorded last.
     pub fn standing(&self, id: &str, period: &str) -> Option<&Record> {
-        self.records
-            .iter()
-            .rfind(|r| r.id == id && r.period == period)
+        self.heads(id, period)
+            .pop()
             .filter(|r| r.action != Action::Undone)
+    }
+
+    /// Occurrences whose heads disagree (done in one clone, waived in another, or two
+    /// dates): each with its heads, oldest first; the last is the one listings follow.
+    pub fn conflicts(&self) -> Vec<Vec<&Record>> {
+        self.occurrences()
+            .map(heads)
+            .filter(|h| h.windows(2).any(|w| !w[0].agrees(w[1])))
+            .collect()
     }
 
     /// Every record, newest first, optionally for one obligation.
@@ -292,52 +364,60 @@ impl Ledger {
         let at = self.records.partition_point(|r| r.key() <= record.key());
         self.records.insert(at, record);
     }
-
-    /// The file's text: a header, then one block per record in sorted order.
-    pub fn to_text(&self) -> String {
-        let mut out = String::from(HEADER);
-        for r in &self.records {
-            out.push_str("\n[[record]]\n");
-            line(&mut out, "id", &quote(&r.id));
-            line(&mut out, "period", &quote(&r.period));
-            line(&mut out, "action", &quote(r.action.name()));
-            match &r.action {
-                Action::Done {
-                    on,
-                    reference,
-                    note,
-                } => {
-                    line(&mut out, "on", &on.to_string());
-                    if let Some(reference) = reference {
-                        line(&mut out, "ref", &quote(reference));
-                    }
-                    if let Some(note) = note {
-                        line(&mut out, "note", &quote(note));
-                    }
-                }
-                Action::Waived { on, reason } => {
-                    line(&mut out, "on", &on.to_string());
-                    line(&mut out, "reason", &quote(reason));
-                }
-                Action::Undone => {}
-            }
-            line(
-                &mut out,
-                "recorded_at",
-                &r.recorded_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
-            );
-            if let Some(by) = &r.by {
-                line(&mut out, "by", &quote(by));
-            }
-        }
-        out
-    }
 }
 
-const HEADER: &str = "\
-# Completion ledger of `due`: written by `due done`, `due waive` and `due undo`.
-# One [[record]] per action, sorted by obligation, period and time; nothing is ever removed.
-";
+/// Of one occurrence's records in recorded order, those no other replaces. A record of a
+/// single-file ledger has no name and is replaced by any later one.
+fn heads(records: &[Record]) -> Vec<&Record> {
+    records
+        .iter()
+        .enumerate()
+        .filter(|(at, r)| match &r.name {
+            None => at + 1 == records.len(),
+            Some(name) => !records.iter().any(|s| s.supersedes.contains(name)),
+        })
+        .map(|(_, r)| r)
+        .collect()
+}
+
+/// One record's keys, one line each, so that every key is one line of a diff.
+fn write_keys(out: &mut String, r: &Record) {
+    line(out, "id", &quote(&r.id));
+    line(out, "period", &quote(&r.period));
+    line(out, "action", &quote(r.action.name()));
+    match &r.action {
+        Action::Done {
+            on,
+            reference,
+            note,
+        } => {
+            line(out, "on", &on.to_string());
+            if let Some(reference) = reference {
+                line(out, "ref", &quote(reference));
+            }
+            if let Some(note) = note {
+                line(out, "note", &quote(note));
+            }
+        }
+        Action::Waived { on, reason } => {
+            line(out, "on", &on.to_string());
+            line(out, "reason", &quote(reason));
+        }
+        Action::Undone => {}
+    }
+    line(
+        out,
+        "recorded_at",
+        &r.recorded_at.format("%Y-%m-%dT%H:%M:%SZ").to_string(),
+    );
+    if let Some(by) = &r.by {
+        line(out, "by", &quote(by));
+    }
+    if !r.supersedes.is_empty() {
+        let names: Vec<String> = r.supersedes.iter().map(|n| quote(n)).collect();
+        line(out, "supersedes", &format!("[{}]", names.join(", ")));
+    }
+}
 
 fn line(out: &mut String, key: &str, value: &str) {
     let _ = writeln!(out, "{key} = {value}");
@@ -365,63 +445,79 @@ fn quote(text: &str) -> String {
 }
 
 /// Adds the record `make` draws from the ledger as it stands under the lock, so that
-/// concurrent writers all land, each seeing the others' records, and a crash leaves either
-/// the old file or the new one. A ledger that is a symbolic link is written through, locked
-/// beside its target; the lock is waited for at most `lock_timeout`.
+/// concurrent writers all land, each seeing the others' records, and a crash leaves the
+/// ledger as it was or with the record whole. The lock is waited for at most
+/// `lock_timeout`.
 pub fn append<E: From<LedgerError>>(
     path: &Path,
     lock_timeout: Duration,
     make: impl FnOnce(&Ledger) -> Result<Record, E>,
 ) -> Result<(), E> {
-    let write_error = |e| LedgerError::write(path, e);
-    let target = files::resolve(path).map_err(write_error)?;
-    let dir = files::folder(&target);
-    if !dir.is_dir() {
-        let missing = format!("the folder {} does not exist", dir.display());
-        let missing = io::Error::new(io::ErrorKind::NotFound, missing);
-        return Err(write_error(missing).into());
+    match Layout::of(path) {
+        Layout::File => file::append(path, lock_timeout, make),
+        Layout::Dir => dir::append(path, lock_timeout, make),
     }
-    // The lock lives in its own file because the ledger itself is replaced on every write,
-    // and a lock on a replaced file would protect nothing.
-    let lock = files::lock(&target, lock_timeout, |lock| {
+}
+
+/// Copies every record of the single-file ledger `from` into the folder ledger `to`, in
+/// recorded order, each replacing the one before it for its occurrence, so that the folder
+/// says what the file said. The file is left as it is. Returns how many records moved.
+pub fn migrate(from: &Path, to: &Path, lock_timeout: Duration) -> Result<usize, LedgerError> {
+    if Layout::of(from) != Layout::File {
+        return Err(LedgerError::Migrate(format!(
+            "{} is not a single-file ledger",
+            from.display()
+        )));
+    }
+    if Layout::of(to) != Layout::Dir {
+        return Err(LedgerError::Migrate(format!(
+            "{} is a file: name a folder such as ledger/",
+            to.display()
+        )));
+    }
+    let old = file::load(from)?;
+    dir::fill(to, old.records, lock_timeout)
+}
+
+/// Makes a folder ledger's folder, when it is missing, as its first record would; its own
+/// folder must exist.
+pub fn prepare(dir: &Path) -> Result<(), LedgerError> {
+    dir::prepare(dir)
+}
+
+/// A ledger file's text (a record file's, in a folder); `None` when there is no file.
+fn read(path: &Path) -> Result<Option<String>, LedgerError> {
+    match files::read_regular(path, MAX_BYTES) {
+        Ok(bytes) => text(bytes, path).map(Some),
+        Err(e) if e.kind() == io::ErrorKind::NotFound => Ok(None),
+        Err(cause) => Err(LedgerError::Read {
+            path: path.display().to_string(),
+            cause,
+        }),
+    }
+}
+
+/// Takes the exclusive lock beside `target`, held while a record is added and released
+/// when dropped, waiting at most `timeout`; says so once if it has to wait.
+fn lock(target: &Path, ledger: &Path, timeout: Duration) -> Result<files::Lock, LedgerError> {
+    files::lock(target, timeout, |lock| {
         eprintln!(
             "due: waiting for the lock on the ledger {} ({} is held by another process; giving up after {} s)",
-            path.display(),
+            ledger.display(),
             lock.display(),
-            lock_timeout.as_secs()
+            timeout.as_secs()
         );
     })
     .map_err(|e| LedgerError::Lock {
-        path: path.display().to_string(),
+        path: ledger.display().to_string(),
         cause: e,
-    })?;
-
-    let existing = match fs::metadata(&target) {
-        Ok(meta) => Some(meta),
-        Err(e) if e.kind() == io::ErrorKind::NotFound => None,
-        Err(e) => return Err(write_error(e).into()),
-    };
-    if existing
-        .as_ref()
-        .is_some_and(|m| m.permissions().readonly())
-    {
-        // Renaming over a read-only file would succeed; its mode says not to.
-        let denied = io::Error::new(io::ErrorKind::PermissionDenied, "the file is read-only");
-        return Err(write_error(denied).into());
-    }
-    let mut ledger = Ledger::load(&target)?;
-    let record = make(&ledger)?;
-    ledger.insert(record);
-    crate::atomic::replace(&target, ledger.to_text().as_bytes()).map_err(write_error)?;
-    drop(lock);
-    Ok(())
+    })
 }
 
-#[derive(Deserialize)]
-#[serde(deny_unknown_fields)]
-struct RawFile {
-    #[serde(default)]
-    record: Vec<Spanned<RawRecord>>,
+/// The error for a folder that should hold the ledger and does not exist.
+fn no_folder(path: &Path, folder: &Path) -> LedgerError {
+    let missing = format!("the folder {} does not exist", folder.display());
+    LedgerError::write(path, io::Error::new(io::ErrorKind::NotFound, missing))
 }
 
 #[derive(Deserialize)]
@@ -437,6 +533,7 @@ struct RawRecord {
     reason: Option<Spanned<String>>,
     recorded_at: Spanned<Datetime>,
     by: Option<Spanned<String>>,
+    supersedes: Option<Vec<Spanned<String>>>,
 }
 
 type Bad = (Range<usize>, String);
@@ -452,10 +549,23 @@ const RECORD_KEYS: &[&str] = &[
     "reason",
     "recorded_at",
     "by",
+    "supersedes",
 ];
 
-/// Puts serde's word for a misspelt key in the catalogue's form, with the closest key.
-fn explain(message: &str) -> String {
+/// The error for a span of a ledger's text, as FILE:LINE:COL.
+fn bad_text(text: &str, path: &Path, span: Option<Range<usize>>, message: String) -> LedgerError {
+    let (line, col) = crate::diag::line_col(text, span.map_or(0, |s| s.start));
+    LedgerError::Parse {
+        path: path.display().to_string(),
+        line,
+        col,
+        message,
+    }
+}
+
+/// Puts serde's word for a misspelt key in the catalogue's form, with the closest key;
+/// `place` says where the key was (`[[record]]`, `the record`).
+fn explain(message: &str, place: &str) -> String {
     let unknown = message
         .strip_prefix("unknown field `")
         .and_then(|rest| rest.split_once('`'))
@@ -463,7 +573,7 @@ fn explain(message: &str) -> String {
     match unknown {
         Some(name) => {
             let hint = crate::diag::key_hint(name, RECORD_KEYS);
-            format!("unknown key `{name}` in [[record]] ({hint})")
+            format!("unknown key `{name}` in {place} ({hint})")
         }
         None => message.trim_end().to_string(),
     }
@@ -524,12 +634,20 @@ impl RawRecord {
                 ));
             }
         };
+        let supersedes = self
+            .supersedes
+            .unwrap_or_default()
+            .into_iter()
+            .map(|name| nonempty(name, "supersedes"))
+            .collect::<Result<_, _>>()?;
         Ok(Record {
             id,
             period,
             action,
             recorded_at,
             by,
+            name: None,
+            supersedes,
         })
     }
 }
@@ -578,28 +696,32 @@ fn timestamp(value: &Spanned<Datetime>) -> Result<DateTime<Utc>, Bad> {
 }
 
 #[cfg(test)]
-mod tests {
+pub(super) mod tests {
+    use std::fs;
+
     use super::*;
 
-    fn d(s: &str) -> NaiveDate {
+    pub(super) fn d(s: &str) -> NaiveDate {
         crate::dates::parse_date(s).unwrap()
     }
 
-    fn at(s: &str) -> DateTime<Utc> {
+    pub(super) fn at(s: &str) -> DateTime<Utc> {
         DateTime::parse_from_rfc3339(s).unwrap().with_timezone(&Utc)
     }
 
-    fn rec(id: &str, period: &str, action: Action, time: &str) -> Record {
+    pub(super) fn rec(id: &str, period: &str, action: Action, time: &str) -> Record {
         Record {
             id: id.into(),
             period: period.into(),
             action,
             recorded_at: at(time),
             by: Some("ana".into()),
+            name: None,
+            supersedes: Vec::new(),
         }
     }
 
-    fn done(on: &str) -> Action {
+    pub(super) fn done(on: &str) -> Action {
         Action::Done {
             on: d(on),
             reference: Some("C26/5".into()),
@@ -705,7 +827,7 @@ mod tests {
     #[test]
     fn empty_text_is_an_empty_ledger() {
         assert!(parse("").unwrap().records.is_empty());
-        assert!(parse(HEADER).unwrap().records.is_empty());
+        assert!(parse(file::HEADER).unwrap().records.is_empty());
     }
 
     #[test]

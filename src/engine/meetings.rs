@@ -1,0 +1,61 @@
+//! Meetings as commands name them: a day given as a date, an instance or a meeting, and the
+//! instances worth listing around today.
+
+use chrono::{Datelike, NaiveDate};
+
+use crate::dates;
+use crate::model::{Instance, Meeting, Registry};
+
+/// Why a day named by a meeting could not be found.
+#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+pub enum AtError {
+    #[error("the meeting has no instance from {today} on (name an instance or a date)")]
+    NoInstance { today: NaiveDate },
+    #[error(
+        "not a date (YYYY-MM-DD) nor a meeting (known: {}; an instance is MEETING-YEAR)",
+        known.join(", ")
+    )]
+    Unknown { known: Vec<String> },
+}
+
+/// The day `at` names: a date, the start of a meeting instance (`council-2027`), or the
+/// start of a meeting's next instance that has not ended by `today`.
+pub fn resolve_at(reg: &Registry, at: &str, today: NaiveDate) -> Result<NaiveDate, AtError> {
+    if let Some(d) = dates::parse_date(at) {
+        return Ok(d);
+    }
+    if let Some((_, inst)) = reg.instance(at) {
+        return Ok(inst.start);
+    }
+    if let Some(m) = reg.meeting(at) {
+        return (today.year()..today.year() + 3)
+            .flat_map(|y| m.in_year(y).into_owned())
+            .find(|i| i.end >= today)
+            .map(|inst| inst.start)
+            .ok_or(AtError::NoInstance { today });
+    }
+    Err(AtError::Unknown {
+        known: reg.meetings.iter().map(|m| m.key.clone()).collect(),
+    })
+}
+
+/// Listed instances, plus the estimate for each year from last year to two years ahead
+/// that a series does not list; by start date, then id.
+pub fn meeting_instances(reg: &Registry, today: NaiveDate) -> Vec<(&Meeting, Instance)> {
+    let year = today.year();
+    let mut out = Vec::new();
+    for m in &reg.meetings {
+        let mut instances = m.instances.clone();
+        if m.series {
+            for y in year - 1..=year + 2 {
+                if !instances.iter().any(|i| i.start.year() == y) {
+                    instances.extend(m.in_year(y).iter().cloned());
+                }
+            }
+        }
+        instances.sort_by_key(|i| i.start);
+        out.extend(instances.into_iter().map(|i| (m, i)));
+    }
+    out.sort_by(|a, b| a.1.start.cmp(&b.1.start).then_with(|| a.1.id.cmp(&b.1.id)));
+    out
+}
