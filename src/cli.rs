@@ -745,7 +745,7 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
     writeln!(out, "ledger: {}", cx.ledger)?;
     let book = Ledger::load(&cx.ledger.path)?;
     for warning in record::check(reg, &book, cx.today) {
-        writeln!(out, "warning: {warning}")?;
+        writeln!(out, "warning: ledger {}: {warning}", cx.ledger)?;
     }
     let unlisted = holiday::unlisted_years(reg, reg.tracking_since.unwrap_or(cx.today));
     if !unlisted.is_empty() {

@@ -148,3 +148,49 @@ fn init_elsewhere_says_how_to_use_the_file() {
         "{validate}"
     );
 }
+
+#[test]
+fn registries_without_a_ledger_key_keep_their_records_apart() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("one.toml"), ONE_OF_EACH).unwrap();
+    let other = ONE_OF_EACH.replace("board-report", "board-minutes");
+    std::fs::write(dir.path().join("other.toml"), other).unwrap();
+    stdout_in(
+        dir.path(),
+        &[
+            "--registry",
+            "one.toml",
+            "done",
+            "board-report",
+            "--on",
+            "2026-11-20",
+        ],
+    );
+    // The other registry does not see, nor warn about, the first one's record.
+    let validate = stdout_in(dir.path(), &["--registry", "other.toml", "validate"]);
+    assert!(!validate.contains("warning"), "{validate}");
+    assert!(validate.contains("/ledgers/other-"), "{validate}");
+    let history = stdout_in(
+        dir.path(),
+        &["--registry", "one.toml", "history", "--format", "json"],
+    );
+    assert!(history.contains("board-report"), "{history}");
+    // A record that no longer matches its registry is named with the ledger it sits in.
+    std::fs::write(
+        dir.path().join("one.toml"),
+        ONE_OF_EACH.replace("board-report", "board-paper"),
+    )
+    .unwrap();
+    let validate = stdout_in(dir.path(), &["--registry", "one.toml", "validate"]);
+    let warning = validate
+        .lines()
+        .find(|l| l.starts_with("warning:"))
+        .expect("a warning");
+    assert!(
+        warning.starts_with("warning: ledger ")
+            && warning.contains("/ledgers/one-")
+            && warning.contains("(the default for this registry)")
+            && warning.contains("board-report"),
+        "{warning}"
+    );
+}

@@ -380,14 +380,19 @@ fn the_ledger_is_found_as_documented() {
     assert!(flag_ledger.exists());
     assert!(!fs::read_to_string(&env_ledger).unwrap().contains("final"));
 
-    // Without a registry key, the user's data directory.
+    // Without a registry key, the registry's own default in the user's data directory.
     let bare = Fixture::with(&REGISTRY.replace("ledger = \"team.ledger.toml\"\n", ""));
     bare.due("2026-04-10")
         .args(["done", "annual", "2026"])
         .assert()
         .success();
-    let data = bare.dir.path().join("data/due/ledger.toml");
-    assert!(data.exists(), "expected {}", data.display());
+    let ledgers: Vec<_> = fs::read_dir(bare.dir.path().join("data/due/ledgers"))
+        .expect("the registry's default ledger's folder")
+        .map(|e| e.unwrap().path())
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    assert_eq!(ledgers.len(), 1, "beside its lock: {ledgers:?}");
+    let data = &ledgers[0];
     bare.due("2026-04-10")
         .arg("validate")
         .assert()

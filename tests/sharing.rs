@@ -240,8 +240,16 @@ fn folders_due_makes_are_private() {
     // The default ledger's folder, made on the first record.
     team.due().args(["done", "annual", "2026"]).assert().code(0);
     let data = team.path("home/data/due");
-    assert!(data.join("ledger.toml").exists());
+    let ledgers = data.join("ledgers");
+    let files = fs::read_dir(&ledgers).unwrap().map(|e| e.unwrap().path());
+    assert_eq!(
+        files
+            .filter(|p| p.extension().is_some_and(|x| x == "toml"))
+            .count(),
+        1
+    );
     assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&ledgers), 0o700);
     // The config folder `due init` writes the registry to.
     team.due().arg("init").assert().code(0);
     let config = team.path("home/config/due");

@@ -186,7 +186,7 @@ impl std::fmt::Display for Location {
         let why = match self.source {
             Source::Given => "from --ledger or DUE_LEDGER",
             Source::Registry => "named by the registry",
-            Source::DataDir => "the user's default",
+            Source::DataDir => "the default for this registry",
         };
         write!(f, "{} ({why})", self.path.display())
     }
@@ -208,7 +208,7 @@ pub fn locate(given: Option<&Path>, registry: &Registry) -> Result<Location, Led
         });
     }
     Ok(Location {
-        path: crate::dirs::ledger_file().ok_or(LedgerError::NoDataDir)?,
+        path: crate::dirs::ledger_file(&registry.origin).ok_or(LedgerError::NoDataDir)?,
         source: Source::DataDir,
     })
 }
