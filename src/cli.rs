@@ -729,15 +729,15 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
 
 fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
     let reg = &cx.reg;
-    let mut problems = Vec::new();
-    for ob in &reg.obligations {
-        for (period, _) in &ob.done {
-            if engine::resolve_period(reg, ob, period, cx.today).as_deref() != Some(period.as_str())
-            {
-                problems.push(format!("obligation `{}` records a completion for `{period}`, which is not one of its periods", ob.id));
-            }
-        }
-    }
+    let mut problems: Vec<String> = engine::stray_completions(reg, cx.today)
+        .into_iter()
+        .map(|(ob, period)| {
+            format!(
+                "obligation `{}` records a completion for `{period}`, which is not one of its periods",
+                ob.id
+            )
+        })
+        .collect();
     match reg.origin {
         Origin::Embedded => writeln!(out, "registry: {}", reg.origin)?,
         Origin::File(_) => writeln!(out, "registry: {} ({})", reg.origin, cx.found)?,
@@ -766,18 +766,7 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
             render::counted(conflicts.len() as i64, "occurrence", "occurrences")
         ));
     }
-    if !reg.title.is_empty() {
-        writeln!(out, "title: {}", render::one_line(&reg.title))?;
-    }
-    let instances: usize = reg.meetings.iter().map(|m| m.instances.len()).sum();
-    writeln!(
-        out,
-        "{}, {} ({}), time zone {}",
-        render::counted(reg.obligations.len() as i64, "obligation", "obligations"),
-        render::counted(reg.meetings.len() as i64, "meeting", "meetings"),
-        render::counted(instances as i64, "dated instance", "dated instances"),
-        reg.timezone
-    )?;
+    write!(out, "{}", views::summary(reg))?;
     if problems.is_empty() {
         writeln!(out, "ok")?;
         Ok(Exit::Success)

@@ -625,6 +625,16 @@ pub struct Standing<'r> {
     pub current: Option<Item<'r>>,
 }
 
+/// Completions the registry writes for periods its obligations do not have, as
+/// `(obligation, period)`: `due validate` reports them.
+pub fn stray_completions(reg: &Registry, today: NaiveDate) -> Vec<(&Obligation, &str)> {
+    reg.obligations
+        .iter()
+        .flat_map(|ob| ob.done.iter().map(move |(period, _)| (ob, period.as_str())))
+        .filter(|(ob, period)| resolve_period(reg, ob, period, today).as_deref() != Some(*period))
+        .collect()
+}
+
 /// Where every obligation stands on `as_of`.
 pub fn status<'r>(
     reg: &'r Registry,

@@ -7,7 +7,7 @@ use crate::model::{
     Period, Registry, Rule,
 };
 use crate::record::LastClosed;
-use crate::render::{Cell, Emphasis, Listing, Row};
+use crate::render::{self, Cell, Emphasis, Listing, Row};
 
 /// The footnotes a table of dates needs: one for each mark (`~`, `†`) it shows.
 pub fn confidence_notes(shown: impl Iterator<Item = Option<Confidence>>) -> Vec<String> {
@@ -271,6 +271,24 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
 }
 
 /// `due meetings`: every instance, listed or estimated.
+/// What `due validate` says about a registry it read: its title, what it holds, and its
+/// time zone, a line each.
+pub fn summary(reg: &Registry) -> String {
+    let mut out = String::new();
+    if !reg.title.is_empty() {
+        out.push_str(&format!("title: {}\n", render::one_line(&reg.title)));
+    }
+    let instances: usize = reg.meetings.iter().map(|m| m.instances.len()).sum();
+    out.push_str(&format!(
+        "{}, {} ({}), time zone {}\n",
+        render::counted(reg.obligations.len() as i64, "obligation", "obligations"),
+        render::counted(reg.meetings.len() as i64, "meeting", "meetings"),
+        render::counted(instances as i64, "dated instance", "dated instances"),
+        reg.timezone
+    ));
+    out
+}
+
 pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) -> Listing<'static> {
     let mut l = Listing::new(&[
         ("meeting", Some("Meeting")),
