@@ -22,4 +22,5 @@ mod remind;
 mod sharing;
 mod smtp;
 mod smtp_guard;
+mod team;
 mod today;
