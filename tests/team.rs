@@ -340,14 +340,14 @@ fn diff_of_a_commit_moving_a_meeting_names_exactly_its_deadlines() {
     let (a, _) = w.team();
     let path = a.join("obligations.toml");
     let before = fs::read_to_string(&path).unwrap();
-    let old_dates = "2027 = { dates = \"2027-06-15..2027-06-25\", tentative = true }";
+    let old_dates = "2027 = { dates = \"2027-06-15..2027-06-25\", confidence = \"estimate\"";
     assert!(
         before.contains(old_dates),
         "Council 2027 is where the test expects it"
     );
     let after = before.replace(
         old_dates,
-        "2027 = { dates = \"2027-06-01..2027-06-11\", tentative = true }",
+        "2027 = { dates = \"2027-06-01..2027-06-11\", confidence = \"estimate\"",
     );
     fs::write(&path, after).unwrap();
     w.git(&a, "ana", &["commit", "-qam", "Council 2027: 1-11 June"]);
