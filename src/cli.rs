@@ -13,6 +13,7 @@ use crate::dates::{self, Span};
 use crate::engine::{self, Item};
 use crate::exit::Exit;
 use crate::holiday;
+use crate::i18n::{self, Msg};
 use crate::ledger::{self, Ledger, Location};
 use crate::model::{Completions, Lang, Origin, Registry};
 use crate::record;
@@ -63,8 +64,9 @@ pub struct Global {
     /// Judge as of this day instead of today in the registry's time zone
     #[arg(long, global = true, env = "DUE_TODAY", value_name = "DATE", value_parser = date_arg)]
     pub today: Option<NaiveDate>,
-    /// Language of titles
-    #[arg(long, global = true, value_enum, default_value_t = LangArg::En)]
+    /// Language: auto (French when LC_ALL, LC_MESSAGES or LANG, the first one set, starts
+    /// with `fr`), en or fr
+    #[arg(long, global = true, value_enum, default_value_t = LangArg::Auto)]
     pub lang: LangArg,
     /// Colour overdue rows: auto (on a terminal, unless NO_COLOR is set), always or never
     #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
@@ -79,6 +81,7 @@ pub struct Global {
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum LangArg {
+    Auto,
     En,
     Fr,
 }
@@ -426,6 +429,7 @@ impl Session {
             completions,
             today,
             lang: match global.lang {
+                LangArg::Auto => crate::i18n::lang_from_env(std::env::var_os),
                 LangArg::En => Lang::En,
                 LangArg::Fr => Lang::Fr,
             },
@@ -543,9 +547,8 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             let items = engine::agenda(&cx.reg, &cx.completions, cx.today, until);
             let mut listing = views::items(&items, cx.lang);
             if items.is_empty() {
-                listing
-                    .notes
-                    .push(format!("Nothing overdue or due by {until}."));
+                let note = i18n::f(cx.lang, Msg::NothingDueBy, &[("date", &until)]);
+                listing.notes.push(note);
             }
             cx.export_items(&items, &listing, out)?;
             Ok(listed(cli.exit_code, !items.is_empty()))
@@ -554,9 +557,8 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             let items = engine::overdue(&cx.reg, &cx.completions, cx.today);
             let mut listing = views::items(&items, cx.lang);
             if items.is_empty() {
-                listing
-                    .notes
-                    .push(format!("Nothing overdue on {}.", cx.today));
+                let note = i18n::f(cx.lang, Msg::NothingOverdueOn, &[("date", &cx.today)]);
+                listing.notes.push(note);
             }
             cx.export_items(&items, &listing, out)?;
             Ok(listed(exit_code || cli.exit_code, !items.is_empty()))
@@ -583,12 +585,17 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             let mut listing = views::status(&rows, &closed, cx.lang);
             if cx.format == FormatArg::Table {
                 let what = at.map_or_else(String::new, |a| format!(" ({a})"));
-                writeln!(out, "Status as of {as_of}{what}: {}", cx.reg.title)?;
+                let heading = i18n::f(
+                    cx.lang,
+                    Msg::StatusHeading,
+                    &[("date", &as_of), ("at", &what), ("title", &cx.reg.title)],
+                );
+                writeln!(out, "{heading}")?;
             }
             if listing.is_empty() {
                 listing
                     .notes
-                    .push("The registry has no obligations.".into());
+                    .push(i18n::t(cx.lang, Msg::NoObligations).into());
             }
             cx.export(&listing, out)?;
             Ok(Exit::Success)
@@ -707,7 +714,7 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
         );
     };
     let entries = engine::story(&cx.reg, ob, &cx.completions, cx.today, count);
-    let listing = show::listing(&entries);
+    let listing = show::listing(&entries, cx.lang);
     if cx.format != FormatArg::Table {
         cx.export(&listing, out)?;
         return Ok(Exit::Success);
@@ -816,11 +823,11 @@ fn record(cx: &Session, command: Command, out: &mut dyn Write) -> Result<Exit> {
         } => record::waive(&rc, id, period, reason)?,
         Command::History { id } => {
             let records = record::history(&rc, id.as_deref())?;
-            let mut listing = record::listing(&rc, &records);
+            let mut listing = record::listing(&rc, &records, cx.lang);
             if records.is_empty() {
-                listing
-                    .notes
-                    .push(format!("Nothing recorded in {}.", cx.ledger.path.display()));
+                let path = cx.ledger.path.display();
+                let note = i18n::f(cx.lang, Msg::NothingRecorded, &[("path", &path)]);
+                listing.notes.push(note);
             }
             cx.export(&listing, out)?;
             return Ok(Exit::Success);

@@ -11,6 +11,7 @@ pub mod engine;
 pub mod exit;
 pub mod files;
 pub mod holiday;
+pub mod i18n;
 pub mod ledger;
 pub mod model;
 pub mod record;

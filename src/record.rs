@@ -10,8 +10,9 @@ use chrono::{Months, NaiveDate};
 
 use crate::dates;
 use crate::engine::{self, Occurrence, State};
+use crate::i18n::{self, Msg};
 use crate::ledger::{self, Action, Ledger, LedgerError, Location, Record};
-use crate::model::{Completion, Completions, Obligation, Outcome, Registry, Rule};
+use crate::model::{Completion, Completions, Lang, Obligation, Outcome, Registry, Rule};
 use crate::render::{self, Cell, Emphasis, Listing};
 
 /// Why a command refused to write: each kind has one message, and the ledger is untouched.
@@ -357,20 +358,21 @@ fn due_of(registry: &Registry, id: &str, period: &str, today: NaiveDate) -> Opti
 
 /// The history as rows: JSON and CSV carry each field, the table folds them into details.
 /// Each record says what it made of its occurrence, and whether a later record replaced it.
-pub fn listing(cx: &Context<'_>, records: &[Record]) -> Listing<'static> {
+pub fn listing(cx: &Context<'_>, records: &[Record], lang: Lang) -> Listing<'static> {
+    let h = |key| Some(i18n::t(lang, key));
     let mut l = Listing::new(&[
-        ("recorded_at", Some("Recorded (UTC)")),
-        ("by", Some("By")),
-        ("id", Some("Obligation")),
-        ("period", Some("Period")),
+        ("recorded_at", h(Msg::ColRecordedAt)),
+        ("by", h(Msg::ColBy)),
+        ("id", h(Msg::ColObligation)),
+        ("period", h(Msg::ColPeriod)),
         ("action", None),
-        ("outcome_label", Some("Outcome")),
+        ("outcome_label", h(Msg::ColOutcome)),
         ("outcome", None),
         ("days_late", None),
         ("due", None),
         ("superseded", None),
-        ("on", Some("On")),
-        ("details", Some("Details")),
+        ("on", h(Msg::ColOn)),
+        ("details", h(Msg::ColDetails)),
         ("ref", None),
         ("note", None),
         ("reason", None),

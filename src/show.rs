@@ -5,7 +5,8 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
-use crate::engine::{Entry, Item};
+use crate::engine::{Entry, Item, State};
+use crate::i18n::{self, Msg};
 use crate::model::{
     Completion, Completions, Confidence, Lang, Obligation, Outcome, Registry, Rule,
 };
@@ -102,15 +103,17 @@ fn record_text(item: &Item<'_>) -> Option<String> {
 }
 
 /// The occurrences, one row each: no column repeats what the header says.
-pub fn listing<'a>(entries: &'a [Entry<'_>]) -> Listing<'a> {
+pub fn listing<'a>(entries: &'a [Entry<'_>], lang: Lang) -> Listing<'a> {
+    let h = |key| Some(i18n::t(lang, key));
     let mut l = Listing::new(&[
-        ("due_label", Some("Due")),
-        ("when", Some("When")),
-        ("period", Some("Period")),
+        ("due_label", h(Msg::ColDue)),
+        ("when", h(Msg::ColWhen)),
+        ("period", h(Msg::ColPeriod)),
         ("due", None),
         ("days", None),
-        ("state", Some("State")),
-        ("record", Some("Record")),
+        ("state", None),
+        ("state_label", h(Msg::ColState)),
+        ("record", h(Msg::ColRecord)),
         ("meeting", None),
         ("tentative", None),
         ("confidence", None),
@@ -128,11 +131,16 @@ pub fn listing<'a>(entries: &'a [Entry<'_>]) -> Listing<'a> {
                     due: occ.due,
                     confidence: occ.confidence,
                 },
-                Cell::DaysLabel(item.days),
+                Cell::DaysLabel {
+                    days: item.days,
+                    overdue: item.state == State::Overdue,
+                    lang,
+                },
                 Cell::text(occ.period.text()),
                 Cell::opt_date(occ.due),
                 Cell::opt_int(item.days),
                 Cell::fixed(item.state.as_str()),
+                Cell::fixed(i18n::state(lang, item.state)),
                 Cell::opt_text(record_text(item).as_deref()),
                 Cell::opt_text(occ.meeting.as_deref()),
                 Cell::Bool(occ.tentative()),
@@ -145,7 +153,7 @@ pub fn listing<'a>(entries: &'a [Entry<'_>]) -> Listing<'a> {
             views::emphasis(item.state),
         );
     }
-    l.display_only(&["due_label", "when", "record"]);
+    l.display_only(&["due_label", "when", "state_label", "record"]);
     if entries.iter().all(|(i, _)| i.completion.is_none()) {
         // Nothing recorded: an empty column would only widen the table.
         for col in l.columns.iter_mut().filter(|c| c.key == "record") {
@@ -153,6 +161,7 @@ pub fn listing<'a>(entries: &'a [Entry<'_>]) -> Listing<'a> {
         }
     }
     l.notes.extend(views::confidence_notes(
+        lang,
         entries.iter().map(|(i, _)| i.occurrence.confidence),
     ));
     l

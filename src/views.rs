@@ -2,6 +2,7 @@
 
 use crate::dates::Span;
 use crate::engine::{Item, Standing, State};
+use crate::i18n::{self, Msg};
 use crate::model::{
     Anchor, Confidence, InPeriod, Lang, Meeting, Milestone, MilestoneAt, Obligation, Outcome,
     Period, Registry, Rule,
@@ -10,12 +11,19 @@ use crate::record::LastClosed;
 use crate::render::{self, Cell, Emphasis, Listing, Row};
 
 /// The footnotes a table of dates needs: one for each mark (`~`, `†`) it shows.
-pub fn confidence_notes(shown: impl Iterator<Item = Option<Confidence>>) -> Vec<String> {
+pub fn confidence_notes(
+    lang: Lang,
+    shown: impl Iterator<Item = Option<Confidence>>,
+) -> Vec<String> {
     let mut seen: Vec<Confidence> = shown.flatten().collect();
     seen.sort();
     seen.dedup();
     seen.into_iter()
-        .filter_map(|c| Some(format!("{} the date {}", c.mark(), c.caveat()?)))
+        .filter_map(|c| match c {
+            Confidence::Confirmed => None,
+            Confidence::Likely => Some(i18n::t(lang, Msg::LikelyNote).to_string()),
+            Confidence::Estimate => Some(i18n::t(lang, Msg::TentativeNote).to_string()),
+        })
         .collect()
 }
 
@@ -29,18 +37,20 @@ pub fn emphasis(state: State) -> Emphasis {
 
 /// Rows of occurrences: `due`, `overdue`, `remind`.
 pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
+    let h = |key| Some(i18n::t(lang, key));
     let mut l = Listing::new(&[
-        ("due_label", Some("Due")),
-        ("when", Some("When")),
-        ("id", Some("Obligation")),
-        ("period", Some("Period")),
+        ("due_label", h(Msg::ColDue)),
+        ("when", h(Msg::ColWhen)),
+        ("id", h(Msg::ColObligation)),
+        ("period", h(Msg::ColPeriod)),
         ("due", None),
         ("days", None),
-        ("state", Some("State")),
-        ("title", Some("Title")),
+        ("state", None),
+        ("state_label", h(Msg::ColState)),
+        ("title", h(Msg::ColTitle)),
         ("mandate", None),
         ("owner", None),
-        ("to", Some("To")),
+        ("to", h(Msg::ColTo)),
         ("meeting", None),
         ("tentative", None),
         ("confidence", None),
@@ -58,12 +68,17 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
                     due: occ.due,
                     confidence: occ.confidence,
                 },
-                Cell::DaysLabel(item.days),
+                Cell::DaysLabel {
+                    days: item.days,
+                    overdue: item.state == State::Overdue,
+                    lang,
+                },
                 Cell::str(&ob.id),
                 Cell::text(occ.period.text()),
                 Cell::opt_date(occ.due),
                 Cell::opt_int(item.days),
                 Cell::fixed(item.state.as_str()),
+                Cell::fixed(i18n::state(lang, item.state)),
                 Cell::str(ob.title.pick(lang)),
                 Cell::opt_str(ob.mandate.as_ref()),
                 Cell::opt_str(ob.owner.as_ref()),
@@ -82,8 +97,9 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
             emphasis: emphasis(item.state),
         }
     });
-    l.display_only(&["due_label", "when"]);
+    l.display_only(&["due_label", "when", "state_label"]);
     l.notes.extend(confidence_notes(
+        lang,
         items.iter().map(|i| i.occurrence.confidence),
     ));
     l
@@ -96,15 +112,17 @@ pub fn status(
     closed: &[Option<LastClosed>],
     lang: Lang,
 ) -> Listing<'static> {
+    let h = |key| Some(i18n::t(lang, key));
     let mut l = Listing::new(&[
-        ("id", Some("Obligation")),
-        ("title", Some("Title")),
-        ("last_label", Some("Last closed")),
-        ("last_done", Some("Closed on")),
-        ("last_ref", Some("Reference")),
-        ("due_label", Some("Next due")),
-        ("state", Some("State")),
-        ("period", Some("Period")),
+        ("id", h(Msg::ColObligation)),
+        ("title", h(Msg::ColTitle)),
+        ("last_label", h(Msg::ColLastClosed)),
+        ("last_done", h(Msg::ColClosedOn)),
+        ("last_ref", h(Msg::ColReference)),
+        ("due_label", h(Msg::ColNextDue)),
+        ("state", None),
+        ("state_label", h(Msg::ColState)),
+        ("period", h(Msg::ColPeriod)),
         ("due", None),
         ("days", None),
         ("mandate", None),
@@ -139,6 +157,7 @@ pub fn status(
                     confidence: occ.and_then(|o| o.confidence),
                 },
                 Cell::fixed(state.as_str()),
+                Cell::fixed(i18n::state(lang, state)),
                 Cell::opt_text(occ.map(|o| o.period.text()).as_deref()),
                 Cell::opt_date(occ.and_then(|o| o.due)),
                 Cell::opt_int(cur.and_then(|i| i.days)),
@@ -155,11 +174,12 @@ pub fn status(
             emphasis(state),
         );
     }
-    l.display_only(&["last_label", "due_label"]);
-    l.notes
-        .extend(confidence_notes(rows.iter().map(|s| {
-            s.current.as_ref().and_then(|i| i.occurrence.confidence)
-        })));
+    l.display_only(&["last_label", "due_label", "state_label"]);
+    l.notes.extend(confidence_notes(
+        lang,
+        rows.iter()
+            .map(|s| s.current.as_ref().and_then(|i| i.occurrence.confidence)),
+    ));
     l
 }
 
@@ -231,12 +251,13 @@ pub fn rule_text(reg: &Registry, ob: &Obligation) -> String {
 
 /// `due list`: every obligation with its rule and next due date.
 pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Listing<'static> {
+    let h = |key| Some(i18n::t(lang, key));
     let mut l = Listing::new(&[
-        ("id", Some("Obligation")),
-        ("title", Some("Title")),
-        ("mandate", Some("Mandate")),
-        ("rule", Some("Rule")),
-        ("next_label", Some("Next due")),
+        ("id", h(Msg::ColObligation)),
+        ("title", h(Msg::ColTitle)),
+        ("mandate", h(Msg::ColMandate)),
+        ("rule", h(Msg::ColRule)),
+        ("next_label", h(Msg::ColNextDue)),
         ("next_due", None),
         ("next_period", None),
         ("owner", None),
@@ -290,13 +311,15 @@ pub fn summary(reg: &Registry) -> String {
 }
 
 pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) -> Listing<'static> {
+    let h = |key| Some(i18n::t(lang, key));
     let mut l = Listing::new(&[
-        ("meeting", Some("Meeting")),
-        ("id", Some("Instance")),
-        ("name", Some("Name")),
-        ("start", Some("Opens")),
-        ("end", Some("Closes")),
-        ("confidence", Some("Dates")),
+        ("meeting", h(Msg::ColMeeting)),
+        ("id", h(Msg::ColInstance)),
+        ("name", h(Msg::ColName)),
+        ("start", h(Msg::ColOpens)),
+        ("end", h(Msg::ColCloses)),
+        ("confidence_label", h(Msg::ColDates)),
+        ("confidence", None),
         ("tentative", None),
         ("source", None),
     ]);
@@ -308,6 +331,14 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
                 Cell::str(m.name.pick(lang)),
                 Cell::Date(inst.start),
                 Cell::Date(inst.end),
+                Cell::fixed(i18n::t(
+                    lang,
+                    match inst.confidence {
+                        Confidence::Confirmed => Msg::DatesConfirmed,
+                        Confidence::Likely => Msg::DatesLikely,
+                        Confidence::Estimate => Msg::DatesEstimate,
+                    },
+                )),
                 Cell::fixed(inst.confidence.as_str()),
                 Cell::Bool(inst.tentative()),
                 Cell::opt_str(inst.source.as_ref()),
@@ -315,6 +346,7 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
             Emphasis::None,
         );
     }
+    l.display_only(&["confidence_label"]);
     l
 }
 

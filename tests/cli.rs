@@ -12,6 +12,7 @@ const TODAY: &str = "2026-11-28";
 fn due(args: &[&str]) -> Command {
     let mut cmd = Command::cargo_bin("due").unwrap();
     cmd.env_remove("DUE_REGISTRY")
+        .env("LC_ALL", "C")
         // A ledger that does not exist: the user's own never leaks into the results.
         .env("DUE_LEDGER", "tests/fixtures/absent.ledger.toml")
         .env_remove("DUE_TODAY")
@@ -26,6 +27,7 @@ fn due(args: &[&str]) -> Command {
 fn quiet(args: &[&str]) -> Command {
     let mut cmd = Command::cargo_bin("due").unwrap();
     cmd.env("NO_COLOR", "1")
+        .env("LC_ALL", "C")
         .env("DUE_LEDGER", "tests/fixtures/absent.ledger.toml")
         .args(["--registry", "tests/fixtures/quiet.toml", "--today", TODAY])
         .args(args);
@@ -184,6 +186,7 @@ fn today_comes_from_the_environment_too() {
     let mut cmd = Command::cargo_bin("due").unwrap();
     let out = cmd
         .env("DUE_TODAY", "2026-12-01")
+        .env("LC_ALL", "C")
         .args(["--registry", REGISTRY, "overdue", "--format", "csv"])
         .assert()
         .success()
@@ -214,6 +217,7 @@ fn colour_marks_overdue_rows_only_when_asked() {
 fn a_closed_pipe_ends_quietly() {
     let mut child = std::process::Command::new(env!("CARGO_BIN_EXE_due"))
         .args(["--registry", REGISTRY, "--today", TODAY, "--next", "100y"])
+        .env("LC_ALL", "C")
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
@@ -249,6 +253,7 @@ fn validate_says_which_registry_it_read() {
         .current_dir(elsewhere.path())
         .env_remove("DUE_REGISTRY")
         .env("HOME", "/nonexistent")
+        .env("LC_ALL", "C")
         .env("XDG_CONFIG_HOME", "/nonexistent")
         .arg("validate")
         .assert()

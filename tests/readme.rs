@@ -27,6 +27,7 @@ fn regenerate(readme: &str) -> String {
             .env_remove("DUE_REGISTRY")
             .env_remove("DUE_LEDGER")
             .env_remove("DUE_TODAY")
+            .env("LC_ALL", "C")
             // Keep a user's own registry and ledger out of the examples.
             .env("HOME", "/nonexistent")
             .env("XDG_CONFIG_HOME", "/nonexistent")

@@ -6,6 +6,7 @@ mod catalogue;
 mod cli;
 mod differential_remind;
 mod first_hour;
+mod french;
 mod fuzz_replay;
 mod history;
 mod holidays;

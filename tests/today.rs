@@ -14,6 +14,7 @@ fn due(ledger: &Path, today: NaiveDate, args: &[&str]) -> Value {
         .expect("the binary is built")
         .current_dir(env!("CARGO_MANIFEST_DIR"))
         .env_remove("DUE_REGISTRY")
+        .env("LC_ALL", "C")
         .args(["--registry", FIXTURE, "--ledger"])
         .arg(ledger)
         .args(["--today", &today.to_string()])

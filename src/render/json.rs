@@ -33,7 +33,7 @@ fn push_cell(line: &mut Vec<u8>, cell: &Cell) {
         }
         Cell::Bool(b) => line.extend_from_slice(if *b { b"true" } else { b"false" }),
         Cell::Null => line.extend_from_slice(b"null"),
-        Cell::DueLabel { .. } | Cell::DaysLabel(_) => json(line, &cell.plain()),
+        Cell::DueLabel { .. } | Cell::DaysLabel { .. } => json(line, &cell.plain()),
     }
 }
 

@@ -16,7 +16,7 @@ use chrono::NaiveDate;
 
 use crate::dates::Span;
 pub use crate::engine::Entry;
-use crate::model::{Confidence, Str};
+use crate::model::{Confidence, Lang, Str};
 
 pub use self::csv::Csv;
 pub use self::diff::diff;
@@ -42,8 +42,13 @@ pub enum Cell {
         due: Option<NaiveDate>,
         confidence: Option<Confidence>,
     },
-    /// Days to go as a person reads them: `in 3d`, `today`, `2d ago`.
-    DaysLabel(Option<i64>),
+    /// Days to go as a person reads them: `in 3d`, `today`, `2d ago`; days past an
+    /// overdue one's due date are a delay.
+    DaysLabel {
+        days: Option<i64>,
+        overdue: bool,
+        lang: Lang,
+    },
     /// A length of time, as text: `30d`. Written out only when shown.
     Span(Span),
 }
@@ -91,12 +96,11 @@ impl Cell {
                 None => "-".into(),
             },
             Cell::Span(span) => span.to_string(),
-            Cell::DaysLabel(days) => match days {
-                Some(0) => "today".into(),
-                Some(n) if *n < 0 => format!("{}d ago", -n),
-                Some(n) => format!("in {n}d"),
-                None => "-".into(),
-            },
+            Cell::DaysLabel {
+                days,
+                overdue,
+                lang,
+            } => crate::i18n::days(*lang, *days, *overdue),
         }
     }
 }

@@ -29,6 +29,10 @@ pub fn due() -> Command {
         "DUE_SMTP_USER",
         "DUE_SMTP_PASSWORD",
         "NO_COLOR",
+        // The locale: English unless a test asks for French.
+        "LC_ALL",
+        "LC_MESSAGES",
+        "LANG",
     ] {
         cmd.env_remove(var);
     }

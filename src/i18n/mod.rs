@@ -1,0 +1,126 @@
+//! Every sentence, label and heading `due` shows a person, in each language it speaks: one
+//! catalogue per language ([`en`], [`fr`]), both keyed by [`Msg`]. A key missing from a
+//! catalogue does not compile; the tests check that each entry is written, takes the same
+//! placeholders in both languages, and is translated.
+//!
+//! Data formats (JSON, CSV, iCalendar keys and state values) are interfaces, not text for
+//! people, and stay out of the catalogues.
+
+mod en;
+mod fr;
+
+use std::ffi::OsString;
+use std::fmt::{self, Display};
+
+use crate::engine::State;
+use crate::model::Lang;
+
+macro_rules! keys {
+    ($($key:ident),* $(,)?) => {
+        /// A message of the catalogues.
+        #[derive(Clone, Copy, Debug, PartialEq, Eq, Hash)]
+        pub enum Msg { $($key),* }
+
+        impl Msg {
+            /// Every key, for the catalogue checks.
+            pub const ALL: &'static [Msg] = &[$(Msg::$key),*];
+        }
+    };
+}
+
+keys! {
+    // Column headings.
+    ColDue, ColWhen, ColObligation, ColPeriod, ColState, ColTitle, ColTo, ColLastClosed,
+    ColClosedOn, ColReference, ColNextDue, ColMandate, ColRule, ColMeeting, ColInstance,
+    ColName, ColOpens, ColCloses, ColDates, ColRecordedAt, ColBy, ColOutcome, ColOn,
+    ColDetails, ColRecord,
+    // States as people read them.
+    StateOverdue, StateDueSoon, StateUpcoming, StateDone, StateDoneLate, StateWaived,
+    StateOngoing, StateUntracked, StateWithdrawn,
+    // Days to go, in a table cell.
+    DaysToday, DaysIn, DaysAgo, DaysLate,
+    // Notes under listings.
+    TentativeNote, LikelyNote, NothingOverdueOn, NothingDueBy, NoObligations, NothingRecorded,
+    StatusHeading,
+    // `due meetings`.
+    DatesLikely, DatesEstimate, DatesConfirmed,
+}
+
+/// The catalogue entry for a key in a language, placeholders (`{name}`) unfilled.
+pub fn t(lang: Lang, key: Msg) -> &'static str {
+    match lang {
+        Lang::En => en::text(key),
+        Lang::Fr => fr::text(key),
+    }
+}
+
+/// The entry with its placeholders filled: each `{name}` by the argument of that name.
+pub fn f(lang: Lang, key: Msg, args: &[(&str, &dyn Display)]) -> String {
+    let mut out = String::new();
+    fill(&mut out, t(lang, key), args).expect("writing to a String cannot fail");
+    out
+}
+
+fn fill(out: &mut impl fmt::Write, template: &str, args: &[(&str, &dyn Display)]) -> fmt::Result {
+    let mut rest = template;
+    while let Some(open) = rest.find('{') {
+        out.write_str(&rest[..open])?;
+        let after = &rest[open + 1..];
+        let close = after.find('}').expect("a placeholder is closed");
+        let name = &after[..close];
+        let (_, value) = args
+            .iter()
+            .find(|(n, _)| *n == name)
+            .unwrap_or_else(|| panic!("no value for placeholder {{{name}}}"));
+        write!(out, "{value}")?;
+        rest = &after[close + 1..];
+    }
+    out.write_str(rest)
+}
+
+/// A state as a person reads it.
+pub fn state(lang: Lang, state: State) -> &'static str {
+    t(
+        lang,
+        match state {
+            State::Overdue => Msg::StateOverdue,
+            State::DueSoon => Msg::StateDueSoon,
+            State::Upcoming => Msg::StateUpcoming,
+            State::Done => Msg::StateDone,
+            State::DoneLate => Msg::StateDoneLate,
+            State::Waived => Msg::StateWaived,
+            State::Ongoing => Msg::StateOngoing,
+            State::Untracked => Msg::StateUntracked,
+        },
+    )
+}
+
+/// Days to go in a table cell: `in 3d`, `today`, `2d ago`; `overdue` says the days past
+/// are a delay (French says so: `en retard de 2 j`).
+pub fn days(lang: Lang, days: Option<i64>, overdue: bool) -> String {
+    match days {
+        Some(0) => t(lang, Msg::DaysToday).to_owned(),
+        Some(n) if n < 0 => {
+            let key = if overdue { Msg::DaysLate } else { Msg::DaysAgo };
+            f(lang, key, &[("n", &-n)])
+        }
+        Some(n) => f(lang, Msg::DaysIn, &[("n", &n)]),
+        None => "-".to_owned(),
+    }
+}
+
+/// The language to speak when `--lang` is not given: French when the first of `LC_ALL`,
+/// `LC_MESSAGES` and `LANG` that is set (and not empty) names it, as POSIX orders them.
+pub fn lang_from_env(var: impl Fn(&'static str) -> Option<OsString>) -> Lang {
+    let locale = ["LC_ALL", "LC_MESSAGES", "LANG"]
+        .into_iter()
+        .filter_map(var)
+        .find(|value| !value.is_empty());
+    match locale {
+        Some(value) if value.to_string_lossy().starts_with("fr") => Lang::Fr,
+        _ => Lang::En,
+    }
+}
+
+#[cfg(test)]
+mod tests;
