@@ -575,16 +575,32 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             Ok(Exit::Success)
         }
         Some(Command::Status { at }) => {
-            let as_of = match at.as_deref() {
-                None => cx.today,
+            let at = match at.as_deref() {
+                None => engine::At {
+                    day: cx.today,
+                    instance: None,
+                },
                 Some(at) => engine::resolve_at(&cx.reg, at, cx.today)
                     .map_err(|e| anyhow::anyhow!("--at {at}: {e}"))?,
             };
+            let as_of = at.day;
             let rows = engine::status(&cx.reg, &cx.completions, as_of);
             let closed = record::last_closed(&cx.reg, &cx.completions, as_of);
             let mut listing = views::status(&rows, &closed, cx.lang);
             if cx.format == FormatArg::Table {
-                let what = at.map_or_else(String::new, |a| format!(" ({a})"));
+                // The meeting the day was taken from, and whether its dates are only an
+                // estimate; a date stands for itself.
+                let what = match &at.instance {
+                    None => String::new(),
+                    Some(i) => {
+                        let key = if i.tentative() {
+                            Msg::StatusAtEstimate
+                        } else {
+                            Msg::StatusAtOpens
+                        };
+                        format!(" ({})", i18n::f(cx.lang, key, &[("instance", &i.id)]))
+                    }
+                };
                 let heading = i18n::f(
                     cx.lang,
                     Msg::StatusHeading,

@@ -885,4 +885,4 @@ mod props;
 #[cfg(test)]
 mod tests;
 
-pub use meetings::{AtError, meeting_instances, resolve_at};
+pub use meetings::{At, AtError, meeting_instances, resolve_at};

@@ -194,3 +194,28 @@ fn registries_without_a_ledger_key_keep_their_records_apart() {
         "{warning}"
     );
 }
+
+#[test]
+fn the_status_heading_names_the_day_once_and_says_when_it_is_an_estimate() {
+    let dir = tempfile::tempdir().unwrap();
+    let heading = |at: &str| {
+        let text = stdout_in(dir.path(), &["status", "--at", at]);
+        text.lines().next().unwrap().to_string()
+    };
+    let title = "ITU Council Resolution 1332: instructions to the Secretary-General";
+    assert_eq!(
+        heading("2027-06-15"),
+        format!("Status as of 2027-06-15: {title}")
+    );
+    assert_eq!(
+        heading("pp-26"),
+        format!("Status as of 2026-11-09 (pp-26 opens): {title}")
+    );
+    assert_eq!(
+        heading("council-2072"),
+        format!(
+            "Status as of 2072-06-15 (council-2072, dates estimated from the meeting's typical \
+             dates): {title}"
+        )
+    );
+}

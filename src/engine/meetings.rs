@@ -18,20 +18,34 @@ pub enum AtError {
     Unknown { known: Vec<String> },
 }
 
+/// The day `--at` names, and the meeting instance it was taken from, if any.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct At {
+    pub day: NaiveDate,
+    pub instance: Option<Instance>,
+}
+
 /// The day `at` names: a date, the start of a meeting instance (`council-2027`), or the
 /// start of a meeting's next instance that has not ended by `today`.
-pub fn resolve_at(reg: &Registry, at: &str, today: NaiveDate) -> Result<NaiveDate, AtError> {
-    if let Some(d) = dates::parse_date(at) {
-        return Ok(d);
+pub fn resolve_at(reg: &Registry, at: &str, today: NaiveDate) -> Result<At, AtError> {
+    let opening = |inst: Instance| At {
+        day: inst.start,
+        instance: Some(inst),
+    };
+    if let Some(day) = dates::parse_date(at) {
+        return Ok(At {
+            day,
+            instance: None,
+        });
     }
     if let Some((_, inst)) = reg.instance(at) {
-        return Ok(inst.start);
+        return Ok(opening(inst.clone()));
     }
     if let Some(m) = reg.meeting(at) {
         return (today.year()..today.year() + 3)
             .flat_map(|y| m.in_year(y).into_owned())
             .find(|i| i.end >= today)
-            .map(|inst| inst.start)
+            .map(opening)
             .ok_or(AtError::NoInstance { today });
     }
     Err(AtError::Unknown {

@@ -615,30 +615,26 @@ fn a_day_is_named_by_a_date_an_instance_or_a_meeting() {
         "{COUNCIL}\n[meetings.wg]\ndates = {{ 2025 = \"2025-03-02..2025-03-03\" }}\n"
     ));
     let today = d("2026-06-01");
-    assert_eq!(resolve_at(&r, "2026-03-04", today), Ok(d("2026-03-04")));
-    assert_eq!(
-        resolve_at(&r, "council-2026-doha", today),
-        Ok(d("2026-11-07"))
-    );
+    let day = |at: &str, today| resolve_at(&r, at, today).map(|at| at.day);
+    assert_eq!(day("2026-03-04", today), Ok(d("2026-03-04")));
+    assert_eq!(day("council-2026-doha", today), Ok(d("2026-11-07")));
     // The next instance that has not ended: the spring one is over, Doha is next.
-    assert_eq!(resolve_at(&r, "council", today), Ok(d("2026-11-07")));
+    assert_eq!(day("council", today), Ok(d("2026-11-07")));
     // After 2027, the estimate stands in for the years nobody listed.
+    assert_eq!(day("council", d("2027-07-01")), Ok(d("2028-06-15")));
+    // An instance is named with its day; a date names none.
+    let at = resolve_at(&r, "council", d("2027-07-01")).unwrap();
     assert_eq!(
-        resolve_at(&r, "council", d("2027-07-01")),
-        Ok(d("2028-06-15"))
+        at.instance.map(|i| (i.id.clone(), i.tentative())),
+        Some(("council-2028".into(), true))
     );
+    assert_eq!(resolve_at(&r, "2026-03-04", today).unwrap().instance, None);
     // A single meeting is its own instance, past or not.
-    assert_eq!(
-        resolve_at(&r, "pp-26", d("2027-01-01")),
-        Ok(d("2026-11-09"))
-    );
+    assert_eq!(day("pp-26", d("2027-01-01")), Ok(d("2026-11-09")));
     // A series with no estimate has nothing after its last listed year.
+    assert_eq!(day("wg", today), Err(AtError::NoInstance { today }));
     assert_eq!(
-        resolve_at(&r, "wg", today),
-        Err(AtError::NoInstance { today })
-    );
-    assert_eq!(
-        resolve_at(&r, "councl", today),
+        day("councl", today),
         Err(AtError::Unknown {
             known: vec!["council".into(), "pp-26".into(), "wg".into()]
         })

@@ -54,6 +54,8 @@ pub(super) fn text(key: Msg) -> &'static str {
         NoObligations => "The registry has no obligations.",
         NothingRecorded => "Nothing recorded in {path}.",
         StatusHeading => "Status as of {date}{at}: {title}",
+        StatusAtOpens => "{instance} opens",
+        StatusAtEstimate => "{instance}, dates estimated from the meeting's typical dates",
 
         DatesLikely => "likely",
         DatesEstimate => "estimate",

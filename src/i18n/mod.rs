@@ -41,7 +41,7 @@ keys! {
     DaysToday, DaysIn, DaysAgo, DaysLate,
     // Notes under listings.
     TentativeNote, LikelyNote, NothingOverdueOn, NothingDueBy, NoObligations, NothingRecorded,
-    StatusHeading,
+    StatusHeading, StatusAtOpens, StatusAtEstimate,
     // `due meetings`.
     DatesLikely, DatesEstimate, DatesConfirmed,
 }
