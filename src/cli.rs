@@ -525,6 +525,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             for path in crate::team::init(&dir, force)? {
                 writeln!(out, "wrote {}", path.display())?;
             }
+            writeln!(out, "{}", crate::team::next_steps(&dir))?;
             return Ok(Exit::Success);
         }
         Some(Command::Init { path, force, .. }) => return init(path, force, out),

@@ -43,6 +43,16 @@ pub enum Lang {
     Fr,
 }
 
+impl Lang {
+    /// The language's code, as HTML's `lang` attribute takes it.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Fr => "fr",
+        }
+    }
+}
+
 /// Registry text: borrowed from the registry's source (kept for the life of the process)
 /// where it can be, so a large registry is not copied string by string.
 pub type Str = Cow<'static, str>;

@@ -107,6 +107,16 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>> {
     .collect())
 }
 
+/// What to do after `due init --team DIR`: `due` reads the repository's registry only
+/// when told to, so each clone names it.
+pub fn next_steps(dir: &Path) -> String {
+    let dir = dir.display();
+    format!(
+        "next: cd {dir} && git init && git add . && git commit -m \"Registry and ledger\", then push it to your forge\n\
+         in each clone: export DUE_REGISTRY=$PWD/obligations.toml (or pass --registry), so that `due` reads this registry and records in its ledger/"
+    )
+}
+
 /// The registry's text with its top-level `ledger` key set to `place`: an existing key is
 /// replaced, else the key goes after `schema`, before any table.
 fn with_ledger(text: &str, place: &str) -> String {

@@ -93,3 +93,40 @@ fn data_formats_keep_english_keys_and_states() {
         "{text}"
     );
 }
+
+#[test]
+fn remind_digest() {
+    let out = stdout(
+        due_on("feeds.toml", common::TODAY).args(["--lang", "fr", "remind"]),
+        0,
+    );
+    insta::assert_snapshot!(out);
+}
+
+/// The e-mail as its reader sees it: the subject, then both parts decoded.
+#[test]
+fn remind_mail() {
+    let raw = due_on("feeds.toml", common::TODAY)
+        .args([
+            "--lang",
+            "fr",
+            "remind",
+            "--mail",
+            "--to",
+            "ops@example.org",
+        ])
+        .assert()
+        .code(0)
+        .get_output()
+        .stdout
+        .clone();
+    let msg = mail_parser::MessageParser::default()
+        .parse(&raw)
+        .expect("the message parses");
+    insta::assert_snapshot!(format!(
+        "Subject: {}\n\n{}\n-- HTML --\n{}",
+        msg.subject().unwrap(),
+        msg.body_text(0).unwrap(),
+        msg.body_html(0).unwrap()
+    ));
+}

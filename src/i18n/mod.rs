@@ -44,6 +44,10 @@ keys! {
     StatusHeading, StatusAtOpens, StatusAtEstimate,
     // `due meetings`.
     DatesLikely, DatesEstimate, DatesConfirmed,
+    // The reminder: digest and e-mail.
+    DigestOverdue, DigestAttention, Tomorrow, OverdueDay, OverdueDays, InDays, EstimatedDate,
+    LikelyDate, DigestTo, DigestMandate, MilestoneReached, MilestoneComing, AsOf, SubjectComing,
+    SubjectOverdue, SubjectBoth, MailMilestone, TitleSeparator,
 }
 
 /// The catalogue entry for a key in a language, placeholders (`{name}`) unfilled.

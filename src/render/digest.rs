@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 
 use super::{Entry, one_line};
 use crate::engine::State;
+use crate::i18n::{Msg, f, t};
 use crate::model::{Confidence, Lang};
 
 /// What needs attention, as plain text a person reads in ten seconds: overdue first,
@@ -31,15 +32,22 @@ pub fn digest(entries: &[Entry<'_>], lang: Lang, today: NaiveDate) -> String {
             let occ = &item.occurrence;
             let due = occ.due.map_or_else(String::new, |d| d.to_string());
             let when = match item.days {
-                Some(0) => "today".to_string(),
-                Some(1) => "tomorrow".to_string(),
-                Some(n) if n < 0 => format!("{} overdue", super::counted(-n, "day", "days")),
-                Some(n) => format!("in {n} days"),
+                Some(0) => t(lang, Msg::DaysToday).to_owned(),
+                Some(1) => t(lang, Msg::Tomorrow).to_owned(),
+                Some(n) if n < 0 => {
+                    let key = if n == -1 {
+                        Msg::OverdueDay
+                    } else {
+                        Msg::OverdueDays
+                    };
+                    f(lang, key, &[("n", &-n)])
+                }
+                Some(n) => f(lang, Msg::InDays, &[("n", &n)]),
                 None => String::new(),
             };
             let estimate = match occ.confidence {
-                Some(Confidence::Estimate) => ", estimated date",
-                Some(Confidence::Likely) => ", date likely, not confirmed",
+                Some(Confidence::Estimate) => t(lang, Msg::EstimatedDate),
+                Some(Confidence::Likely) => t(lang, Msg::LikelyDate),
                 _ => "",
             };
             let _ = writeln!(
@@ -50,23 +58,33 @@ pub fn digest(entries: &[Entry<'_>], lang: Lang, today: NaiveDate) -> String {
             );
             let _ = writeln!(out, "  {}", one_line(ob.title.get(lang)));
             if let Some(to) = &ob.to {
-                let _ = writeln!(out, "  to: {}", one_line(to));
-            }
-            if let Some(mandate) = &ob.mandate {
-                let _ = writeln!(out, "  mandate: {}", one_line(mandate));
-            }
-            for m in milestones {
-                let verb = if m.on <= today { "reached" } else { "coming" };
                 let _ = writeln!(
                     out,
-                    "  milestone {verb} {}: {}",
-                    m.on,
-                    one_line(m.milestone.name.get(lang))
+                    "  {}",
+                    f(lang, Msg::DigestTo, &[("to", &one_line(to))])
                 );
+            }
+            if let Some(mandate) = &ob.mandate {
+                let mandate = one_line(mandate);
+                let _ = writeln!(
+                    out,
+                    "  {}",
+                    f(lang, Msg::DigestMandate, &[("mandate", &mandate)])
+                );
+            }
+            for m in milestones {
+                let key = if m.on <= today {
+                    Msg::MilestoneReached
+                } else {
+                    Msg::MilestoneComing
+                };
+                let name = one_line(m.milestone.name.get(lang));
+                let line = f(lang, key, &[("date", &m.on), ("name", &name)]);
+                let _ = writeln!(out, "  {line}");
             }
         }
     };
-    section("Overdue", &overdue);
-    section("Needs attention", &soon);
+    section(t(lang, Msg::DigestOverdue), &overdue);
+    section(t(lang, Msg::DigestAttention), &soon);
     out
 }

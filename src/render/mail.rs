@@ -8,6 +8,7 @@ use lettre::message::{Mailbox, MultiPart};
 
 use super::{Entry, Export, Html, digest, one_line};
 use crate::engine::{Item, State};
+use crate::i18n::{Msg, f, t};
 use crate::model::Lang;
 use crate::views;
 
@@ -42,9 +43,10 @@ pub fn message(
     for to in &addressing.to {
         builder = builder.to(to.clone());
     }
+    let as_of = f(reminder.lang, Msg::AsOf, &[("date", &reminder.today)]);
     let heading = match one_line(reminder.registry).trim() {
-        "" => format!("As of {}.", reminder.today),
-        title => format!("{title}\nAs of {}.", reminder.today),
+        "" => as_of,
+        title => format!("{title}\n{as_of}"),
     };
     let plain = format!(
         "{heading}\n\n{}",
@@ -62,10 +64,11 @@ fn subject(addressing: &Addressing, reminder: &Reminder<'_>, entries: &[Entry<'_
         .filter(|(i, _)| i.state == State::Overdue)
         .count();
     let coming = entries.len() - overdue;
+    let lang = reminder.lang;
     let counts = match (overdue, coming) {
-        (0, n) => format!("{n} coming up"),
-        (n, 0) => format!("{n} overdue"),
-        (o, c) => format!("{o} overdue, {c} coming up"),
+        (0, n) => f(lang, Msg::SubjectComing, &[("n", &n)]),
+        (n, 0) => f(lang, Msg::SubjectOverdue, &[("n", &n)]),
+        (o, c) => f(lang, Msg::SubjectBoth, &[("overdue", &o), ("coming", &c)]),
     };
     let mut subject = one_line(&addressing.subject_prefix).trim().to_string();
     if !subject.is_empty() {
@@ -74,7 +77,7 @@ fn subject(addressing: &Addressing, reminder: &Reminder<'_>, entries: &[Entry<'_
     subject.push_str(&counts);
     let title = one_line(reminder.registry);
     if !title.trim().is_empty() {
-        subject.push_str(": ");
+        subject.push_str(t(lang, Msg::TitleSeparator));
         subject.push_str(title.trim());
     }
     subject
@@ -85,16 +88,22 @@ fn html(heading: &str, entries: &[Entry<'_>], reminder: &Reminder<'_>) -> anyhow
     let mut listing = views::items(&items, reminder.lang);
     for (item, milestones) in entries {
         for m in milestones {
-            listing.notes.push(format!(
-                "Milestone {} of {} [{}]: {}",
-                m.on,
-                item.obligation().id,
-                item.occurrence.period,
-                m.milestone.name.get(reminder.lang)
+            listing.notes.push(f(
+                reminder.lang,
+                Msg::MailMilestone,
+                &[
+                    ("date", &m.on),
+                    ("id", &item.obligation().id),
+                    ("period", &item.occurrence.period),
+                    ("name", &m.milestone.name.get(reminder.lang)),
+                ],
             ));
         }
     }
-    let mut out = String::from("<!DOCTYPE html>\n<html><body>\n");
+    let mut out = format!(
+        "<!DOCTYPE html>\n<html lang=\"{}\"><body>\n",
+        reminder.lang.code()
+    );
     for line in heading.lines() {
         out.push_str(&format!("<p>{}</p>\n", html_escape::encode_text(line)));
     }
