@@ -440,6 +440,21 @@ impl Session {
         })
     }
 
+    /// The width text lines are folded to: `COLUMNS` when set, else the terminal's; none
+    /// when piped, so that scripts get one line per line.
+    fn text_width(&self) -> Option<usize> {
+        let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
+        columns.or_else(|| {
+            self.terminal
+                .then(|| {
+                    crossterm::terminal::size()
+                        .ok()
+                        .map(|(w, _)| usize::from(w))
+                })
+                .flatten()
+        })
+    }
+
     fn export(&self, listing: &Listing, out: &mut dyn Write) -> Result<()> {
         let exporter: Box<dyn Export> = match self.format {
             FormatArg::Table => Box::new(render::Table {
@@ -736,8 +751,9 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
         cx.export(&listing, out)?;
         return Ok(Exit::Success);
     }
+    let width = cx.text_width();
     let header = show::header(&cx.reg, ob, &cx.completions, &entries, cx.lang);
-    writeln!(out, "{header}")?;
+    writeln!(out, "{}", render::fold(&header, width))?;
     if entries.is_empty() {
         let start = engine::History::of(&cx.reg).start(ob);
         if let Some(nothing) = show::nothing(ob, start) {
@@ -745,8 +761,16 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
         }
     } else {
         cx.export(&listing, out)?;
-        write!(out, "{}", show::dates(&entries, cx.lang))?;
-        write!(out, "{}", show::meetings(&cx.reg, &entries))?;
+        write!(
+            out,
+            "{}",
+            render::fold(&show::dates(&entries, cx.lang), width)
+        )?;
+        write!(
+            out,
+            "{}",
+            render::fold(&show::meetings(&cx.reg, &entries), width)
+        )?;
     }
     Ok(Exit::Success)
 }

@@ -22,12 +22,14 @@ pub fn suggest<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
         .map(|(_, a)| a)
 }
 
-/// The hint after an unknown key: the closest allowed one, else all of them.
-pub fn key_hint(key: &str, allowed: &[&str]) -> String {
-    match suggest(key, allowed) {
+/// A key a table does not allow, named with the closest allowed one, else all of them:
+/// `unknown key `titel` in [[obligation]] (did you mean `title`?)`.
+pub fn unknown_key(key: &str, table: &str, allowed: &[&str]) -> String {
+    let hint = match suggest(key, allowed) {
         Some(s) => format!("did you mean `{s}`?"),
         None => format!("expected one of: {}", allowed.join(", ")),
-    }
+    };
+    format!("unknown key `{key}` in {table} ({hint})")
 }
 
 pub fn edit_distance(a: &str, b: &str) -> usize {

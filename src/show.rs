@@ -177,11 +177,18 @@ pub fn dates(entries: &[Entry<'_>], lang: Lang) -> String {
             continue;
         };
         let period = occ.period.text();
-        let _ = writeln!(out, "  {due}  {period}  {how}");
+        // As in the table: `~` before a date that hangs on an estimated meeting, `†` on a
+        // likely one, its milestones' dates included.
+        let mark = occ
+            .confidence
+            .map(|c| c.mark())
+            .filter(|m| !m.is_empty())
+            .unwrap_or(" ");
+        let _ = writeln!(out, " {mark}{due}  {period}  {how}");
         for m in milestones {
             if let Some(how) = &m.how {
                 let name = one_line(m.milestone.name.get(lang));
-                let _ = writeln!(out, "  {}  {period}  {name}: {how}", m.on);
+                let _ = writeln!(out, " {mark}{}  {period}  {name}: {how}", m.on);
             }
         }
     }

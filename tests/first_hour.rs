@@ -219,3 +219,41 @@ fn the_status_heading_names_the_day_once_and_says_when_it_is_an_estimate() {
         )
     );
 }
+
+#[test]
+fn show_folds_its_text_at_the_width_and_marks_estimated_milestones() {
+    let dir = tempfile::tempdir().unwrap();
+    for width in [80, 120] {
+        let out = due_in(dir.path())
+            .env("COLUMNS", width.to_string())
+            .args(["show", "cstd-annual-report"])
+            .output()
+            .unwrap();
+        let text = String::from_utf8(out.stdout).unwrap();
+        for line in text.lines() {
+            assert!(line.chars().count() <= width, "wider than {width}: {line}");
+            // A date is never split over two lines.
+            let tail = line.rsplit(' ').next().unwrap();
+            assert!(
+                !(tail.len() < 10 && tail.starts_with("20") && tail.contains('-')),
+                "split date at {width}: {line}"
+            );
+        }
+        // Words are kept whole: the clause reads the same once its lines are joined.
+        let joined = text.split_whitespace().collect::<Vec<_>>().join(" ");
+        assert!(
+            joined.contains("sur les progrès accomplis dans la mise en œuvre"),
+            "{text}"
+        );
+    }
+    let text = stdout_in(dir.path(), &["show", "cstd-annual-report"]);
+    // Piped with no COLUMNS: one line per line, for scripts.
+    assert!(text.lines().any(|l| l.chars().count() > 120));
+    // The 2027 report hangs on CSTD 2027's estimated dates, and so does its milestone.
+    let period_2027: Vec<&str> = text.lines().filter(|l| l.contains("  2027  ")).collect();
+    assert_eq!(period_2027.len(), 2, "{text}");
+    assert!(
+        period_2027.iter().all(|l| l.starts_with(" ~20")),
+        "{period_2027:?}"
+    );
+}

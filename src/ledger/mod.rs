@@ -571,10 +571,7 @@ fn explain(message: &str, place: &str) -> String {
         .and_then(|rest| rest.split_once('`'))
         .map(|(name, _)| name);
     match unknown {
-        Some(name) => {
-            let hint = crate::diag::key_hint(name, RECORD_KEYS);
-            format!("unknown key `{name}` in {place} ({hint})")
-        }
+        Some(name) => crate::diag::unknown_key(name, place, RECORD_KEYS),
         None => message.trim_end().to_string(),
     }
 }

@@ -238,11 +238,7 @@ impl Display for ErrorKind {
                 key,
                 table,
                 allowed,
-            } => write!(
-                f,
-                "unknown key `{key}` in {table} ({})",
-                diag::key_hint(key, allowed)
-            ),
+            } => f.write_str(&diag::unknown_key(key, table, allowed)),
             MissingKey { table, key } => write!(f, "{table} has no `{key}` (it is required)"),
             WrongType {
                 key,

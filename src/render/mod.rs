@@ -3,6 +3,7 @@
 mod csv;
 mod diff;
 mod digest;
+mod fold;
 mod html;
 mod ics;
 mod json;
@@ -21,6 +22,7 @@ use crate::model::{Confidence, Lang, Str};
 pub use self::csv::Csv;
 pub use self::diff::diff;
 pub use self::digest::digest;
+pub use self::fold::fold;
 pub use self::html::Html;
 pub use self::ics::{Feed, ics};
 pub use self::json::Json;
