@@ -152,9 +152,7 @@ impl Confidence {
     pub fn caveat(self) -> Option<&'static str> {
         match self {
             Confidence::Confirmed => None,
-            Confidence::Likely => Some(
-                "hangs on a meeting whose dates are likely (a secondary source), not confirmed",
-            ),
+            Confidence::Likely => Some("hangs on a meeting whose dates are likely, not confirmed"),
             Confidence::Estimate => Some("hangs on a meeting whose dates are an estimate"),
         }
     }
@@ -341,6 +339,8 @@ pub struct Completion {
     pub on: NaiveDate,
     pub reference: Option<String>,
     pub note: Option<String>,
+    /// Who recorded it, when the ledger says.
+    pub by: Option<String>,
 }
 
 /// Completions by obligation id and period key: the registry's own, overlaid by the ledger.

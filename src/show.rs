@@ -99,6 +99,9 @@ fn record_text(item: &Item<'_>) -> Option<String> {
     if let Some(r) = &c.reference {
         let _ = write!(text, ", {r}");
     }
+    if let Some(by) = &c.by {
+        let _ = write!(text, ", by {by}");
+    }
     Some(text)
 }
 
@@ -119,6 +122,7 @@ pub fn listing<'a>(entries: &'a [Entry<'_>], lang: Lang) -> Listing<'a> {
         ("confidence", None),
         ("completed_on", None),
         ("ref", None),
+        ("by", None),
         ("days_late", None),
         ("how", None),
     ]);
@@ -147,6 +151,7 @@ pub fn listing<'a>(entries: &'a [Entry<'_>], lang: Lang) -> Listing<'a> {
                 Cell::opt_text(occ.confidence.map(Confidence::as_str)),
                 Cell::opt_date(c.map(|c| c.on)),
                 Cell::opt_text(c.and_then(|c| c.reference.as_deref())),
+                Cell::opt_text(c.and_then(|c| c.by.as_deref())),
                 Cell::opt_int(closure(item).and_then(Closure::days_late)),
                 Cell::opt_text(occ.how.as_ref().map(|h| h.to_string()).as_deref()),
             ],

@@ -205,7 +205,8 @@ fn a_past_one_off_shows_its_date_period_and_state() {
 fn show_tells_each_occurrence_with_its_record() {
     let (_tmp, ledger) = absent_ledger();
     let reg = "no-tracking.toml";
-    let record = |args: &[&str]| run(reg, &ledger, "2027-01-10", args);
+    let view = |args: &[&str]| run(reg, &ledger, "2027-01-10", args);
+    let record = |args: &[&str]| view(&[args, &["--by", "M. Dupont"]].concat());
     record(&[
         "done",
         "annual-return",
@@ -231,15 +232,15 @@ fn show_tells_each_occurrence_with_its_record() {
     ]);
     insta::assert_snapshot!(
         "recorded_show_annual",
-        record(&["show", "annual-return", "--count", "1"])
+        view(&["show", "annual-return", "--count", "1"])
     );
     insta::assert_snapshot!(
         "recorded_show_annual_json",
-        record(&["show", "annual-return", "--count", "1", "--format", "json"])
+        view(&["show", "annual-return", "--count", "1", "--format", "json"])
     );
     insta::assert_snapshot!(
         "recorded_show_council",
-        record(&["show", "council-report", "--count", "1"])
+        view(&["show", "council-report", "--count", "1"])
     );
 }
 

@@ -217,6 +217,7 @@ impl GenRecords {
                 on: dates::add_days(due, shift).expect("near"),
                 reference: None,
                 note: None,
+                by: None,
             };
             out.insert((ob.id.to_string(), occ.period.text()), completion);
         }
@@ -449,6 +450,7 @@ proptest! {
                     on,
                     reference: None,
                     note: None,
+                    by: None,
                 })]);
                 prop_assert_eq!(judge(&reg, occ.clone(), &record(after), after).state, State::DoneLate);
                 prop_assert_eq!(judge(&reg, occ.clone(), &record(due), after).state, State::Done);

@@ -233,6 +233,7 @@ fn states_follow_lead_time_due_day_and_completion() {
                 on: d(on),
                 reference: None,
                 note: None,
+                by: None,
             },
         );
         c
@@ -291,6 +292,7 @@ fn status_points_at_the_oldest_overdue_then_the_next_open() {
             on: d("2026-03-30"),
             reference: Some("C26/1".into()),
             note: None,
+            by: None,
         },
     );
     c.insert(
@@ -302,6 +304,7 @@ fn status_points_at_the_oldest_overdue_then_the_next_open() {
             on: d("2027-02-01"),
             reference: None,
             note: None,
+            by: None,
         },
     );
     let s = standing(History::of(&r), &r.obligations[0], &c, d("2027-06-01"));
@@ -413,6 +416,7 @@ fn items_come_in_agenda_order() {
                 on: today,
                 reference: None,
                 note: None,
+                by: None,
             };
             done.insert((format!("o{n}"), first.period.text()), completion);
         }
@@ -508,6 +512,7 @@ fn an_overdue_report_stays_overdue_until_recorded() {
             on: d("2027-01-02"),
             reference: None,
             note: None,
+            by: None,
         },
     );
     assert!(!overdue_keys(&r, &c, "2027-01-02").contains(&missing));

@@ -46,9 +46,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         DaysLate => "{n}d ago",
 
         TentativeNote => "~ the date hangs on a meeting whose dates are an estimate",
-        LikelyNote => {
-            "† the date hangs on a meeting whose dates are likely (a secondary source), not confirmed"
-        }
+        LikelyNote => "† the date hangs on a meeting whose dates are likely, not confirmed",
         NothingOverdueOn => "Nothing overdue on {date}.",
         NothingDueBy => "Nothing overdue or due by {date}.",
         NoObligations => "The registry has no obligations.",

@@ -47,7 +47,7 @@ pub(super) fn text(key: Msg) -> &'static str {
 
         TentativeNote => "~ la date dépend d'une réunion dont les dates sont estimées",
         LikelyNote => {
-            "† la date dépend d'une réunion dont les dates sont probables (source secondaire), non confirmées"
+            "† la date dépend d'une réunion dont les dates sont probables, non confirmées"
         }
         NothingOverdueOn => "Rien en retard au {date}.",
         NothingDueBy => "Rien en retard ni à échéance d'ici le {date}.",

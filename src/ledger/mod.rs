@@ -110,6 +110,7 @@ impl Record {
                 on: *on,
                 reference: reference.clone(),
                 note: note.clone(),
+                by: self.by.clone(),
             }),
             Action::Waived { on, reason } => Some(Completion {
                 outcome: Outcome::Waived {
@@ -118,6 +119,7 @@ impl Record {
                 on: *on,
                 reference: None,
                 note: None,
+                by: self.by.clone(),
             }),
             Action::Undone => None,
         }
@@ -788,6 +790,7 @@ pub(super) mod tests {
             on: d("2026-02-01"),
             reference: Some("from the registry".into()),
             note: None,
+            by: None,
         };
         let base: Completions = [(("a".to_owned(), "2026".to_owned()), registry_done.clone())]
             .into_iter()

@@ -566,6 +566,7 @@ impl Cx<'_> {
                         on,
                         reference: self.opt_string(&df, "ref")?,
                         note: self.opt_string(&df, "note")?,
+                        by: None,
                     },
                 ));
             }
