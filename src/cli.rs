@@ -756,7 +756,7 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
     writeln!(out, "{}", render::fold(&header, width))?;
     if entries.is_empty() {
         let start = engine::History::of(&cx.reg).start(ob);
-        if let Some(nothing) = show::nothing(ob, start) {
+        if let Some(nothing) = show::nothing(ob, start, cx.lang) {
             writeln!(out, "{nothing}")?;
         }
     } else {
@@ -769,7 +769,7 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
         write!(
             out,
             "{}",
-            render::fold(&show::meetings(&cx.reg, &entries), width)
+            render::fold(&show::meetings(&cx.reg, &entries, cx.lang), width)
         )?;
     }
     Ok(Exit::Success)

@@ -84,6 +84,8 @@ pub struct Registry {
     pub title: String,
     pub timezone: Tz,
     pub tracking_since: Option<NaiveDate>,
+    /// The language the obligations' quoted clauses were adopted in, when the registry says.
+    pub quote_lang: Option<Lang>,
     pub calendar: Calendar,
     /// The ledger path named by the registry, already resolved against the registry's folder.
     pub ledger: Option<PathBuf>,

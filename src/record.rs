@@ -340,12 +340,22 @@ impl Closure {
         }
     }
 
-    /// In words, for a person: `on time`, `3 days late`, `waived`, `withdrawn`.
-    pub fn words(self) -> String {
+    /// The state it produced, as a person reads it.
+    pub fn label(self, lang: Lang) -> &'static str {
         match self {
-            Closure::Done => "on time".to_owned(),
-            Closure::Late(days) => format!("{} late", render::counted(days, "day", "days")),
-            Closure::Waived | Closure::Withdrawn => self.as_str().to_owned(),
+            Closure::Done => i18n::state(lang, State::Done),
+            Closure::Late(_) => i18n::state(lang, State::DoneLate),
+            Closure::Waived => i18n::state(lang, State::Waived),
+            Closure::Withdrawn => i18n::t(lang, Msg::StateWithdrawn),
+        }
+    }
+
+    /// In words, for a person: `on time`, `3 days late`, `waived`, `withdrawn`.
+    pub fn words(self, lang: Lang) -> String {
+        match self {
+            Closure::Done => i18n::t(lang, Msg::OnTime).to_owned(),
+            Closure::Late(days) => i18n::count(lang, days, Msg::LateByDay, Msg::LateByDays),
+            Closure::Waived | Closure::Withdrawn => self.label(lang).to_owned(),
         }
     }
 }
@@ -404,16 +414,20 @@ pub fn listing(cx: &Context<'_>, records: &[Record], lang: Lang) -> Listing<'sta
             Action::Undone => (None, None, None, None, Closure::Withdrawn),
         };
         let mut label = match closure {
-            Closure::Late(_) => format!("{}, {}", closure.as_str(), closure.words()),
-            _ => closure.as_str().to_owned(),
+            Closure::Late(_) => format!("{}, {}", closure.label(lang), closure.words(lang)),
+            _ => closure.label(lang).to_owned(),
         };
         if superseded {
-            label.push_str(" (superseded)");
+            label.push_str(i18n::t(lang, Msg::Superseded));
         }
-        let details: Vec<String> = [("ref", reference), ("note", note), ("reason", reason)]
-            .into_iter()
-            .filter_map(|(k, v)| v.map(|v| format!("{k}: {v}")))
-            .collect();
+        let details: Vec<String> = [
+            (Msg::DetailRef, reference),
+            (Msg::DetailNote, note),
+            (Msg::DetailReason, reason),
+        ]
+        .into_iter()
+        .filter_map(|(key, v)| v.map(|v| i18n::f(lang, key, &[("text", &v)])))
+        .collect();
         l.push(
             vec![
                 Cell::text(r.recorded_at.format("%Y-%m-%dT%H:%M:%SZ").to_string()),
@@ -882,7 +896,7 @@ done = [{ period = "2026", on = 2026-02-20 }]
         );
         let late = Closure::of(due, &Outcome::Done, d("2026-04-03"));
         assert_eq!(
-            (late.as_str(), late.words()),
+            (late.as_str(), late.words(Lang::En)),
             ("done-late", "3 days late".into())
         );
         assert_eq!(

@@ -5,14 +5,32 @@ use std::fmt::Write as _;
 
 use chrono::NaiveDate;
 
+use crate::dates::Span;
 use crate::engine::{Entry, Item, State};
 use crate::i18n::{self, Msg};
 use crate::model::{
-    Completion, Completions, Confidence, Lang, Obligation, Outcome, Registry, Rule,
+    Completion, Completions, Confidence, Lang, MilestoneAt, Obligation, Outcome, Registry, Rule,
 };
 use crate::record::Closure;
 use crate::render::{Cell, Listing, one_line};
 use crate::views;
+
+/// The labels of the lines above the occurrences.
+const LABELS: &[Msg] = &[
+    Msg::LabelId,
+    Msg::LabelTitleEn,
+    Msg::LabelTitleFr,
+    Msg::LabelMandate,
+    Msg::LabelOwner,
+    Msg::LabelTo,
+    Msg::LabelRule,
+    Msg::LabelLead,
+    Msg::LabelActiveFrom,
+    Msg::LabelActiveUntil,
+    Msg::LabelMilestone,
+    Msg::LabelNotes,
+    Msg::LabelRecorded,
+];
 
 /// The lines above the occurrences: what the obligation is, and records that match none of
 /// the occurrences shown (a period typed wrong, or outside the story).
@@ -24,40 +42,61 @@ pub fn header(
     lang: Lang,
 ) -> String {
     let mut out = String::new();
-    let mut line = |label: &str, value: Option<&str>| {
+    // Values line up after the longest label of the language.
+    let width = LABELS
+        .iter()
+        .map(|key| i18n::t(lang, *key).chars().count())
+        .max()
+        .unwrap_or(0)
+        .max(12);
+    let mut line = |label: Msg, value: Option<&str>| {
         if let Some(v) = value {
-            let _ = writeln!(out, "{label:<12} {}", one_line(v));
+            let label = i18n::t(lang, label);
+            let _ = writeln!(out, "{label:<width$} {}", one_line(v));
         }
     };
-    line("id", Some(&ob.id));
-    line("title", Some(&ob.title.en));
-    line("titre", ob.title.fr.as_deref());
-    line("mandate", ob.mandate.as_deref());
-    line("owner", ob.owner.as_deref());
-    line("to", ob.to.as_deref());
-    line("rule", Some(&views::rule_text(reg, ob)));
+    line(Msg::LabelId, Some(&ob.id));
+    // The title in the language asked for first, then the other one.
+    let titles = [
+        (Msg::LabelTitleEn, Some(&ob.title.en)),
+        (Msg::LabelTitleFr, ob.title.fr.as_ref()),
+    ];
+    let order = if lang == Lang::Fr { [1, 0] } else { [0, 1] };
+    for n in order {
+        line(titles[n].0, titles[n].1.map(|t| t.as_ref()));
+    }
+    line(Msg::LabelMandate, ob.mandate.as_deref());
+    line(Msg::LabelOwner, ob.owner.as_deref());
+    line(Msg::LabelTo, ob.to.as_deref());
+    line(Msg::LabelRule, Some(&views::rule_text(reg, ob, lang)));
     if !matches!(ob.rule, Rule::Ongoing) {
-        line("lead", Some(&ob.lead.to_string()));
+        line(Msg::LabelLead, Some(&ob.lead.to_string()));
     }
     line(
-        "active from",
+        Msg::LabelActiveFrom,
         ob.active_from.map(|d| d.to_string()).as_deref(),
     );
     line(
-        "active until",
+        Msg::LabelActiveUntil,
         ob.active_until.map(|d| d.to_string()).as_deref(),
     );
     for m in &ob.milestones {
-        line(
-            "milestone",
-            Some(&format!(
-                "{} ({})",
-                m.name.get(lang),
-                views::milestone_rule_text(reg, m)
-            )),
-        );
+        let name = m.name.get(lang);
+        let text = match m.at {
+            MilestoneAt::Due(offset) => i18n::f(
+                lang,
+                Msg::MilestoneDue,
+                &[("name", &name), ("offset", &signed(offset))],
+            ),
+            MilestoneAt::Meeting { .. } => i18n::f(
+                lang,
+                Msg::MilestoneAtMeeting,
+                &[("name", &name), ("at", &views::milestone_rule_text(reg, m))],
+            ),
+        };
+        line(Msg::LabelMilestone, Some(&text));
     }
-    line("notes", ob.notes());
+    line(Msg::LabelNotes, ob.notes());
     let shown = |period: &str| entries.iter().any(|(i, _)| i.occurrence.period.is(period));
     let mut elsewhere: Vec<(&String, &Completion)> = completions
         .iter()
@@ -67,17 +106,30 @@ pub fn header(
     elsewhere.sort_by_key(|(period, c)| (c.on, *period));
     for (period, c) in elsewhere {
         line(
-            "recorded",
-            Some(&format!("{period}: {}", views::completion_text(c))),
+            Msg::LabelRecorded,
+            Some(&format!("{period}: {}", views::completion_text(c, lang))),
         );
     }
     if let Some(quote) = ob.quote() {
-        out.push_str("clause\n");
+        let label = match reg.quote_lang {
+            Some(Lang::En) => Msg::ClauseInEn,
+            Some(Lang::Fr) => Msg::ClauseInFr,
+            None => Msg::Clause,
+        };
+        let _ = writeln!(out, "{}", i18n::t(lang, label));
         for l in quote.lines() {
             let _ = writeln!(out, "  > {}", one_line(l));
         }
     }
     out
+}
+
+fn signed(span: Span) -> String {
+    if span.count < 0 {
+        format!("- {}", span.negate())
+    } else {
+        format!("+ {span}")
+    }
 }
 
 /// How the record left the occurrence (on time, late, waived).
@@ -87,14 +139,16 @@ fn closure(item: &Item<'_>) -> Option<Closure> {
 }
 
 /// What was recorded for an occurrence, in a few words.
-fn record_text(item: &Item<'_>) -> Option<String> {
+fn record_text(item: &Item<'_>, lang: Lang) -> Option<String> {
     let c = item.completion?;
     let mut text = match &c.outcome {
-        Outcome::Done => format!("delivered {}", c.on),
-        Outcome::Waived { reason } => format!("waived {} ({reason})", c.on),
+        Outcome::Done => i18n::f(lang, Msg::Delivered, &[("date", &c.on)]),
+        Outcome::Waived { reason } => {
+            i18n::f(lang, Msg::WaivedOn, &[("date", &c.on), ("reason", reason)])
+        }
     };
     if let Some(late @ Closure::Late(_)) = closure(item) {
-        let _ = write!(text, ", {}", late.words());
+        let _ = write!(text, ", {}", late.words(lang));
     }
     if let Some(r) = &c.reference {
         let _ = write!(text, ", {r}");
@@ -145,7 +199,7 @@ pub fn listing<'a>(entries: &'a [Entry<'_>], lang: Lang) -> Listing<'a> {
                 Cell::opt_int(item.days),
                 Cell::fixed(item.state.as_str()),
                 Cell::fixed(i18n::state(lang, item.state)),
-                Cell::opt_text(record_text(item).as_deref()),
+                Cell::opt_text(record_text(item, lang).as_deref()),
                 Cell::opt_text(occ.meeting.as_deref()),
                 Cell::Bool(occ.tentative()),
                 Cell::opt_text(occ.confidence.map(Confidence::as_str)),
@@ -198,14 +252,14 @@ pub fn dates(entries: &[Entry<'_>], lang: Lang) -> String {
         }
     }
     if !out.is_empty() {
-        out.insert_str(0, "how each date is reached\n");
+        out.insert_str(0, &format!("{}\n", i18n::t(lang, Msg::HowDatesAreReached)));
     }
     out
 }
 
 /// The meeting instances the dates hang on: their dates, how sure they are, and where they
 /// come from.
-pub fn meetings(reg: &Registry, entries: &[Entry<'_>]) -> String {
+pub fn meetings(reg: &Registry, entries: &[Entry<'_>], lang: Lang) -> String {
     let mut ids: Vec<&str> = entries
         .iter()
         .filter_map(|(i, _)| i.occurrence.meeting.as_deref())
@@ -223,24 +277,24 @@ pub fn meetings(reg: &Registry, entries: &[Entry<'_>]) -> String {
             inst.id,
             inst.start,
             inst.end,
-            inst.confidence.as_str()
+            i18n::t(lang, views::dates_msg(inst.confidence))
         );
     }
     if !out.is_empty() {
-        out.insert_str(0, "meetings\n");
+        out.insert_str(0, &format!("{}\n", i18n::t(lang, Msg::MeetingsHeading)));
     }
     out
 }
 
 /// Said when there is no occurrence to show.
-pub fn nothing(ob: &Obligation, start: NaiveDate) -> Option<String> {
+pub fn nothing(ob: &Obligation, start: NaiveDate, lang: Lang) -> Option<String> {
     match ob.rule {
         Rule::Ongoing => None,
         Rule::Every { .. } | Rule::AtSeries { .. } => {
-            Some(format!("No occurrence from {start} on."))
+            Some(i18n::f(lang, Msg::NoOccurrenceFrom, &[("date", &start)]))
         }
         Rule::Once(_) | Rule::AtInstance { .. } => {
-            Some("No occurrence: the date falls outside the active period.".to_owned())
+            Some(i18n::t(lang, Msg::NoOccurrenceOutside).to_owned())
         }
     }
 }

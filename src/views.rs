@@ -147,7 +147,7 @@ pub fn status(
                 Cell::str(ob.title.pick(lang)),
                 Cell::opt_text(
                     last.as_ref()
-                        .map(|l| format!("{}, {}", l.period, l.closure.words()))
+                        .map(|l| format!("{}, {}", l.period, l.closure.words(lang)))
                         .as_deref(),
                 ),
                 Cell::opt_date(c.map(|c| c.on)),
@@ -211,7 +211,7 @@ pub fn milestone_rule_text(reg: &Registry, m: &Milestone) -> String {
 }
 
 /// How an obligation recurs, in words.
-pub fn rule_text(reg: &Registry, ob: &Obligation) -> String {
+pub fn rule_text(reg: &Registry, ob: &Obligation, lang: Lang) -> String {
     let in_period = |period: Period, when: &InPeriod| match (period, when) {
         (Period::Year, InPeriod::Day { month, day }) => format!("{month:02}-{day:02}"),
         (Period::Quarter, InPeriod::Day { month, day }) => format!("{month}-{day:02}"),
@@ -220,21 +220,25 @@ pub fn rule_text(reg: &Registry, ob: &Obligation) -> String {
         (_, InPeriod::End(s)) => format!("end{}", offset(*s)),
     };
     match &ob.rule {
-        Rule::Ongoing => "ongoing".into(),
-        Rule::Once(date) => format!("once: {date}"),
+        Rule::Ongoing => i18n::t(lang, Msg::RuleOngoing).into(),
+        Rule::Once(date) => i18n::f(lang, Msg::RuleOnce, &[("at", date)]),
         Rule::AtInstance {
             instance,
             anchor,
             offset,
             ..
-        } => format!("once: {}", at(instance, *anchor, *offset)),
+        } => i18n::f(
+            lang,
+            Msg::RuleOnce,
+            &[("at", &at(instance, *anchor, *offset))],
+        ),
         Rule::Every { period, at: when } => {
             let every = match period {
-                Period::Year => "year",
-                Period::Quarter => "quarter",
-                Period::Month => "month",
+                Period::Year => Msg::RuleEveryYear,
+                Period::Quarter => Msg::RuleEveryQuarter,
+                Period::Month => Msg::RuleEveryMonth,
             };
-            format!("every {every}: {}", in_period(*period, when))
+            i18n::f(lang, every, &[("at", &in_period(*period, when))])
         }
         Rule::AtSeries {
             meeting,
@@ -242,9 +246,13 @@ pub fn rule_text(reg: &Registry, ob: &Obligation) -> String {
             offset,
             per_year,
         } => {
-            let every = if *per_year { "year" } else { "meeting" };
+            let every = if *per_year {
+                Msg::RuleEveryYear
+            } else {
+                Msg::RuleEveryMeeting
+            };
             let key = &reg.meetings[*meeting].key;
-            format!("every {every}: {}", at(key, *anchor, *offset))
+            i18n::f(lang, every, &[("at", &at(key, *anchor, *offset))])
         }
     }
 }
@@ -256,7 +264,8 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
         ("id", h(Msg::ColObligation)),
         ("title", h(Msg::ColTitle)),
         ("mandate", h(Msg::ColMandate)),
-        ("rule", h(Msg::ColRule)),
+        ("rule", None),
+        ("rule_label", h(Msg::ColRule)),
         ("next_label", h(Msg::ColNextDue)),
         ("next_due", None),
         ("next_period", None),
@@ -272,7 +281,8 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
                 Cell::str(&ob.id),
                 Cell::str(ob.title.pick(lang)),
                 Cell::opt_str(ob.mandate.as_ref()),
-                Cell::text(rule_text(reg, ob)),
+                Cell::text(rule_text(reg, ob, Lang::En)),
+                Cell::text(rule_text(reg, ob, lang)),
                 Cell::DueLabel {
                     due: occ.and_then(|o| o.due),
                     confidence: occ.and_then(|o| o.confidence),
@@ -287,7 +297,7 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
             Emphasis::None,
         );
     }
-    l.display_only(&["next_label"]);
+    l.display_only(&["rule_label", "next_label"]);
     l
 }
 
@@ -331,14 +341,7 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
                 Cell::str(m.name.pick(lang)),
                 Cell::Date(inst.start),
                 Cell::Date(inst.end),
-                Cell::fixed(i18n::t(
-                    lang,
-                    match inst.confidence {
-                        Confidence::Confirmed => Msg::DatesConfirmed,
-                        Confidence::Likely => Msg::DatesLikely,
-                        Confidence::Estimate => Msg::DatesEstimate,
-                    },
-                )),
+                Cell::fixed(i18n::t(lang, dates_msg(inst.confidence))),
                 Cell::fixed(inst.confidence.as_str()),
                 Cell::Bool(inst.tentative()),
                 Cell::opt_str(inst.source.as_ref()),
@@ -350,11 +353,22 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
     l
 }
 
+/// How the interface says a meeting's dates are this sure.
+pub fn dates_msg(confidence: Confidence) -> Msg {
+    match confidence {
+        Confidence::Confirmed => Msg::DatesConfirmed,
+        Confidence::Likely => Msg::DatesLikely,
+        Confidence::Estimate => Msg::DatesEstimate,
+    }
+}
+
 /// How a recorded completion reads in one line.
-pub fn completion_text(c: &crate::model::Completion) -> String {
+pub fn completion_text(c: &crate::model::Completion, lang: Lang) -> String {
     let mut s = match &c.outcome {
-        Outcome::Done => format!("delivered {}", c.on),
-        Outcome::Waived { reason } => format!("waived {} ({reason})", c.on),
+        Outcome::Done => i18n::f(lang, Msg::Delivered, &[("date", &c.on)]),
+        Outcome::Waived { reason } => {
+            i18n::f(lang, Msg::WaivedOn, &[("date", &c.on), ("reason", reason)])
+        }
     };
     if let Some(r) = &c.reference {
         s.push_str(&format!(", {r}"));

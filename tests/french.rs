@@ -130,3 +130,31 @@ fn remind_mail() {
         msg.body_html(0).unwrap()
     ));
 }
+
+#[test]
+fn show_labels_in_french_and_the_clause_as_adopted() {
+    insta::assert_snapshot!(french(&["show", "cstd-report"]));
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("obligations.toml");
+    let show = |lang: &str| {
+        let mut cmd = common::due();
+        cmd.arg("--registry").arg(&shipped).args([
+            "--today",
+            DAY,
+            "--lang",
+            lang,
+            "show",
+            "cstd-annual-report",
+        ]);
+        stdout(&mut cmd, 0)
+    };
+    let (en, fr) = (show("en"), show("fr"));
+    // The shipped registry quotes the French text, and says so in both languages.
+    assert!(
+        en.contains("clause (as adopted, in French)\n  > de faire rapport"),
+        "{en}"
+    );
+    assert!(
+        fr.contains("clause (texte adopté, en français)\n  > de faire rapport"),
+        "{fr}"
+    );
+}

@@ -48,6 +48,16 @@ keys! {
     DigestOverdue, DigestAttention, Tomorrow, OverdueDay, OverdueDays, InDays, EstimatedDate,
     LikelyDate, DigestTo, DigestMandate, MilestoneReached, MilestoneComing, AsOf, SubjectComing,
     SubjectOverdue, SubjectBoth, MailMilestone, TitleSeparator,
+    // `due show`: its labels, the clause, and what it says without occurrences.
+    LabelId, LabelTitleEn, LabelTitleFr, LabelMandate, LabelOwner, LabelTo, LabelRule,
+    LabelLead, LabelActiveFrom, LabelActiveUntil, LabelMilestone, LabelNotes, LabelRecorded,
+    MilestoneDue, MilestoneAtMeeting, Clause, ClauseInEn, ClauseInFr, HowDatesAreReached, MeetingsHeading, NoOccurrenceFrom,
+    NoOccurrenceOutside,
+    // Rules in words.
+    RuleOngoing, RuleOnce, RuleEveryYear, RuleEveryQuarter, RuleEveryMonth, RuleEveryMeeting,
+    // Records and how they closed their occurrence.
+    Delivered, WaivedOn, OnTime, LateByDay, LateByDays, Superseded, DetailRef, DetailNote,
+    DetailReason,
 }
 
 /// The catalogue entry for a key in a language, placeholders (`{name}`) unfilled.
@@ -111,6 +121,11 @@ pub fn days(lang: Lang, days: Option<i64>, overdue: bool) -> String {
         Some(n) => f(lang, Msg::DaysIn, &[("n", &n)]),
         None => "-".to_owned(),
     }
+}
+
+/// `1 day late`, `3 days late`: the entry for one or for more, with `{n}` filled.
+pub fn count(lang: Lang, n: i64, one: Msg, many: Msg) -> String {
+    f(lang, if n == 1 { one } else { many }, &[("n", &n)])
 }
 
 /// The language to speak when `--lang` is not given: French when the first of `LC_ALL`,

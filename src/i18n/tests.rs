@@ -5,7 +5,7 @@ use super::*;
 use crate::engine::State;
 
 /// Entries that read the same in both languages on purpose.
-const SAME_IN_BOTH: &[Msg] = &[Msg::ColObligation, Msg::ColDates];
+const SAME_IN_BOTH: &[Msg] = &[Msg::ColObligation, Msg::ColDates, Msg::LabelTitleFr];
 
 /// The `{name}` placeholders of an entry; panics on an unclosed brace.
 fn placeholders(text: &str) -> BTreeSet<&str> {

@@ -84,6 +84,9 @@ pub enum ErrorKind {
     NotARoll {
         value: String,
     },
+    NotALanguage {
+        value: String,
+    },
     BadId {
         of: IdOf,
         id: String,
@@ -265,6 +268,10 @@ impl Display for ErrorKind {
             NotARoll { value } => write!(
                 f,
                 "`roll`: `{value}` is not a roll (expected previous, next or none)"
+            ),
+            NotALanguage { value } => write!(
+                f,
+                "`quote_lang`: `{value}` is not a language `due` speaks (expected en or fr)"
             ),
             BadId { of, id, problem } => {
                 let of = match of {

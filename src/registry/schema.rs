@@ -15,7 +15,7 @@ use super::toml::{Cx, R, Value};
 use crate::dates::{self, Calendar, MonthDay, Roll, Span};
 use crate::holiday::HolidayRule;
 use crate::model::{
-    Completion, Confidence, Instance, Meeting, Milestone, Obligation, Origin, Outcome, Prose,
+    Completion, Confidence, Instance, Lang, Meeting, Milestone, Obligation, Origin, Outcome, Prose,
     Registry, Rule, Str, Text,
 };
 
@@ -55,6 +55,7 @@ impl Cx<'_> {
                 "timezone",
                 "tracking_since",
                 "default_lead",
+                "quote_lang",
                 "ledger",
                 "calendar",
                 "meetings",
@@ -103,6 +104,17 @@ impl Cx<'_> {
             }
             (None, _) => None,
         };
+        let quote_lang = match f.get("quote_lang") {
+            None => None,
+            Some(v) => Some(match self.string(v, "quote_lang")? {
+                "en" => Lang::En,
+                "fr" => Lang::Fr,
+                other => {
+                    let value = other.to_string();
+                    return Err(self.error(v.span(), ErrorKind::NotALanguage { value }));
+                }
+            }),
+        };
         let calendar = f
             .get("calendar")
             .map(|v| self.calendar(v))
@@ -130,6 +142,7 @@ impl Cx<'_> {
                     .unwrap_or_default(),
                 timezone,
                 tracking_since,
+                quote_lang,
                 calendar,
                 ledger,
                 meetings,

@@ -4,7 +4,7 @@ use chrono::NaiveDate;
 
 use super::{Entry, one_line};
 use crate::engine::State;
-use crate::i18n::{Msg, f, t};
+use crate::i18n::{Msg, count, f, t};
 use crate::model::{Confidence, Lang};
 
 /// What needs attention, as plain text a person reads in ten seconds: overdue first,
@@ -34,14 +34,7 @@ pub fn digest(entries: &[Entry<'_>], lang: Lang, today: NaiveDate) -> String {
             let when = match item.days {
                 Some(0) => t(lang, Msg::DaysToday).to_owned(),
                 Some(1) => t(lang, Msg::Tomorrow).to_owned(),
-                Some(n) if n < 0 => {
-                    let key = if n == -1 {
-                        Msg::OverdueDay
-                    } else {
-                        Msg::OverdueDays
-                    };
-                    f(lang, key, &[("n", &-n)])
-                }
+                Some(n) if n < 0 => count(lang, -n, Msg::OverdueDay, Msg::OverdueDays),
                 Some(n) => f(lang, Msg::InDays, &[("n", &n)]),
                 None => String::new(),
             };
