@@ -6,6 +6,7 @@ use std::time::SystemTime;
 
 use anyhow::{Context, Result, bail};
 use chrono::NaiveDate;
+use clap::parser::ValueSource;
 use clap::{ArgGroup, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use lettre::message::Mailbox;
 
@@ -26,6 +27,31 @@ use crate::views;
 const EXIT_CODES: &str = "\
 Exit status: 0 success; 1 with --exit-code when the listing is not empty;
 2 usage errors and bad input (registry, ledger, dates).";
+
+/// The footer of commands that have no `--exit-code`.
+const EXIT_CODES_PLAIN: &str = "\
+Exit status: 0 success; 2 usage errors and bad input (registry, ledger, dates).";
+
+/// The commands that take `--exit-code`.
+const WITH_EXIT_CODE: [&str; 3] = ["overdue", "remind", "diff"];
+
+/// Whether a command takes one of the options that are not global. They are declared once,
+/// on [`Global`], and given to the commands that use them, so that `due done --help` shows
+/// only what `done` takes, and `due done --format json` is refused.
+fn takes(command: &str, option: &str) -> bool {
+    match option {
+        "format" | "color" => matches!(
+            command,
+            "overdue" | "list" | "show" | "meetings" | "status" | "remind" | "history" | "diff"
+        ),
+        "lang" => !matches!(command, "init" | "completions" | "man" | "ledger"),
+        "lock_timeout" => matches!(command, "done" | "undo" | "waive" | "ledger"),
+        _ => true,
+    }
+}
+
+/// The options of [`Global`] that only some commands take, by their ids.
+const PER_COMMAND: [&str; 4] = ["lang", "color", "format", "lock_timeout"];
 
 #[derive(Parser, Debug)]
 #[command(
@@ -66,16 +92,16 @@ pub struct Global {
     pub today: Option<NaiveDate>,
     /// Language: auto (French when LC_ALL, LC_MESSAGES or LANG, the first one set, starts
     /// with `fr`), en or fr
-    #[arg(long, global = true, value_enum, default_value_t = LangArg::Auto)]
+    #[arg(long, value_enum, default_value_t = LangArg::Auto)]
     pub lang: LangArg,
     /// Colour overdue rows: auto (on a terminal, unless NO_COLOR is set), always or never
-    #[arg(long, global = true, value_enum, default_value_t = ColorArg::Auto)]
+    #[arg(long, value_enum, default_value_t = ColorArg::Auto)]
     pub color: ColorArg,
     /// Output format
-    #[arg(long, global = true, value_enum, default_value_t = FormatArg::Table)]
+    #[arg(long, value_enum, default_value_t = FormatArg::Table)]
     pub format: FormatArg,
     /// Wait this long for another process writing the ledger, then give up
-    #[arg(long, global = true, value_name = "SECONDS", default_value_t = 10)]
+    #[arg(long, value_name = "SECONDS", default_value_t = 10)]
     pub lock_timeout: u64,
 }
 
@@ -330,9 +356,75 @@ fn command() -> clap::Command {
         (Some(path), why) => format!("{} ({why})", path.display()),
         (None, why) => why.to_string(),
     };
-    Cli::command()
-        .after_help(format!("Registry in use: {source}\n\n{EXIT_CODES}"))
-        .mut_subcommands(|sub| sub.after_help(EXIT_CODES))
+    let command = Cli::command().after_help(format!("Registry in use: {source}\n\n{EXIT_CODES}"));
+    let options: Vec<clap::Arg> = PER_COMMAND
+        .iter()
+        .map(|id| {
+            let arg = command.get_arguments().find(|a| a.get_id() == id);
+            // Global within a command, so that `due ledger migrate` takes it too.
+            arg.expect("declared on Global").clone().global(true)
+        })
+        .collect();
+    command
+        .mut_subcommands(|mut sub| {
+            let name = sub.get_name().to_owned();
+            for arg in options.iter().filter(|a| takes(&name, a.get_id().as_str())) {
+                sub = sub.arg(arg.clone());
+            }
+            let footer = if WITH_EXIT_CODE.contains(&name.as_str()) {
+                EXIT_CODES
+            } else {
+                EXIT_CODES_PLAIN
+            };
+            sub.after_help(footer)
+        })
+        // Without a command, `due` lists; it records nothing.
+        .mut_arg("lock_timeout", |a| a.hide(true))
+}
+
+/// Settles the options that only some commands take: given after the command's name, they
+/// are the command's own; given before it, they must be ones the command takes.
+fn settle_options(matches: &clap::ArgMatches, global: &mut Global) -> Result<()> {
+    // Asked only of a command that has the option: clap refuses questions about others.
+    let given = |m: &clap::ArgMatches, id: &str| {
+        m.try_contains_id(id).unwrap_or(false)
+            && m.value_source(id) == Some(ValueSource::CommandLine)
+    };
+    let Some((name, mut sub)) = matches.subcommand() else {
+        if given(matches, "lock_timeout") {
+            bail!(
+                "--lock-timeout applies to `done`, `undo`, `waive` and `ledger`, not to listings"
+            );
+        }
+        return Ok(());
+    };
+    for id in PER_COMMAND {
+        if given(matches, id) && !takes(name, id) {
+            bail!(
+                "`due {name}` does not take --{} (see `due {name} --help`)",
+                id.replace('_', "-")
+            );
+        }
+    }
+    // The deepest command that was given an option has its value (`due ledger migrate`).
+    loop {
+        if given(sub, "lang") {
+            global.lang = *sub.get_one("lang").expect("given");
+        }
+        if given(sub, "color") {
+            global.color = *sub.get_one("color").expect("given");
+        }
+        if given(sub, "format") {
+            global.format = *sub.get_one("format").expect("given");
+        }
+        if given(sub, "lock_timeout") {
+            global.lock_timeout = *sub.get_one("lock_timeout").expect("given");
+        }
+        match sub.subcommand() {
+            Some((_, deeper)) => sub = deeper,
+            None => return Ok(()),
+        }
+    }
 }
 
 /// Which registry a command reads, and why: the one named (`--registry`, `DUE_REGISTRY`),
@@ -377,7 +469,8 @@ pub fn run() -> Result<Exit> {
             return Ok(Exit::Success);
         }
     };
-    let cli = Cli::from_arg_matches(&matches)?;
+    let mut cli = Cli::from_arg_matches(&matches)?;
+    settle_options(&matches, &mut cli.global)?;
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());

@@ -257,3 +257,48 @@ fn show_folds_its_text_at_the_width_and_marks_estimated_milestones() {
         "{period_2027:?}"
     );
 }
+
+#[test]
+fn each_command_shows_and_takes_only_its_own_options() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = |command: &str| stdout_in(dir.path(), &[command, "--help"]);
+    let done = help("done");
+    for foreign in ["--format", "--color", "--exit-code"] {
+        assert!(
+            !done.contains(foreign),
+            "done --help shows {foreign}:\n{done}"
+        );
+    }
+    assert!(
+        done.contains("--lock-timeout") && done.contains("--by"),
+        "{done}"
+    );
+    assert!(
+        done.contains("Exit status: 0 success; 2 usage errors"),
+        "{done}"
+    );
+    let overdue = help("overdue");
+    assert!(
+        overdue.contains("--format") && overdue.contains("--exit-code"),
+        "{overdue}"
+    );
+    assert!(!overdue.contains("--lock-timeout"), "{overdue}");
+    assert!(overdue.contains("1 with --exit-code"), "{overdue}");
+    // What a command does not take is refused, before or after its name.
+    for args in [
+        &["done", "x", "--format", "json"][..],
+        &["--format", "json", "done", "x"],
+    ] {
+        let out = due_in(dir.path()).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(
+            String::from_utf8(out.stderr).unwrap().contains("--format"),
+            "{args:?}"
+        );
+    }
+    // What it takes works in either place.
+    let after = stdout_in(dir.path(), &["overdue", "--format", "json", "--lang", "fr"]);
+    let before = stdout_in(dir.path(), &["--format", "json", "--lang", "fr", "overdue"]);
+    assert_eq!(after, before);
+    assert!(after.starts_with('['), "{after}");
+}
