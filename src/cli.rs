@@ -112,6 +112,16 @@ pub enum LangArg {
     Fr,
 }
 
+impl LangArg {
+    fn resolve(self) -> Lang {
+        match self {
+            LangArg::Auto => i18n::lang_from_env(std::env::var_os),
+            LangArg::En => Lang::En,
+            LangArg::Fr => Lang::Fr,
+        }
+    }
+}
+
 #[derive(Clone, Copy, Debug, ValueEnum)]
 pub enum ColorArg {
     Auto,
@@ -474,7 +484,8 @@ pub fn run() -> Result<Exit> {
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
-    let exit = dispatch(cli, terminal, &mut out)?;
+    let lang = cli.global.lang.resolve();
+    let exit = dispatch(cli, terminal, &mut out).map_err(|e| i18n::localize(e, lang))?;
     out.flush()?;
     Ok(exit)
 }
@@ -521,11 +532,7 @@ impl Session {
             ledger,
             completions,
             today,
-            lang: match global.lang {
-                LangArg::Auto => crate::i18n::lang_from_env(std::env::var_os),
-                LangArg::En => Lang::En,
-                LangArg::Fr => Lang::Fr,
-            },
+            lang: global.lang.resolve(),
             format: global.format,
             color,
             terminal,

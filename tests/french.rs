@@ -158,3 +158,41 @@ fn show_labels_in_french_and_the_clause_as_adopted() {
         "{fr}"
     );
 }
+
+#[test]
+fn common_refusals_in_french() {
+    // A ledger of its own, in case a refusal were not one.
+    let ledger = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("french-refusals.toml");
+    let err = |args: &[&str]| {
+        let out = due_on(SECRETARIAT, DAY)
+            .arg("--ledger")
+            .arg(&ledger)
+            .args(["--lang", "fr"])
+            .args(args)
+            .assert()
+            .code(2)
+            .get_output()
+            .stderr
+            .clone();
+        String::from_utf8(out).unwrap()
+    };
+    assert_eq!(
+        err(&["done", "cstd-reprot"]),
+        "due: aucune obligation `cstd-reprot` dans le registre (vouliez-vous dire `cstd-report` ? \
+         `due list` donne les identifiants)\n"
+    );
+    let period = err(&["done", "cstd-report", "2027-Q1"]);
+    assert!(
+        period.starts_with("due: `cstd-report` n'a pas de période `2027-Q1` (les plus proches : "),
+        "{period}"
+    );
+    let mut cmd = common::due();
+    cmd.env("LANG", "fr_CH.UTF-8")
+        .args(["--registry", "/nonexistent/obligations.toml", "list"]);
+    let out = cmd.assert().code(2).get_output().stderr.clone();
+    assert!(
+        String::from_utf8(out)
+            .unwrap()
+            .starts_with("due: le registre /nonexistent/obligations.toml n'existe pas"),
+    );
+}

@@ -117,5 +117,21 @@ pub(super) fn text(key: Msg) -> &'static str {
         DetailRef => "ref: {text}",
         DetailNote => "note: {text}",
         DetailReason => "reason: {text}",
+
+        ErrUnknownObligation => "no obligation `{id}` in the registry ({hint})",
+        ErrDidYouMean => "did you mean `{id}`? `due list` shows the ids",
+        ErrListShowsIds => "`due list` shows the ids",
+        ErrUnknownPeriod => {
+            "`{id}` has no period `{period}` (nearest: {nearest}; see `due show {id}`)"
+        }
+        ErrNoneNear => "none near today",
+        ErrCandidate => "{period} ({state}, due {date})",
+        ErrNothingOpen => {
+            "`{id}` has no open occurrence to record (name the period: see `due show {id}`)"
+        }
+        ErrRegistryMissing => {
+            "registry {path} does not exist (check the path, or write the default one there with `due init PATH`)"
+        }
+        ErrRegistryDirectory => "registry {path} is a directory (pass the registry file inside it)",
     }
 }

@@ -121,5 +121,23 @@ pub(super) fn text(key: Msg) -> &'static str {
         DetailRef => "réf. : {text}",
         DetailNote => "note : {text}",
         DetailReason => "motif : {text}",
+
+        ErrUnknownObligation => "aucune obligation `{id}` dans le registre ({hint})",
+        ErrDidYouMean => "vouliez-vous dire `{id}` ? `due list` donne les identifiants",
+        ErrListShowsIds => "`due list` donne les identifiants",
+        ErrUnknownPeriod => {
+            "`{id}` n'a pas de période `{period}` (les plus proches : {nearest} ; voir `due show {id}`)"
+        }
+        ErrNoneNear => "aucune près d'aujourd'hui",
+        ErrCandidate => "{period} ({state}, échéance {date})",
+        ErrNothingOpen => {
+            "`{id}` n'a aucune occurrence ouverte à enregistrer (nommez la période : voir `due show {id}`)"
+        }
+        ErrRegistryMissing => {
+            "le registre {path} n'existe pas (vérifiez le chemin, ou écrivez-y celui par défaut avec `due init PATH`)"
+        }
+        ErrRegistryDirectory => {
+            "le registre {path} est un dossier (indiquez le fichier de registre qu'il contient)"
+        }
     }
 }

@@ -7,7 +7,10 @@
 //! people, and stay out of the catalogues.
 
 mod en;
+mod errors;
 mod fr;
+
+pub use errors::localize;
 
 use std::ffi::OsString;
 use std::fmt::{self, Display};
@@ -58,6 +61,9 @@ keys! {
     // Records and how they closed their occurrence.
     Delivered, WaivedOn, OnTime, LateByDay, LateByDays, Superseded, DetailRef, DetailNote,
     DetailReason,
+    // Common refusals.
+    ErrUnknownObligation, ErrDidYouMean, ErrListShowsIds, ErrUnknownPeriod, ErrNoneNear,
+    ErrCandidate, ErrNothingOpen, ErrRegistryMissing, ErrRegistryDirectory,
 }
 
 /// The catalogue entry for a key in a language, placeholders (`{name}`) unfilled.
