@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use crate::dates;
 use crate::engine;
 use crate::ledger::{Ledger, Record};
-use crate::model::{Obligation, Registry};
+use crate::model::{Obligation, Registry, Text};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
 pub enum Kind {
@@ -208,10 +208,17 @@ fn orphans(
 
 /// The obligation's title (in each language), recipient and mandate, where they differ.
 fn fields(was: &Obligation, is: &Obligation) -> Vec<Change> {
-    let pairs: [(&'static str, Option<&str>, Option<&str>); 4] = [
+    fn en(t: &Option<Text>) -> Option<&str> {
+        t.as_ref().map(|t| t.en.as_ref())
+    }
+    fn fr(t: &Option<Text>) -> Option<&str> {
+        t.as_ref().and_then(|t| t.fr.as_deref())
+    }
+    let pairs: [(&'static str, Option<&str>, Option<&str>); 5] = [
         ("title", Some(&was.title.en), Some(&is.title.en)),
         ("title.fr", was.title.fr.as_deref(), is.title.fr.as_deref()),
-        ("to", was.to.as_deref(), is.to.as_deref()),
+        ("to", en(&was.to), en(&is.to)),
+        ("to.fr", fr(&was.to), fr(&is.to)),
         ("mandate", was.mandate.as_deref(), is.mandate.as_deref()),
     ];
     pairs

@@ -359,8 +359,8 @@ pub struct Obligation {
     pub id: Str,
     pub title: Text,
     pub mandate: Option<Str>,
-    pub owner: Option<Str>,
-    pub to: Option<Str>,
+    pub owner: Option<Text>,
+    pub to: Option<Text>,
     pub rule: Rule,
     pub lead: Span,
     /// The clause quoted and free notes: kept apart (and absent when empty) because only
