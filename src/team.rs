@@ -38,8 +38,8 @@ one file per record. Both are read by `due`.
 
 ## Working as a team
 
-Each officer works in a clone of this repository, with `DUE_REGISTRY` naming its
-`obligations.toml`:
+Each officer works in a clone of this repository. `due` run in the clone reads its
+`obligations.toml`; `DUE_REGISTRY` makes it the registry from any directory (cron too):
 
 ```sh
 git clone git@forge.example.org:secretariat/obligations.git && cd obligations
@@ -107,13 +107,13 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>> {
     .collect())
 }
 
-/// What to do after `due init --team DIR`: `due` reads the repository's registry only
-/// when told to, so each clone names it.
+/// What to do after `due init --team DIR`: `due` reads the repository's registry when run
+/// in the clone, and from anywhere once `DUE_REGISTRY` names it.
 pub fn next_steps(dir: &Path) -> String {
     let dir = dir.display();
     format!(
         "next: cd {dir} && git init && git add . && git commit -m \"Registry and ledger\", then push it to your forge\n\
-         in each clone: export DUE_REGISTRY=$PWD/obligations.toml (or pass --registry), so that `due` reads this registry and records in its ledger/"
+         in each clone, `due` run there reads this registry and records in its ledger/; to use it from anywhere (cron too): export DUE_REGISTRY=$PWD/obligations.toml"
     )
 }
 
