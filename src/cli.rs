@@ -559,8 +559,8 @@ impl Session {
         let exporter: Box<dyn Export> = match self.format {
             FormatArg::Table => Box::new(render::Table {
                 color: self.color,
-                terminal: self.terminal,
-                width: std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok()),
+                width: self.text_width(),
+                lang: self.lang,
             }),
             FormatArg::Json => Box::new(render::Json),
             FormatArg::Csv => Box::new(render::Csv),
@@ -703,27 +703,24 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             let rows = engine::status(&cx.reg, &cx.completions, as_of);
             let closed = record::last_closed(&cx.reg, &cx.completions, as_of);
             let mut listing = views::status(&rows, &closed, cx.lang);
-            if cx.format == FormatArg::Table {
-                // The meeting the day was taken from, and whether its dates are only an
-                // estimate; a date stands for itself.
-                let what = match &at.instance {
-                    None => String::new(),
-                    Some(i) => {
-                        let key = if i.tentative() {
-                            Msg::StatusAtEstimate
-                        } else {
-                            Msg::StatusAtOpens
-                        };
-                        format!(" ({})", i18n::f(cx.lang, key, &[("instance", &i.id)]))
-                    }
-                };
-                let heading = i18n::f(
-                    cx.lang,
-                    Msg::StatusHeading,
-                    &[("date", &as_of), ("at", &what), ("title", &cx.reg.title)],
-                );
-                writeln!(out, "{heading}")?;
-            }
+            // The meeting the day was taken from, and whether its dates are only an
+            // estimate; a date stands for itself.
+            let what = match &at.instance {
+                None => String::new(),
+                Some(i) => {
+                    let key = if i.tentative() {
+                        Msg::StatusAtEstimate
+                    } else {
+                        Msg::StatusAtOpens
+                    };
+                    format!(" ({})", i18n::f(cx.lang, key, &[("instance", &i.id)]))
+                }
+            };
+            listing.heading = Some(i18n::f(
+                cx.lang,
+                Msg::StatusHeading,
+                &[("date", &as_of), ("at", &what), ("title", &cx.reg.title)],
+            ));
             if listing.is_empty() {
                 listing
                     .notes

@@ -450,6 +450,8 @@ pub fn listing(cx: &Context<'_>, records: &[Record], lang: Lang) -> Listing<'sta
         );
     }
     l.display_only(&["outcome_label", "details"]);
+    l.free_text(&["by", "outcome_label", "details"]);
+    l.leave_out_first(&["by", "recorded_at", "details"]);
     l
 }
 

@@ -98,6 +98,8 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
         }
     });
     l.display_only(&["due_label", "when", "state_label"]);
+    l.free_text(&["title", "to"]);
+    l.leave_out_first(&["to", "when", "period", "state_label"]);
     l.notes.extend(confidence_notes(
         lang,
         items.iter().map(|i| i.occurrence.confidence),
@@ -175,6 +177,8 @@ pub fn status(
         );
     }
     l.display_only(&["last_label", "due_label", "state_label"]);
+    l.free_text(&["title", "last_label"]);
+    l.leave_out_first(&["period", "last_ref", "last_done", "last_label", "title"]);
     l.notes.extend(confidence_notes(
         lang,
         rows.iter()
@@ -298,6 +302,8 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
         );
     }
     l.display_only(&["rule_label", "next_label"]);
+    l.free_text(&["title", "mandate", "rule_label"]);
+    l.leave_out_first(&["mandate", "rule_label"]);
     l
 }
 
@@ -350,6 +356,8 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
         );
     }
     l.display_only(&["confidence_label"]);
+    l.free_text(&["name"]);
+    l.leave_out_first(&["meeting", "name"]);
     l
 }
 

@@ -22,17 +22,9 @@ fn regenerate(readme: &str) -> String {
                 break;
             }
         }
-        let output = Command::new(env!("CARGO_BIN_EXE_due"))
+        // Keep a user's own registry and ledger out of the examples.
+        let output = crate::common::without_settings(&mut Command::new(env!("CARGO_BIN_EXE_due")))
             .args(args.split_whitespace())
-            .env_remove("DUE_REGISTRY")
-            .env_remove("DUE_LEDGER")
-            .env_remove("DUE_TODAY")
-            .env("LC_ALL", "C")
-            // Keep a user's own registry and ledger out of the examples.
-            .env("HOME", "/nonexistent")
-            .env("XDG_CONFIG_HOME", "/nonexistent")
-            .env("XDG_DATA_HOME", "/nonexistent")
-            .env("NO_COLOR", "1")
             .env("COLUMNS", "130")
             .output()
             .unwrap();

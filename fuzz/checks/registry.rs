@@ -115,13 +115,13 @@ fn export_all(listing: &Listing) {
     let exporters: [&dyn Export; 5] = [
         &render::Table {
             color: true,
-            terminal: false,
             width: None,
+            lang: Lang::En,
         },
         &render::Table {
             color: false,
-            terminal: false,
             width: Some(40),
+            lang: Lang::Fr,
         },
         &render::Json,
         &render::Csv,

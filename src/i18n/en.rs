@@ -52,6 +52,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         NoObligations => "The registry has no obligations.",
         NothingRecorded => "Nothing recorded in {path}.",
         StatusHeading => "Status as of {date}{at}: {title}",
+        LeftOutForWidth => "Left out for width: {columns}.",
         StatusAtOpens => "{instance} opens",
         StatusAtEstimate => "{instance}, dates estimated from the meeting's typical dates",
 

@@ -54,6 +54,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         NoObligations => "Le registre ne contient aucune obligation.",
         NothingRecorded => "Rien n'est enregistré dans {path}.",
         StatusHeading => "État au {date}{at} : {title}",
+        LeftOutForWidth => "Colonnes omises faute de place : {columns}.",
         StatusAtOpens => "ouverture de {instance}",
         StatusAtEstimate => {
             "{instance}, dates estimées d'après les dates habituelles de la réunion"

@@ -44,7 +44,7 @@ keys! {
     DaysToday, DaysIn, DaysAgo, DaysLate,
     // Notes under listings.
     TentativeNote, LikelyNote, NothingOverdueOn, NothingDueBy, NoObligations, NothingRecorded,
-    StatusHeading, StatusAtOpens, StatusAtEstimate,
+    StatusHeading, StatusAtOpens, StatusAtEstimate, LeftOutForWidth,
     // `due meetings`.
     DatesLikely, DatesEstimate, DatesConfirmed,
     // The reminder: digest and e-mail.

@@ -1,6 +1,6 @@
 use std::io::{self, Write};
 
-use super::{Export, Listing};
+use super::{Export, Listing, one_line};
 
 /// A GitHub-flavoured Markdown table of the visible columns.
 pub struct Markdown;
@@ -18,6 +18,9 @@ fn escape(text: &str) -> String {
 
 impl Export for Markdown {
     fn export(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
+        if let Some(heading) = &listing.heading {
+            writeln!(out, "# {}\n", escape(&one_line(heading)))?;
+        }
         let visible: Vec<(usize, &str)> = listing.visible().collect();
         let line = |cells: Vec<String>| format!("| {} |", cells.join(" | "));
         writeln!(

@@ -3,6 +3,7 @@
 mod csv;
 mod diff;
 mod digest;
+mod fit;
 mod fold;
 mod html;
 mod ics;
@@ -174,6 +175,10 @@ pub struct Column {
     pub heading: Option<&'static str>,
     /// Whether JSON and CSV carry it: labels made for people (`in 3d`) are left out.
     pub data: bool,
+    /// Free text, shortened in a narrow table; other columns are never split.
+    pub free: bool,
+    /// Left out of a narrow table when even shortened text does not fit, lowest first.
+    pub leave_out: Option<u8>,
 }
 
 #[derive(Clone, Debug)]
@@ -198,6 +203,8 @@ pub struct Listing<'a> {
     rows: Rows<'a>,
     /// Shown below the table (for example what a `~` means); not part of the data.
     pub notes: Vec<String>,
+    /// Shown above the table and as the Markdown and HTML title; not part of the data.
+    pub heading: Option<String>,
 }
 
 impl<'a> Listing<'a> {
@@ -209,10 +216,13 @@ impl<'a> Listing<'a> {
                     key,
                     heading: *heading,
                     data: true,
+                    free: false,
+                    leave_out: None,
                 })
                 .collect(),
             rows: Rows::Built(Vec::new()),
             notes: Vec::new(),
+            heading: None,
         }
     }
 
@@ -262,6 +272,23 @@ impl<'a> Listing<'a> {
             if keys.contains(&col.key) {
                 col.data = false;
             }
+        }
+    }
+
+    /// Marks columns as free text, which a narrow table shortens.
+    pub fn free_text(&mut self, keys: &[&str]) {
+        for col in &mut self.columns {
+            col.free |= keys.contains(&col.key);
+        }
+    }
+
+    /// The columns a narrow table may leave out, the first given first.
+    pub fn leave_out_first(&mut self, keys: &[&str]) {
+        for col in &mut self.columns {
+            col.leave_out = keys
+                .iter()
+                .position(|k| *k == col.key)
+                .and_then(|n| u8::try_from(n).ok());
         }
     }
 

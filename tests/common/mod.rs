@@ -42,6 +42,19 @@ pub fn due() -> Command {
     cmd
 }
 
+/// A command that sees no `due` settings of the machine: no registry, ledger or day from the
+/// variables, no config or data directory, no colour, and English.
+pub fn without_settings(cmd: &mut std::process::Command) -> &mut std::process::Command {
+    cmd.env_remove("DUE_REGISTRY")
+        .env_remove("DUE_LEDGER")
+        .env_remove("DUE_TODAY")
+        .env("HOME", "/nonexistent")
+        .env("XDG_CONFIG_HOME", "/nonexistent")
+        .env("XDG_DATA_HOME", "/nonexistent")
+        .env("NO_COLOR", "1")
+        .env("LC_ALL", "C")
+}
+
 /// `due --registry tests/fixtures/NAME --today TODAY`.
 pub fn due_on(registry: &str, today: &str) -> Command {
     let mut cmd = due();
