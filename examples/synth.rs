@@ -2,14 +2,20 @@
 //!
 //! ```text
 //! cargo run --release --example synth -- --obligations N --out DIR [--seed S]
-//!     [--roll none|previous|next] [--tracking-since YYYY-MM-DD]
+//!     [--roll none|previous|next] [--tracking-since YYYY-MM-DD] [--plain]
 //! ```
 //!
 //! Writes `DIR/registry.toml`, a registry in the format of `docs/registry.md`, and
 //! `DIR/reminders.rem`, the same deadlines for `remind(1)`, so that both tools can be
 //! asked the same question about the same data. Every `MSG` starts with the obligation id.
 //!
-//! What the registry holds: a few dozen meeting series with dated instances for every
+//! Two profiles. The default, the meeting profile, leans on meetings, where remind needs
+//! several reminders per obligation; `--plain` writes plain dated obligations, one reminder
+//! each (a few more for monthly days 29 and 30), with no meetings at all: one-offs over
+//! 2024–2028, yearly `MM-DD` (29 February included) and monthly days 1–31, each with its own
+//! lead of 7 to 60 days, and no bounds or milestones.
+//!
+//! What the meeting profile holds: a few dozen meeting series with dated instances for every
 //! year 2024–2030 (some meet twice a year, some dates are tentative, some years are left to
 //! the series' `typical` dates), a handful of single meetings, and obligations of every
 //! kind: one-offs (fixed or relative to one meeting instance), yearly, quarterly and
@@ -111,10 +117,11 @@ struct Args {
     seed: u64,
     roll: Roll,
     tracking_since: NaiveDate,
+    plain: bool,
 }
 
 const USAGE: &str = "usage: synth --obligations N --out DIR [--seed S] \
-[--roll none|previous|next] [--tracking-since YYYY-MM-DD]";
+[--roll none|previous|next] [--tracking-since YYYY-MM-DD] [--plain]";
 
 fn parse_args() -> Result<Args, String> {
     let mut obligations = None;
@@ -122,10 +129,15 @@ fn parse_args() -> Result<Args, String> {
     let mut seed = 1;
     let mut roll = Roll::None;
     let mut tracking_since = NaiveDate::from_ymd_opt(2026, 11, 1).expect("valid date");
+    let mut plain = false;
     let mut it = std::env::args().skip(1);
     while let Some(flag) = it.next() {
         if flag == "-h" || flag == "--help" {
             return Err(USAGE.to_string());
+        }
+        if flag == "--plain" {
+            plain = true;
+            continue;
         }
         let value = it
             .next()
@@ -167,6 +179,7 @@ fn parse_args() -> Result<Args, String> {
         seed,
         roll,
         tracking_since,
+        plain,
     })
 }
 
@@ -860,6 +873,8 @@ struct Writer {
     toml: String,
     rem: String,
     roll: Roll,
+    /// The plain profile: a lead on every obligation, no bounds and no milestones.
+    plain: bool,
 }
 
 impl Writer {
@@ -896,6 +911,7 @@ fn main() -> ExitCode {
         toml: String::with_capacity(args.obligations * 420 + 64 * 1024),
         rem: String::with_capacity(args.obligations * 160 + 64 * 1024),
         roll: args.roll,
+        plain: args.plain,
     };
     let _ = writeln!(
         w.toml,
@@ -938,7 +954,9 @@ fn main() -> ExitCode {
             let _ = writeln!(w.rem, "OMIT {d}");
         }
     }
-    write_meetings(&mut w.toml, &mut series, &singles, &mut rng);
+    if !args.plain {
+        write_meetings(&mut w.toml, &mut series, &singles, &mut rng);
+    }
 
     // Instances a one-off may name: every listed series instance, and single meetings.
     // (An estimate from `typical` is not named: `due` does not accept it.)
@@ -951,58 +969,10 @@ fn main() -> ExitCode {
     named.extend(singles.iter().map(|m| (m.key.to_string(), m.start, m.end)));
 
     for n in 0..args.obligations {
-        let kind = match rng.range(0, 99) {
-            0..=13 => Kind::OneOff(ymd(2024, 1, 1) + Duration::days(rng.range(0, 2556))),
-            14..=19 => {
-                let (id, start, end) = rng.pick(&named).clone();
-                let at_end = rng.chance(25);
-                Kind::OneOffAt {
-                    instance: id,
-                    at_end,
-                    base: if at_end { end } else { start },
-                    offset: Offset::random_meeting(&mut rng),
-                }
-            }
-            20..=41 => {
-                let m = rng.range(1, 12) as u32;
-                let d = if rng.chance(3) && m == 2 {
-                    29
-                } else {
-                    rng.range(1, days_in_month(2001, m) as i64) as u32
-                };
-                Kind::Yearly(m, d)
-            }
-            42..=53 => Kind::Quarterly(
-                rng.range(1, 3) as u32,
-                if rng.chance(15) {
-                    rng.range(29, 31)
-                } else {
-                    rng.range(1, 28)
-                } as u32,
-            ),
-            54..=63 => Kind::Monthly(if rng.chance(15) {
-                rng.range(29, 31)
-            } else {
-                rng.range(1, 28)
-            } as u32),
-            64..=69 => Kind::Edge {
-                months: *rng.pick(&[12, 3, 1]),
-                end: rng.chance(60),
-                days: *rng.pick(&[-21, -14, -10, -7, -1, 1, 7, 10, 14, 15, 20]),
-            },
-            70..=81 => Kind::Series {
-                series: rng.range(0, series.len() as i64 - 1) as usize,
-                every_meeting: false,
-                at_end: rng.chance(20),
-                offset: Offset::random_meeting(&mut rng),
-            },
-            82..=96 => Kind::Series {
-                series: rng.range(0, series.len() as i64 - 1) as usize,
-                every_meeting: true,
-                at_end: rng.chance(20),
-                offset: Offset::random_meeting(&mut rng),
-            },
-            _ => Kind::Ongoing,
+        let kind = if args.plain {
+            plain_kind(&mut rng)
+        } else {
+            meeting_kind(&mut rng, &named, &series)
         };
         write_obligation(&mut w, &mut rng, n, &kind, &series);
     }
@@ -1020,6 +990,85 @@ fn main() -> ExitCode {
         started.elapsed()
     );
     ExitCode::SUCCESS
+}
+
+/// An obligation of the meeting profile: every kind of rule, most tied to meetings.
+fn meeting_kind(
+    rng: &mut Rng,
+    named: &[(String, NaiveDate, NaiveDate)],
+    series: &[Series],
+) -> Kind {
+    match rng.range(0, 99) {
+        0..=13 => Kind::OneOff(ymd(2024, 1, 1) + Duration::days(rng.range(0, 2556))),
+        14..=19 => {
+            let (id, start, end) = rng.pick(named).clone();
+            let at_end = rng.chance(25);
+            Kind::OneOffAt {
+                instance: id,
+                at_end,
+                base: if at_end { end } else { start },
+                offset: Offset::random_meeting(rng),
+            }
+        }
+        20..=41 => {
+            let m = rng.range(1, 12) as u32;
+            let d = if rng.chance(3) && m == 2 {
+                29
+            } else {
+                rng.range(1, days_in_month(2001, m) as i64) as u32
+            };
+            Kind::Yearly(m, d)
+        }
+        42..=53 => Kind::Quarterly(
+            rng.range(1, 3) as u32,
+            if rng.chance(15) {
+                rng.range(29, 31)
+            } else {
+                rng.range(1, 28)
+            } as u32,
+        ),
+        54..=63 => Kind::Monthly(if rng.chance(15) {
+            rng.range(29, 31)
+        } else {
+            rng.range(1, 28)
+        } as u32),
+        64..=69 => Kind::Edge {
+            months: *rng.pick(&[12, 3, 1]),
+            end: rng.chance(60),
+            days: *rng.pick(&[-21, -14, -10, -7, -1, 1, 7, 10, 14, 15, 20]),
+        },
+        70..=81 => Kind::Series {
+            series: rng.range(0, series.len() as i64 - 1) as usize,
+            every_meeting: false,
+            at_end: rng.chance(20),
+            offset: Offset::random_meeting(rng),
+        },
+        82..=96 => Kind::Series {
+            series: rng.range(0, series.len() as i64 - 1) as usize,
+            every_meeting: true,
+            at_end: rng.chance(20),
+            offset: Offset::random_meeting(rng),
+        },
+        _ => Kind::Ongoing,
+    }
+}
+
+/// An obligation of the plain profile: a one-off in 2024–2028, a yearly day (29 February
+/// among them) or a monthly day 1–31.
+fn plain_kind(rng: &mut Rng) -> Kind {
+    match rng.range(0, 9) {
+        0..=2 => Kind::OneOff(ymd(2024, 1, 1) + Duration::days(rng.range(0, 1826))),
+        3..=6 => {
+            let m = rng.range(1, 12) as u32;
+            let d = if m == 2 && rng.chance(10) {
+                29
+            } else {
+                rng.range(1, days_in_month(2001, m) as i64) as u32
+            };
+            Kind::Yearly(m, d)
+        }
+        _ => Kind::Monthly(rng.range(1, 31) as u32),
+    }
 }
 
 fn write_out(dir: &std::path::Path, w: &Writer) -> std::io::Result<()> {
@@ -1058,7 +1107,8 @@ fn write_obligation(w: &mut Writer, rng: &mut Rng, n: usize, kind: &Kind, series
     let _ = writeln!(t, "owner = {}", toml_str(owner));
 
     // Bounds only on fixed days 6..24 (see the module comment).
-    let bounded_day = |d: u32| (6..=24).contains(&d);
+    let plain = w.plain;
+    let bounded_day = |d: u32| !plain && (6..=24).contains(&d);
     let mut bounds = String::new();
     let want_bounds = |t: &mut String, rng: &mut Rng, bounds: &mut String| {
         if rng.chance(15) {
@@ -1171,7 +1221,9 @@ fn write_obligation(w: &mut Writer, rng: &mut Rng, n: usize, kind: &Kind, series
             let _ = writeln!(t, "notes = \"standing duty, no deadline\"");
         }
     }
-    if rng.chance(25) {
+    if plain {
+        let _ = writeln!(t, "lead = \"{}d\"", rng.range(7, 60));
+    } else if rng.chance(25) {
         let _ = writeln!(
             t,
             "lead = \"{}\"",
@@ -1179,7 +1231,7 @@ fn write_obligation(w: &mut Writer, rng: &mut Rng, n: usize, kind: &Kind, series
         );
     }
     // Milestones count from the due date: an ongoing duty has none.
-    if rng.chance(10) && !matches!(kind, Kind::Ongoing) {
+    if !plain && rng.chance(10) && !matches!(kind, Kind::Ongoing) {
         let (en, fr, at) = *rng.pick(&MILESTONES);
         let _ = writeln!(
             t,

@@ -590,7 +590,7 @@ pub fn items<'r>(
 /// agenda order: overdue first, then by due date, then in registry order, then by period.
 /// The sort is stable, so items due the same day keep the order they were made in.
 fn sort_agenda(items: &mut [Item<'_>]) {
-    items.sort_by_key(|i| (i.state != State::Overdue, i.occurrence.due));
+    items.sort_by_cached_key(|i| (i.state != State::Overdue, i.occurrence.due));
 }
 
 /// Open items that are overdue, or fall due between today and `until` (both included).

@@ -11,13 +11,16 @@
 //! AFTER`, while its calendar is right.)
 //!
 //! The test is skipped, with a note, when `remind` is not on PATH (Debian: `apt-get install
-//! remind`). It runs once per roll rule (`none`, `previous`, `next`).
+//! remind`). It runs once per roll rule (`none`, `previous`, `next`) on the meeting profile,
+//! and once on the plain profile (`synth --plain`).
 
 use std::collections::{BTreeMap, BTreeSet};
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::Command;
 
 use chrono::{Duration, NaiveDate};
+
+use crate::common::synth_binary;
 
 /// remind's calendar walks every day and every reminder: keep the registry small
 /// (`DUE_DIFFERENTIAL_OBLIGATIONS` sets another size).
@@ -52,35 +55,11 @@ fn remind_available() -> bool {
         .is_ok_and(|o| !o.stdout.is_empty() || !o.stderr.is_empty())
 }
 
-/// The generator binary, built (or brought up to date) with the test's own cargo, so that
-/// `cargo test --test differential_remind` never runs a stale generator.
-fn synth_binary() -> PathBuf {
-    let due = PathBuf::from(env!("CARGO_BIN_EXE_due"));
-    let dir = due.parent().expect("the binary has a directory");
-    let exe = format!("synth{}", std::env::consts::EXE_SUFFIX);
-    let built = dir.join("examples").join(&exe);
-    let profile_release = dir.file_name().is_some_and(|p| p == "release");
-    let mut cargo = Command::new(env!("CARGO"));
-    cargo
-        .args(["build", "--quiet", "--example", "synth"])
-        .current_dir(env!("CARGO_MANIFEST_DIR"));
-    if profile_release {
-        cargo.arg("--release");
-    }
-    let status = cargo.status().expect("cargo runs");
-    assert!(status.success(), "cargo build --example synth failed");
-    assert!(
-        built.exists(),
-        "{} not found after building",
-        built.display()
-    );
-    built
-}
-
-fn generate(synth: &Path, dir: &Path, roll: &str, seed: u64) {
+fn generate(synth: &Path, dir: &Path, roll: &str, seed: u64, plain: bool) {
     let n = std::env::var("DUE_DIFFERENTIAL_OBLIGATIONS").unwrap_or(OBLIGATIONS.to_string());
     let out = Command::new(synth)
         .args(["--obligations", &n, "--seed", &seed.to_string()])
+        .args(plain.then_some("--plain"))
         .args(["--roll", roll, "--tracking-since", "2024-01-01", "--out"])
         .arg(dir)
         .output()
@@ -203,9 +182,14 @@ fn compare(what: &str, due: &Dates, rem: &Dates) -> Vec<String> {
     bad
 }
 
-fn check_roll(synth: &Path, roll: &str, seed: u64) -> Vec<String> {
+fn check_roll(synth: &Path, roll: &str, seed: u64, plain: bool) -> Vec<String> {
     let tmp = tempfile::tempdir().expect("a temporary directory");
-    generate(synth, tmp.path(), roll, seed);
+    generate(synth, tmp.path(), roll, seed, plain);
+    let roll = if plain {
+        format!("{roll}, plain")
+    } else {
+        roll.to_string()
+    };
     let registry = tmp.path().join("registry.toml");
     let reminders = tmp.path().join("reminders.rem");
     let calendar = remind_calendar(&reminders);
@@ -223,7 +207,8 @@ fn check_roll(synth: &Path, roll: &str, seed: u64) -> Vec<String> {
     }
     if !bad.is_empty() {
         // Keep the data that disagreed, for a minimal example.
-        let keep = std::env::temp_dir().join(format!("due-differential-{roll}"));
+        let keep =
+            std::env::temp_dir().join(format!("due-differential-{}", roll.replace(", ", "-")));
         let _ = std::fs::create_dir_all(&keep);
         let _ = std::fs::copy(&registry, keep.join("registry.toml"));
         let _ = std::fs::copy(&reminders, keep.join("reminders.rem"));
@@ -241,11 +226,16 @@ fn due_agrees_with_remind() {
     }
     let synth = synth_binary();
     let synth = synth.as_path();
-    let rolls = [("none", 11), ("previous", 12), ("next", 13)];
+    let rolls = [
+        ("none", 11, false),
+        ("previous", 12, false),
+        ("next", 13, false),
+        ("next", 14, true),
+    ];
     let bad: Vec<String> = std::thread::scope(|s| {
         let handles: Vec<_> = rolls
             .iter()
-            .map(|&(roll, seed)| s.spawn(move || check_roll(synth, roll, seed)))
+            .map(|&(roll, seed, plain)| s.spawn(move || check_roll(synth, roll, seed, plain)))
             .collect();
         handles
             .into_iter()

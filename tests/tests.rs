@@ -17,6 +17,7 @@ mod ics;
 mod ledger;
 mod meeting_dates;
 mod meta;
+mod outputs;
 mod readme;
 mod records;
 mod registry_1332;

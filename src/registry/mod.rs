@@ -2,7 +2,8 @@
 //! line and column it sits at, and what was expected there.
 //!
 //! [`read`] turns a file into text, [`toml`] reads spanned TOML values, [`schema`] checks the
-//! registry's tables and keys, and [`rule`] reads the `due` rule grammar.
+//! registry's tables and keys, and [`rule`] reads the `due` rule grammar. [`stream`] reads a
+//! valid registry's obligations in one pass, without a tree of the whole document.
 
 use ::toml::de::DeTable;
 
@@ -13,6 +14,7 @@ mod error;
 mod read;
 mod rule;
 mod schema;
+mod stream;
 mod toml;
 
 pub use error::{ErrorKind, IdOf, IdProblem, Recurring, RegistryError};
@@ -47,6 +49,9 @@ fn parse_with(
         text,
         whole,
     };
+    if let Some(reg) = stream::read(&cx, &origin) {
+        return Ok(reg);
+    }
     let root = DeTable::parse(text).map_err(|e| {
         let span = e.span().unwrap_or(0..0);
         let message = diag::toml_message(text, &e, span.clone());

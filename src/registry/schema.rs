@@ -478,7 +478,12 @@ impl Cx<'_> {
     }
 
     /// An obligation, and where its id stands in the file (for the duplicate check).
-    fn obligation(&self, v: &Value<'_>, meetings: &[Meeting], default_lead: Span) -> R<Located> {
+    pub(super) fn obligation(
+        &self,
+        v: &Value<'_>,
+        meetings: &[Meeting],
+        default_lead: Span,
+    ) -> R<Located> {
         let t = self.table(v, "obligation")?;
         let f = self.fields(
             t,
@@ -503,8 +508,9 @@ impl Cx<'_> {
         let id_v = self.require(&f, "id", "[[obligation]]", v.span())?;
         let id = self.string(id_v, "id")?;
         self.check_id(id, IdOf::Obligation, id_v.span())?;
-        let what = format!("obligation `{id}`");
-        let title = self.text(self.require(&f, "title", &what, v.span())?, "title")?;
+        // Named in messages only: most obligations never need the text.
+        let what = format_args!("obligation `{id}`");
+        let title = self.text(self.require(&f, "title", what, v.span())?, "title")?;
         let every_v = f.get("every");
         let every = every_v.map(|e| self.string(e, "every")).transpose()?;
         let due_v = f.get("due");

@@ -32,10 +32,7 @@ pub(super) struct Fields<'t, 'i> {
 
 impl<'t, 'i> Fields<'t, 'i> {
     pub(super) fn get(&self, key: &str) -> Option<&'t Value<'i>> {
-        self.table
-            .iter()
-            .find(|(k, _)| k.get_ref().as_ref() == key)
-            .map(|(_, v)| v)
+        self.table.get(key)
     }
 }
 
@@ -62,10 +59,11 @@ impl Cx<'_> {
         }
     }
 
+    /// `what` names the table in a message, and is only written out for one.
     pub(super) fn fields<'t, 'i>(
         &self,
         table: &'t DeTable<'i>,
-        what: &str,
+        what: impl std::fmt::Display,
         allowed: &'static [&'static str],
     ) -> R<Fields<'t, 'i>> {
         for (key, _) in table.iter() {
@@ -88,7 +86,7 @@ impl Cx<'_> {
         &self,
         f: &Fields<'t, 'i>,
         key: &'static str,
-        what: &str,
+        what: impl std::fmt::Display,
         span: Range<usize>,
     ) -> R<&'t Value<'i>> {
         f.get(key).ok_or_else(|| {
@@ -205,9 +203,11 @@ impl Cx<'_> {
                 fr: None,
             }),
             DeValue::Table(t) => {
-                let f = self.fields(t, &format!("`{key}`"), &["en", "fr"])?;
-                let en =
-                    self.string(self.require(&f, "en", &format!("`{key}`"), v.span())?, "en")?;
+                let f = self.fields(t, format_args!("`{key}`"), &["en", "fr"])?;
+                let en = self.string(
+                    self.require(&f, "en", format_args!("`{key}`"), v.span())?,
+                    "en",
+                )?;
                 let fr = self.opt_str(&f, "fr")?;
                 Ok(Text {
                     en: self.keep(en),

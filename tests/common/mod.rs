@@ -88,3 +88,28 @@ pub fn have_tool(name: &str, probe: &mut std::process::Command) -> bool {
     }
     ok
 }
+
+/// The generator binary, built (or brought up to date) with the test's own cargo, so that
+/// a test never runs a stale generator.
+pub fn synth_binary() -> PathBuf {
+    let due = PathBuf::from(env!("CARGO_BIN_EXE_due"));
+    let dir = due.parent().expect("the binary has a directory");
+    let exe = format!("synth{}", std::env::consts::EXE_SUFFIX);
+    let built = dir.join("examples").join(&exe);
+    let profile_release = dir.file_name().is_some_and(|p| p == "release");
+    let mut cargo = std::process::Command::new(env!("CARGO"));
+    cargo
+        .args(["build", "--quiet", "--example", "synth"])
+        .current_dir(env!("CARGO_MANIFEST_DIR"));
+    if profile_release {
+        cargo.arg("--release");
+    }
+    let status = cargo.status().expect("cargo runs");
+    assert!(status.success(), "cargo build --example synth failed");
+    assert!(
+        built.exists(),
+        "{} not found after building",
+        built.display()
+    );
+    built
+}
