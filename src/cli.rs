@@ -13,6 +13,7 @@ use lettre::message::Mailbox;
 use crate::dates::{self, Span};
 use crate::engine::{self, Item};
 use crate::exit::Exit;
+use crate::holiday;
 use crate::i18n::{self, Msg};
 use crate::ledger::{self, Ledger, Location};
 use crate::model::{Completions, Lang, Origin, Registry};
@@ -707,7 +708,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             let what = match &at.instance {
                 None => String::new(),
                 Some(i) => {
-                    let key = if i.tentative {
+                    let key = if i.tentative() {
                         Msg::StatusAtEstimate
                     } else {
                         Msg::StatusAtOpens
@@ -862,6 +863,11 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
             "{}",
             render::fold(&show::dates(&entries, cx.lang), width)
         )?;
+        write!(
+            out,
+            "{}",
+            render::fold(&show::meetings(&cx.reg, &entries, cx.lang), width)
+        )?;
     }
     Ok(Exit::Success)
 }
@@ -885,6 +891,15 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
     let book = Ledger::load(&cx.ledger.path)?;
     for warning in record::check(reg, &book, cx.today) {
         writeln!(out, "warning: ledger {}: {warning}", cx.ledger)?;
+    }
+    let unlisted = holiday::unlisted_years(reg, reg.tracking_since.unwrap_or(cx.today));
+    if !unlisted.is_empty() {
+        let years: Vec<String> = unlisted.iter().map(i32::to_string).collect();
+        writeln!(
+            out,
+            "warning: [calendar] lists holidays as dates, none in {}, where deadlines fall: a deadline on a holiday there is not rolled (list those years' holidays, or write them as `holiday_rules`)",
+            years.join(", ")
+        )?;
     }
     let conflicts = crate::team::conflicts(&cx.ledger, &book);
     for conflict in &conflicts {

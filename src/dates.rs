@@ -6,6 +6,8 @@ use std::fmt;
 
 use chrono::{Datelike, Days, Months, NaiveDate, Weekday};
 
+use crate::holiday::HolidayRule;
+
 /// A signed length of calendar time: `30d`, `-4w`, `2m`, `1y`.
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 pub struct Span {
@@ -306,6 +308,8 @@ pub enum Roll {
 pub struct Calendar {
     pub weekend: [bool; 7],
     pub holidays: HashSet<NaiveDate>,
+    /// Holidays that recur every year (`easter - 2d`), besides the listed dates.
+    pub rules: Vec<HolidayRule>,
     pub roll: Roll,
 }
 
@@ -317,6 +321,7 @@ impl Default for Calendar {
         Calendar {
             weekend,
             holidays: HashSet::new(),
+            rules: Vec::new(),
             roll: Roll::None,
         }
     }
@@ -324,8 +329,12 @@ impl Default for Calendar {
 
 impl Calendar {
     pub fn is_closed(&self, date: NaiveDate) -> bool {
-        self.weekend[date.weekday().num_days_from_monday() as usize]
-            || self.holidays.contains(&date)
+        self.weekend[date.weekday().num_days_from_monday() as usize] || self.is_holiday(date)
+    }
+
+    /// A listed holiday, or one a rule gives.
+    pub fn is_holiday(&self, date: NaiveDate) -> bool {
+        self.holidays.contains(&date) || self.rules.iter().any(|r| r.falls_on(date))
     }
 
     /// Moves a date off closed days as the roll says. The loader guarantees at least one open

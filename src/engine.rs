@@ -8,8 +8,8 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::dates::{self, Span, clamped};
 use crate::model::{
-    Anchor, Completion, Completions, InPeriod, Instance, Milestone, Obligation, Outcome, Period,
-    Registry, Rule,
+    Anchor, Completion, Completions, Confidence, InPeriod, Instance, Meeting, Milestone,
+    MilestoneAt, Obligation, Outcome, Period, Registry, Rule,
 };
 
 mod explain;
@@ -151,10 +151,17 @@ pub struct Occurrence<'r> {
     pub due: Option<NaiveDate>,
     /// The meeting instance the deadline hangs on.
     pub meeting: Option<Cow<'r, str>>,
-    /// The meeting's dates are an estimate.
-    pub tentative: bool,
+    /// How sure that meeting's dates are.
+    pub confidence: Option<Confidence>,
     /// How the due date was reached, when asked for (`due show`).
     pub how: Option<Box<Explanation>>,
+}
+
+impl Occurrence<'_> {
+    /// The date hangs on a meeting whose dates are an estimate.
+    pub fn tentative(&self) -> bool {
+        self.confidence == Some(Confidence::Estimate)
+    }
 }
 
 /// An occurrence judged on a given day.
@@ -182,7 +189,8 @@ pub struct DatedMilestone<'r> {
     pub how: Option<Box<Explanation>>,
 }
 
-/// The working-day-rolled date of each of an occurrence's milestones.
+/// The working-day-rolled date of each of an occurrence's milestones. A milestone hung on a
+/// meeting that has no instance in the year before the due date has none.
 pub fn milestones<'r>(reg: &Registry, occ: &Occurrence<'r>) -> Vec<DatedMilestone<'r>> {
     dated_milestones(reg, occ, false)
 }
@@ -201,8 +209,20 @@ fn dated_milestones<'r>(
         .milestones
         .iter()
         .filter_map(|m| {
-            trace.base(|| Base::Due(due));
-            let unrolled = trace.add(m.offset, due)?;
+            let unrolled = match m.at {
+                MilestoneAt::Due(offset) => {
+                    trace.base(|| Base::Due(due));
+                    trace.add(offset, due)?
+                }
+                MilestoneAt::Meeting {
+                    meeting,
+                    anchor,
+                    offset,
+                } => {
+                    let inst = instance_before(&reg.meetings[meeting], anchor, due)?;
+                    at_meeting(&inst, anchor, offset, &mut trace)?
+                }
+            };
             let (on, how) = trace.roll(&reg.calendar, unrolled)?;
             Some(DatedMilestone {
                 milestone: m,
@@ -211,6 +231,20 @@ fn dated_milestones<'r>(
             })
         })
         .collect()
+}
+
+/// The meeting's last instance whose anchor day falls in the year before `day` (`day`
+/// itself excluded).
+fn instance_before(meeting: &Meeting, anchor: Anchor, day: NaiveDate) -> Option<Instance> {
+    let from = dates::add_months(day, -12)?;
+    (day.year() - 1..=day.year()).rev().find_map(|year| {
+        meeting
+            .in_year(year)
+            .iter()
+            .rev()
+            .find(|i| (from..day).contains(&anchor.pick(i)))
+            .cloned()
+    })
 }
 
 /// The occurrences of one obligation due within `from..=to`, by due date. Ongoing duties
@@ -251,19 +285,19 @@ fn occurrences_into<'r>(
     let mut trace = Trace::new(explain);
     let mut push = |period: PeriodKey<'r>,
                     date: Option<NaiveDate>,
-                    instance: Option<(Cow<'r, str>, bool)>,
+                    instance: Option<(Cow<'r, str>, Confidence)>,
                     trace: &mut Trace| {
         let Some((due, how)) = date.and_then(|d| trace.roll(&reg.calendar, d)) else {
             return;
         };
         if due >= from && due <= to {
-            let tentative = instance.as_ref().is_some_and(|i| i.1);
+            let confidence = instance.as_ref().map(|i| i.1);
             out.push(Occurrence {
                 obligation: ob,
                 period,
                 due: Some(due),
                 meeting: instance.map(|i| i.0),
-                tentative,
+                confidence,
                 how,
             });
         }
@@ -286,7 +320,7 @@ fn occurrences_into<'r>(
                 push(
                     PeriodKey::Instance(id.clone()),
                     date,
-                    Some((id, inst.tentative)),
+                    Some((id, inst.confidence)),
                     &mut trace,
                 );
             }
@@ -327,7 +361,7 @@ fn occurrences_into<'r>(
                         PeriodKey::Instance(id.clone())
                     };
                     let date = at_meeting(inst, *anchor, *offset, &mut trace);
-                    push(key, date, Some((id, inst.tentative)), &mut trace);
+                    push(key, date, Some((id, inst.confidence)), &mut trace);
                 };
                 // Listed instances lend their ids; an estimate's id is made for it.
                 match instances {
@@ -372,7 +406,7 @@ fn at_meeting(
         id: inst.id.clone(),
         anchor,
         date,
-        tentative: inst.tentative,
+        confidence: inst.confidence,
     });
     trace.add(offset, date)
 }
@@ -730,7 +764,7 @@ pub fn attention<'r>(
             o.lead.approx_days()
                 + o.milestones
                     .iter()
-                    .map(|m| m.offset.approx_days().abs())
+                    .map(|m| m.at.reach_days())
                     .max()
                     .unwrap_or(0)
         })
@@ -761,7 +795,7 @@ fn ongoing(ob: &Obligation) -> Occurrence<'_> {
         period: PeriodKey::Ongoing,
         due: None,
         meeting: None,
-        tentative: false,
+        confidence: None,
         how: None,
     }
 }

@@ -33,11 +33,14 @@
 //! assert!(HolidayRule::parse("easter + 1m").is_err());
 //! ```
 
+use std::collections::BTreeSet;
 use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
 use crate::dates::{MonthDay, Span, Unit, add_days, days_in_month};
+use crate::engine;
+use crate::model::Registry;
 
 /// Western Easter Sunday of a year of the Gregorian calendar, by the anonymous Gregorian
 /// algorithm (Meeus, Jones, Butcher). Years before 1583 get the proleptic Gregorian date,
@@ -136,9 +139,12 @@ impl HolidayRule {
     }
 
     /// Whether the rule closes this day. An offset can carry a holiday across New Year, so
-    /// the day is checked against the years on either side too.
+    /// the day is then checked against the years on either side too.
     pub fn falls_on(self, date: NaiveDate) -> bool {
         let year = date.year();
+        if self.days == 0 {
+            return self.in_year(year) == Some(date);
+        }
         [year, year - 1, year + 1]
             .into_iter()
             .any(|y| self.in_year(y) == Some(date))
@@ -206,6 +212,30 @@ impl Base {
             }
         }
     }
+}
+
+/// How far ahead `due validate` looks for deadlines the calendar must know the closed days
+/// of: as far as `due show` lists a yearly obligation.
+pub const CHECKED_YEARS: i32 = 5;
+
+/// The years with deadlines from `from` to [`CHECKED_YEARS`] after it, sorted, whose closed
+/// days the calendar does not know: it lists holidays as dates only, and none in that year.
+/// A calendar with rules, or with no holidays at all, knows every year.
+pub fn unlisted_years(reg: &Registry, from: NaiveDate) -> Vec<i32> {
+    let cal = &reg.calendar;
+    if !cal.rules.is_empty() || cal.holidays.is_empty() {
+        return Vec::new();
+    }
+    let listed: BTreeSet<i32> = cal.holidays.iter().map(|d| d.year()).collect();
+    let to = NaiveDate::from_ymd_opt(from.year() + CHECKED_YEARS, 12, 31).unwrap_or(from);
+    let mut years = BTreeSet::new();
+    for ob in &reg.obligations {
+        for occ in engine::occurrences(reg, ob, from, to) {
+            years.extend(occ.due.map(|d| d.year()));
+            years.extend(engine::milestones(reg, &occ).iter().map(|m| m.on.year()));
+        }
+    }
+    years.difference(&listed).copied().collect()
 }
 
 /// Splits `BASE ± N` into the base and the offset in days (0 without one).

@@ -110,13 +110,72 @@ impl Registry {
     }
 }
 
+/// How sure a meeting instance's dates are.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Confidence {
+    /// Stated by an official source.
+    Confirmed,
+    /// Stated by a secondary source only.
+    Likely,
+    /// Not announced: an estimate (`tentative = true`, or a series' `typical` dates).
+    Estimate,
+}
+
+impl Confidence {
+    pub const ALL: [Confidence; 3] = [
+        Confidence::Confirmed,
+        Confidence::Likely,
+        Confidence::Estimate,
+    ];
+
+    /// The name the registry and JSON use.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "confirmed",
+            Confidence::Likely => "likely",
+            Confidence::Estimate => "estimate",
+        }
+    }
+
+    pub fn parse(text: &str) -> Option<Confidence> {
+        Confidence::ALL.into_iter().find(|c| c.as_str() == text)
+    }
+
+    /// The mark put before a date that hangs on such a meeting in tables.
+    pub fn mark(self) -> &'static str {
+        match self {
+            Confidence::Confirmed => "",
+            Confidence::Likely => "†",
+            Confidence::Estimate => "~",
+        }
+    }
+
+    /// What needs saying of a date that hangs on such a meeting, if anything: "the date …".
+    pub fn caveat(self) -> Option<&'static str> {
+        match self {
+            Confidence::Confirmed => None,
+            Confidence::Likely => Some("hangs on a meeting whose dates are likely, not confirmed"),
+            Confidence::Estimate => Some("hangs on a meeting whose dates are an estimate"),
+        }
+    }
+}
+
 #[derive(Clone, Debug, PartialEq, Eq)]
 pub struct Instance {
     pub id: String,
     pub start: NaiveDate,
     pub end: NaiveDate,
+    pub confidence: Confidence,
+    /// Where the dates come from, as the registry says: the instance's own, or for a single
+    /// meeting and a series' estimate for an unlisted year, the meeting's.
+    pub source: Option<Str>,
+}
+
+impl Instance {
     /// The dates are an estimate, not an announcement.
-    pub tentative: bool,
+    pub fn tentative(&self) -> bool {
+        self.confidence == Confidence::Estimate
+    }
 }
 
 #[derive(Debug)]
@@ -129,6 +188,9 @@ pub struct Meeting {
     pub instances: Vec<Instance>,
     /// Estimate for the years a series does not list.
     pub typical: Option<(MonthDay, MonthDay)>,
+    /// Where the meeting's dates come from: a single meeting's, or the reason for a series'
+    /// `typical` estimate.
+    pub source: Option<Str>,
 }
 
 impl Meeting {
@@ -167,7 +229,8 @@ impl Meeting {
                 id: format!("{}-{year}", self.key),
                 start,
                 end,
-                tentative: true,
+                confidence: Confidence::Estimate,
+                source: self.source.clone(),
             }]),
             _ => Cow::Borrowed(listed),
         }
@@ -237,8 +300,31 @@ pub enum Rule {
 #[derive(Clone, Debug)]
 pub struct Milestone {
     pub name: Text,
-    /// Measured from the (rolled) due date.
-    pub offset: Span,
+    pub at: MilestoneAt,
+}
+
+/// What a milestone is measured from.
+#[derive(Clone, Debug)]
+pub enum MilestoneAt {
+    /// The occurrence's (rolled) due date: `due - 4w`.
+    Due(Span),
+    /// The last instance of a meeting in the year before the due date: `cwg-wsis - 30d`.
+    Meeting {
+        meeting: usize,
+        anchor: Anchor,
+        offset: Span,
+    },
+}
+
+impl MilestoneAt {
+    /// How many days before the due date the milestone can fall, at most: how far ahead to
+    /// look for occurrences whose milestones are reached.
+    pub fn reach_days(&self) -> i64 {
+        match self {
+            MilestoneAt::Due(offset) => offset.approx_days().abs(),
+            MilestoneAt::Meeting { offset, .. } => 366 + offset.approx_days().abs(),
+        }
+    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

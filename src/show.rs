@@ -8,7 +8,9 @@ use chrono::NaiveDate;
 use crate::dates::Span;
 use crate::engine::{Entry, Item, State};
 use crate::i18n::{self, Msg};
-use crate::model::{Completion, Completions, Lang, Obligation, Outcome, Registry, Rule};
+use crate::model::{
+    Completion, Completions, Confidence, Lang, MilestoneAt, Obligation, Outcome, Registry, Rule,
+};
 use crate::record::Closure;
 use crate::render::{Cell, Listing, one_line, shown};
 use crate::views;
@@ -80,12 +82,18 @@ pub fn header(
     );
     for m in &ob.milestones {
         let name = m.name.get(lang);
-        let offset = signed(m.offset);
-        let text = i18n::f(
-            lang,
-            Msg::MilestoneDue,
-            &[("name", &name), ("offset", &offset)],
-        );
+        let text = match m.at {
+            MilestoneAt::Due(offset) => i18n::f(
+                lang,
+                Msg::MilestoneDue,
+                &[("name", &name), ("offset", &signed(offset))],
+            ),
+            MilestoneAt::Meeting { .. } => i18n::f(
+                lang,
+                Msg::MilestoneAtMeeting,
+                &[("name", &name), ("at", &views::milestone_rule_text(reg, m))],
+            ),
+        };
         line(Msg::LabelMilestone, Some(&text));
     }
     line(Msg::LabelNotes, ob.notes());
@@ -165,6 +173,7 @@ pub fn listing<'a>(entries: &'a [Entry<'_>], lang: Lang) -> Listing<'a> {
         ("record", h(Msg::ColRecord)),
         ("meeting", None),
         ("tentative", None),
+        ("confidence", None),
         ("completed_on", None),
         ("ref", None),
         ("by", None),
@@ -178,7 +187,7 @@ pub fn listing<'a>(entries: &'a [Entry<'_>], lang: Lang) -> Listing<'a> {
             vec![
                 Cell::DueLabel {
                     due: occ.due,
-                    tentative: occ.tentative,
+                    confidence: occ.confidence,
                 },
                 Cell::DaysLabel {
                     days: item.days,
@@ -192,7 +201,8 @@ pub fn listing<'a>(entries: &'a [Entry<'_>], lang: Lang) -> Listing<'a> {
                 Cell::fixed(i18n::state(lang, item.state)),
                 Cell::opt_text(record_text(item, lang).as_deref()),
                 Cell::opt_text(occ.meeting.as_deref()),
-                Cell::Bool(occ.tentative),
+                Cell::Bool(occ.tentative()),
+                Cell::opt_text(occ.confidence.map(Confidence::as_str)),
                 Cell::opt_date(c.map(|c| c.on)),
                 Cell::opt_text(c.and_then(|c| c.reference.as_deref())),
                 Cell::opt_text(c.and_then(|c| c.by.as_deref())),
@@ -209,9 +219,10 @@ pub fn listing<'a>(entries: &'a [Entry<'_>], lang: Lang) -> Listing<'a> {
             col.heading = None;
         }
     }
-    if entries.iter().any(|(i, _)| i.occurrence.tentative) {
-        l.notes.push(i18n::t(lang, Msg::TentativeNote).into());
-    }
+    l.notes.extend(views::confidence_notes(
+        lang,
+        entries.iter().map(|(i, _)| i.occurrence.confidence),
+    ));
     l
 }
 
@@ -225,9 +236,13 @@ pub fn dates(entries: &[Entry<'_>], lang: Lang) -> String {
             continue;
         };
         let period = occ.period.text();
-        // As in the table: `~` before a date that hangs on an estimated meeting, its
-        // milestones' dates included.
-        let mark = if occ.tentative { '~' } else { ' ' };
+        // As in the table: `~` before a date that hangs on an estimated meeting, `†` on a
+        // likely one, its milestones' dates included.
+        let mark = occ
+            .confidence
+            .map(|c| c.mark())
+            .filter(|m| !m.is_empty())
+            .unwrap_or(" ");
         let _ = writeln!(out, " {mark}{due}  {period}  {how}");
         for m in milestones {
             if let Some(how) = &m.how {
@@ -238,6 +253,35 @@ pub fn dates(entries: &[Entry<'_>], lang: Lang) -> String {
     }
     if !out.is_empty() {
         out.insert_str(0, &format!("{}\n", i18n::t(lang, Msg::HowDatesAreReached)));
+    }
+    out
+}
+
+/// The meeting instances the dates hang on: their dates, how sure they are, and where they
+/// come from.
+pub fn meetings(reg: &Registry, entries: &[Entry<'_>], lang: Lang) -> String {
+    let mut ids: Vec<&str> = entries
+        .iter()
+        .filter_map(|(i, _)| i.occurrence.meeting.as_deref())
+        .collect();
+    ids.dedup();
+    let mut out = String::new();
+    for (_, inst) in ids.into_iter().filter_map(|id| reg.instance(id)) {
+        let source = inst
+            .source
+            .as_deref()
+            .map_or(String::new(), |s| format!(": {}", one_line(s)));
+        let _ = writeln!(
+            out,
+            "  {} {}..{} {}{source}",
+            inst.id,
+            inst.start,
+            inst.end,
+            i18n::t(lang, views::dates_msg(inst.confidence))
+        );
+    }
+    if !out.is_empty() {
+        out.insert_str(0, &format!("{}\n", i18n::t(lang, Msg::MeetingsHeading)));
     }
     out
 }

@@ -3,9 +3,29 @@
 use crate::dates::Span;
 use crate::engine::{Item, Standing, State};
 use crate::i18n::{self, Msg};
-use crate::model::{Anchor, InPeriod, Lang, Meeting, Obligation, Outcome, Period, Registry, Rule};
+use crate::model::{
+    Anchor, Confidence, InPeriod, Lang, Meeting, Milestone, MilestoneAt, Obligation, Outcome,
+    Period, Registry, Rule,
+};
 use crate::record::LastClosed;
 use crate::render::{self, Cell, Emphasis, Listing, Row};
+
+/// The footnotes a table of dates needs: one for each mark (`~`, `†`) it shows.
+pub fn confidence_notes(
+    lang: Lang,
+    shown: impl Iterator<Item = Option<Confidence>>,
+) -> Vec<String> {
+    let mut seen: Vec<Confidence> = shown.flatten().collect();
+    seen.sort();
+    seen.dedup();
+    seen.into_iter()
+        .filter_map(|c| match c {
+            Confidence::Confirmed => None,
+            Confidence::Likely => Some(i18n::t(lang, Msg::LikelyNote).to_string()),
+            Confidence::Estimate => Some(i18n::t(lang, Msg::TentativeNote).to_string()),
+        })
+        .collect()
+}
 
 pub fn emphasis(state: State) -> Emphasis {
     match state {
@@ -33,6 +53,7 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
         ("to", h(Msg::ColTo)),
         ("meeting", None),
         ("tentative", None),
+        ("confidence", None),
         ("lead", None),
         ("completed_on", None),
         ("ref", None),
@@ -45,7 +66,7 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
             cells: vec![
                 Cell::DueLabel {
                     due: occ.due,
-                    tentative: occ.tentative,
+                    confidence: occ.confidence,
                 },
                 Cell::DaysLabel {
                     days: item.days,
@@ -63,7 +84,8 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
                 Cell::opt_str(ob.owner.as_ref().map(|t| t.pick(lang))),
                 Cell::opt_str(ob.to.as_ref().map(|t| t.pick(lang))),
                 Cell::opt_text(occ.meeting.as_deref()),
-                Cell::Bool(occ.tentative),
+                Cell::Bool(occ.tentative()),
+                Cell::opt_text(occ.confidence.map(Confidence::as_str)),
                 Cell::Span(ob.lead),
                 Cell::opt_date(item.completion.as_ref().map(|c| c.on)),
                 Cell::opt_text(
@@ -78,9 +100,10 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
     l.display_only(&["due_label", "when", "state_label"]);
     l.free_text(&["title", "to"]);
     l.leave_out_first(&["to", "when", "period", "state_label"]);
-    if items.iter().any(|i| i.occurrence.tentative) {
-        l.notes.push(i18n::t(lang, Msg::TentativeNote).into());
-    }
+    l.notes.extend(confidence_notes(
+        lang,
+        items.iter().map(|i| i.occurrence.confidence),
+    ));
     l
 }
 
@@ -109,6 +132,7 @@ pub fn status(
         ("to", None),
         ("meeting", None),
         ("tentative", None),
+        ("confidence", None),
         ("last_period", None),
         ("last_outcome", None),
         ("last_days_late", None),
@@ -132,7 +156,7 @@ pub fn status(
                 Cell::opt_text(c.and_then(|c| c.reference.as_deref())),
                 Cell::DueLabel {
                     due: occ.and_then(|o| o.due),
-                    tentative: occ.is_some_and(|o| o.tentative),
+                    confidence: occ.and_then(|o| o.confidence),
                 },
                 Cell::fixed(state.as_str()),
                 Cell::fixed(i18n::state(lang, state)),
@@ -143,7 +167,8 @@ pub fn status(
                 Cell::opt_str(ob.owner.as_ref().map(|t| t.pick(lang))),
                 Cell::opt_str(ob.to.as_ref().map(|t| t.pick(lang))),
                 Cell::opt_text(occ.and_then(|o| o.meeting.as_deref())),
-                Cell::Bool(occ.is_some_and(|o| o.tentative)),
+                Cell::Bool(occ.is_some_and(|o| o.tentative())),
+                Cell::opt_text(occ.and_then(|o| o.confidence).map(Confidence::as_str)),
                 Cell::opt_text(last.as_ref().map(|l| l.period.as_str())),
                 Cell::opt_text(last.as_ref().map(|l| l.closure.as_str())),
                 Cell::opt_int(last.as_ref().and_then(|l| l.closure.days_late())),
@@ -154,26 +179,43 @@ pub fn status(
     l.display_only(&["last_label", "due_label", "state_label"]);
     l.free_text(&["title", "last_label"]);
     l.leave_out_first(&["period", "last_ref", "last_done", "last_label", "title"]);
-    if rows
-        .iter()
-        .any(|s| s.current.as_ref().is_some_and(|i| i.occurrence.tentative))
-    {
-        l.notes.push(i18n::t(lang, Msg::TentativeNote).into());
-    }
+    l.notes.extend(confidence_notes(
+        lang,
+        rows.iter()
+            .map(|s| s.current.as_ref().and_then(|i| i.occurrence.confidence)),
+    ));
     l
+}
+
+/// An offset as the registry writes it after a reference: ` - 4w`, ` + 2d`, or nothing.
+fn offset(s: Span) -> String {
+    match s.count.cmp(&0) {
+        std::cmp::Ordering::Equal => String::new(),
+        std::cmp::Ordering::Less => format!(" - {}", s.negate()),
+        std::cmp::Ordering::Greater => format!(" + {s}"),
+    }
+}
+
+/// A meeting reference as the registry writes it: `council - 30d`, `hlpf.end + 2w`.
+fn at(meeting: &str, anchor: Anchor, s: Span) -> String {
+    let end = if anchor == Anchor::End { ".end" } else { "" };
+    format!("{meeting}{end}{}", offset(s))
+}
+
+/// What a milestone is measured from, as the registry writes it: `due - 4w`, `cwg-wsis - 30d`.
+pub fn milestone_rule_text(reg: &Registry, m: &Milestone) -> String {
+    match m.at {
+        MilestoneAt::Due(s) => format!("due{}", offset(s)),
+        MilestoneAt::Meeting {
+            meeting,
+            anchor,
+            offset,
+        } => at(&reg.meetings[meeting].key, anchor, offset),
+    }
 }
 
 /// How an obligation recurs, in words.
 pub fn rule_text(reg: &Registry, ob: &Obligation, lang: Lang) -> String {
-    let offset = |s: Span| match s.count.cmp(&0) {
-        std::cmp::Ordering::Equal => String::new(),
-        std::cmp::Ordering::Less => format!(" - {}", s.negate()),
-        std::cmp::Ordering::Greater => format!(" + {s}"),
-    };
-    let at = |meeting: &str, anchor: Anchor, s: Span| {
-        let end = if anchor == Anchor::End { ".end" } else { "" };
-        format!("{meeting}{end}{}", offset(s))
-    };
     let in_period = |period: Period, when: &InPeriod| match (period, when) {
         (Period::Year, InPeriod::Day { month, day }) => format!("{month:02}-{day:02}"),
         (Period::Quarter, InPeriod::Day { month, day }) => format!("{month}-{day:02}"),
@@ -234,6 +276,7 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
         ("owner", None),
         ("to", None),
         ("tentative", None),
+        ("confidence", None),
     ]);
     for (ob, next) in reg.obligations.iter().zip(next) {
         let occ = next.as_ref().map(|i| &i.occurrence);
@@ -246,13 +289,14 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
                 Cell::text(rule_text(reg, ob, lang)),
                 Cell::DueLabel {
                     due: occ.and_then(|o| o.due),
-                    tentative: occ.is_some_and(|o| o.tentative),
+                    confidence: occ.and_then(|o| o.confidence),
                 },
                 Cell::opt_date(occ.and_then(|o| o.due)),
                 Cell::opt_text(occ.map(|o| o.period.text()).as_deref()),
                 Cell::opt_str(ob.owner.as_ref().map(|t| t.pick(lang))),
                 Cell::opt_str(ob.to.as_ref().map(|t| t.pick(lang))),
-                Cell::Bool(occ.is_some_and(|o| o.tentative)),
+                Cell::Bool(occ.is_some_and(|o| o.tentative())),
+                Cell::opt_text(occ.and_then(|o| o.confidence).map(Confidence::as_str)),
             ],
             Emphasis::None,
         );
@@ -290,8 +334,10 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
         ("name", h(Msg::ColName)),
         ("start", h(Msg::ColOpens)),
         ("end", h(Msg::ColCloses)),
-        ("tentative_label", h(Msg::ColDates)),
+        ("confidence_label", h(Msg::ColDates)),
+        ("confidence", None),
         ("tentative", None),
+        ("source", None),
     ]);
     for (m, inst) in instances {
         l.push(
@@ -301,23 +347,27 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
                 Cell::str(m.name.pick(lang)),
                 Cell::Date(inst.start),
                 Cell::Date(inst.end),
-                Cell::fixed(i18n::t(
-                    lang,
-                    if inst.tentative {
-                        Msg::DatesEstimate
-                    } else {
-                        Msg::DatesConfirmed
-                    },
-                )),
-                Cell::Bool(inst.tentative),
+                Cell::fixed(i18n::t(lang, dates_msg(inst.confidence))),
+                Cell::fixed(inst.confidence.as_str()),
+                Cell::Bool(inst.tentative()),
+                Cell::opt_str(inst.source.as_ref()),
             ],
             Emphasis::None,
         );
     }
-    l.display_only(&["tentative_label"]);
+    l.display_only(&["confidence_label"]);
     l.free_text(&["name"]);
     l.leave_out_first(&["meeting", "name"]);
     l
+}
+
+/// How the interface says a meeting's dates are this sure.
+pub fn dates_msg(confidence: Confidence) -> Msg {
+    match confidence {
+        Confidence::Confirmed => Msg::DatesConfirmed,
+        Confidence::Likely => Msg::DatesLikely,
+        Confidence::Estimate => Msg::DatesEstimate,
+    }
 }
 
 /// How a recorded completion reads in one line.

@@ -240,6 +240,9 @@ fn validate_says_which_registry_it_read() {
         text,
         "registry: tests/fixtures/secretariat.toml (from --registry or DUE_REGISTRY)\n\
          ledger: tests/fixtures/absent.ledger.toml (from --ledger or DUE_LEDGER)\n\
+         warning: [calendar] lists holidays as dates, none in 2028, 2029, 2030, 2031, where \
+         deadlines fall: a deadline on a holiday there is not rolled (list those years' \
+         holidays, or write them as `holiday_rules`)\n\
          title: Test secretariat\n\
          7 obligations, 3 meetings (4 dated instances), time zone Europe/Zurich\nok\n"
     );

@@ -77,7 +77,7 @@ fn columns(text: &str) -> Vec<(String, Vec<String>)> {
 }
 
 fn is_date(cell: &str) -> bool {
-    let d = cell.trim_start_matches('~');
+    let d = cell.trim_start_matches(['~', '†']);
     d.len() == 10 && due::dates::parse_date(d).is_some()
 }
 

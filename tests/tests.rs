@@ -16,6 +16,7 @@ mod hostile_text;
 mod ics;
 mod ledger;
 mod limits;
+mod meeting_dates;
 mod meta;
 mod outputs;
 mod readme;

@@ -8,7 +8,7 @@ use chrono::{Datelike, NaiveDate};
 
 use super::PeriodKey;
 use crate::dates::{Calendar, Roll, Span};
-use crate::model::Anchor;
+use crate::model::{Anchor, Confidence};
 
 /// Where a date computation starts.
 #[derive(Clone, Debug, PartialEq, Eq)]
@@ -32,7 +32,7 @@ pub enum Base {
         id: String,
         anchor: Anchor,
         date: NaiveDate,
-        tentative: bool,
+        confidence: Confidence,
     },
     /// A milestone counts from its occurrence's due date.
     Due(NaiveDate),
@@ -116,7 +116,7 @@ impl Trace {
                 rolled: (rolled != date).then(|| Rolled {
                     from: date,
                     roll: calendar.roll,
-                    holiday: calendar.holidays.contains(&date),
+                    holiday: calendar.is_holiday(date),
                 }),
                 date: rolled,
             })
@@ -180,19 +180,18 @@ impl fmt::Display for Explanation {
             Base::Meeting {
                 id,
                 anchor,
-                tentative,
+                confidence,
                 ..
             } => {
                 let verb = match anchor {
                     Anchor::Start => "opens",
                     Anchor::End => "closes",
                 };
-                let (mark, note) = if *tentative {
-                    ("~", " (estimate)")
-                } else {
-                    ("", "")
+                let note = match confidence {
+                    Confidence::Confirmed => String::new(),
+                    c => format!(" ({})", c.as_str()),
                 };
-                write!(f, "{id} {verb} {mark}{base_day}{note}")?;
+                write!(f, "{id} {verb} {}{base_day}{note}", confidence.mark())?;
             }
         }
         if let Some((span, date)) = &self.offset {

@@ -113,12 +113,12 @@ fn yearly_series_deadlines_take_each_years_first_session_and_roll() {
     let got: Vec<(String, String, bool, Option<String>)> = occs
         .into_iter()
         .map(|o| {
-            let meeting = o.meeting.map(|m| m.into_owned());
+            let tentative = o.tentative();
             (
                 o.period.text(),
                 o.due.unwrap().to_string(),
-                o.tentative,
-                meeting,
+                tentative,
+                o.meeting.map(|m| m.into_owned()),
             )
         })
         .collect();
@@ -354,7 +354,7 @@ fn a_one_off_may_name_an_estimated_instance() {
     );
     let occ = &occurrences(&r, &r.obligations[0], d("2029-01-01"), d("2029-12-31"))[0];
     assert_eq!(occ.due, Some(d("2029-06-14")));
-    assert!(occ.tentative);
+    assert!(occ.tentative());
     assert_eq!(occ.period.text(), "jiu-2029");
 }
 
@@ -630,7 +630,7 @@ fn a_day_is_named_by_a_date_an_instance_or_a_meeting() {
     // An instance is named with its day; a date names none.
     let at = resolve_at(&r, "council", d("2027-07-01")).unwrap();
     assert_eq!(
-        at.instance.map(|i| (i.id, i.tentative)),
+        at.instance.map(|i| (i.id.clone(), i.tentative())),
         Some(("council-2028".into(), true))
     );
     assert_eq!(resolve_at(&r, "2026-03-04", today).unwrap().instance, None);
@@ -651,7 +651,7 @@ fn meetings_list_their_estimates_around_today() {
     let r = reg(COUNCIL);
     let ids: Vec<String> = meeting_instances(&r, d("2026-06-01"))
         .into_iter()
-        .map(|(m, i)| format!("{} {} {}", m.key, i.id, i.tentative))
+        .map(|(m, i)| format!("{} {} {}", m.key, i.id, i.tentative()))
         .collect();
     assert_eq!(
         ids,

@@ -46,6 +46,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         DaysLate => "{n}d ago",
 
         TentativeNote => "~ the date hangs on a meeting whose dates are an estimate",
+        LikelyNote => "† the date hangs on a meeting whose dates are likely, not confirmed",
         NothingOverdueOn => "Nothing overdue on {date}.",
         NothingDueBy => "Nothing overdue or due by {date}.",
         NoObligations => "The registry has no obligations.",
@@ -55,6 +56,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         StatusAtOpens => "{instance} opens",
         StatusAtEstimate => "{instance}, dates estimated from the meeting's typical dates",
 
+        DatesLikely => "likely",
         DatesEstimate => "estimate",
         DatesConfirmed => "confirmed",
 
@@ -65,6 +67,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         OverdueDays => "{n} days overdue",
         InDays => "in {n} days",
         EstimatedDate => ", estimated date",
+        LikelyDate => ", date likely, not confirmed",
         DigestTo => "to: {to}",
         DigestMandate => "mandate: {mandate}",
         MilestoneReached => "milestone reached {date}: {name}",
@@ -90,10 +93,12 @@ pub(super) fn text(key: Msg) -> &'static str {
         LabelNotes => "notes",
         LabelRecorded => "recorded",
         MilestoneDue => "{name} (due {offset})",
+        MilestoneAtMeeting => "{name} (meeting {at})",
         Clause => "clause (as adopted)",
         ClauseInEn => "clause (as adopted, in English)",
         ClauseInFr => "clause (as adopted, in French)",
         HowDatesAreReached => "how each date is reached",
+        MeetingsHeading => "meetings",
         NoOccurrenceFrom => "No occurrence from {date} on.",
         NoOccurrenceOutside => "No occurrence: the date falls outside the active period.",
 

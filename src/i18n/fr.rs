@@ -46,6 +46,9 @@ pub(super) fn text(key: Msg) -> &'static str {
         DaysLate => "en retard de {n} j",
 
         TentativeNote => "~ la date dépend d'une réunion dont les dates sont estimées",
+        LikelyNote => {
+            "† la date dépend d'une réunion dont les dates sont probables, non confirmées"
+        }
         NothingOverdueOn => "Rien en retard au {date}.",
         NothingDueBy => "Rien en retard ni à échéance d'ici le {date}.",
         NoObligations => "Le registre ne contient aucune obligation.",
@@ -57,6 +60,7 @@ pub(super) fn text(key: Msg) -> &'static str {
             "{instance}, dates estimées d'après les dates habituelles de la réunion"
         }
 
+        DatesLikely => "probables",
         DatesEstimate => "estimées",
         DatesConfirmed => "confirmées",
 
@@ -67,6 +71,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         OverdueDays => "en retard de {n} jours",
         InDays => "dans {n} jours",
         EstimatedDate => ", date estimée",
+        LikelyDate => ", date probable, non confirmée",
         DigestTo => "destinataire : {to}",
         DigestMandate => "mandat : {mandate}",
         MilestoneReached => "étape atteinte le {date} : {name}",
@@ -92,10 +97,12 @@ pub(super) fn text(key: Msg) -> &'static str {
         LabelNotes => "remarques",
         LabelRecorded => "enregistré",
         MilestoneDue => "{name} (échéance {offset})",
+        MilestoneAtMeeting => "{name} (réunion {at})",
         Clause => "clause (texte adopté)",
         ClauseInEn => "clause (texte adopté, en anglais)",
         ClauseInFr => "clause (texte adopté, en français)",
         HowDatesAreReached => "comment chaque date est obtenue",
+        MeetingsHeading => "réunions",
         NoOccurrenceFrom => "Aucune occurrence à partir du {date}.",
         NoOccurrenceOutside => "Aucune occurrence : la date tombe hors de la période de vigueur.",
 

@@ -43,18 +43,18 @@ keys! {
     // Days to go, in a table cell.
     DaysToday, DaysIn, DaysAgo, DaysLate,
     // Notes under listings.
-    TentativeNote, NothingOverdueOn, NothingDueBy, NoObligations, NothingRecorded,
+    TentativeNote, LikelyNote, NothingOverdueOn, NothingDueBy, NoObligations, NothingRecorded,
     StatusHeading, StatusAtOpens, StatusAtEstimate, LeftOutForWidth,
     // `due meetings`.
-    DatesEstimate, DatesConfirmed,
+    DatesLikely, DatesEstimate, DatesConfirmed,
     // The reminder: digest and e-mail.
     DigestOverdue, DigestAttention, Tomorrow, OverdueDay, OverdueDays, InDays, EstimatedDate,
-    DigestTo, DigestMandate, MilestoneReached, MilestoneComing, AsOf, SubjectComing,
+    LikelyDate, DigestTo, DigestMandate, MilestoneReached, MilestoneComing, AsOf, SubjectComing,
     SubjectOverdue, SubjectBoth, MailMilestone, TitleSeparator,
     // `due show`: its labels, the clause, and what it says without occurrences.
     LabelId, LabelTitleEn, LabelTitleFr, LabelMandate, LabelOwner, LabelTo, LabelRule,
     LabelLead, LabelActiveFrom, LabelActiveUntil, LabelMilestone, LabelNotes, LabelRecorded,
-    MilestoneDue, Clause, ClauseInEn, ClauseInFr, HowDatesAreReached, NoOccurrenceFrom,
+    MilestoneDue, MilestoneAtMeeting, Clause, ClauseInEn, ClauseInFr, HowDatesAreReached, MeetingsHeading, NoOccurrenceFrom,
     NoOccurrenceOutside,
     // Rules in words.
     RuleOngoing, RuleOnce, RuleEveryYear, RuleEveryQuarter, RuleEveryMonth, RuleEveryMeeting,

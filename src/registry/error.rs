@@ -141,8 +141,22 @@ pub enum ErrorKind {
     TypicalOnSingle {
         meeting: String,
     },
-    TentativeOnSeries {
+    /// `confidence` or `tentative` on a series rather than on one of its years.
+    ConfidenceOnSeries {
         meeting: String,
+        key: &'static str,
+    },
+    NotAConfidence {
+        value: String,
+    },
+    TentativeContradictsConfidence {
+        tentative: bool,
+        confidence: String,
+    },
+    /// A holiday rule that [`HolidayRule::parse`](crate::holiday::HolidayRule::parse)
+    /// refused, with its reason.
+    BadHolidayRule {
+        reason: String,
     },
     NotAYear {
         meeting: String,
@@ -161,8 +175,10 @@ pub enum ErrorKind {
     MilestonesWithoutDeadline {
         obligation: String,
     },
-    BadMilestoneOffset {
-        value: String,
+    /// A milestone's `at` that names neither `due` nor a meeting.
+    NotAMilestoneReference {
+        name: String,
+        known: Vec<String>,
     },
     /// `REF ± SPAN` written in some other shape.
     BadOffset {
@@ -321,10 +337,22 @@ impl Display for ErrorKind {
                 f,
                 "meeting `{meeting}` is a single meeting, and `typical` only applies to a series (expected dates given per year to use it)"
             ),
-            TentativeOnSeries { meeting } => write!(
+            ConfidenceOnSeries { meeting, key } => write!(
                 f,
-                "meeting `{meeting}` is a series, so `tentative` belongs to single years (expected `2027 = {{ dates = \"…\", tentative = true }}`)"
+                "meeting `{meeting}` is a series, so `{key}` belongs to single years (expected `2027 = {{ dates = \"…\", confidence = \"likely\" }}`)"
             ),
+            NotAConfidence { value } => write!(
+                f,
+                "`confidence`: `{value}` is not a confidence (expected confirmed, likely or estimate)"
+            ),
+            TentativeContradictsConfidence {
+                tentative,
+                confidence,
+            } => write!(
+                f,
+                "`tentative = {tentative}` contradicts `confidence = \"{confidence}\"` (expected one of them: `tentative = true` is `confidence = \"estimate\"`)"
+            ),
+            BadHolidayRule { reason } => write!(f, "`holiday_rules`: {reason}"),
             NotAYear { meeting, value } => write!(
                 f,
                 "meeting `{meeting}`: `{value}` is not a year (expected keys such as 2026)"
@@ -350,10 +378,14 @@ impl Display for ErrorKind {
                 f,
                 "obligation `{obligation}` has no deadline, so its milestones have nothing to count from (expected a `due`, or no `milestones`)"
             ),
-            BadMilestoneOffset { value } => write!(
-                f,
-                "`at`: `{value}` is not a milestone offset (expected `due - 4w`, `due + 3d` or `due`)"
-            ),
+            NotAMilestoneReference { name, known } => {
+                write!(
+                    f,
+                    "`at`: `{name}` is neither `due` nor a meeting (expected `due - 4w` or `MEETING - 30d`; "
+                )?;
+                meeting_hint(f, name, known)?;
+                write!(f, ")")
+            }
             BadOffset { key, value } => write!(
                 f,
                 "`{key}`: `{value}` is not understood (expected a name, then optionally + or - with spaces around it and a duration, as `council - 4w`)"
@@ -397,18 +429,21 @@ impl Display for ErrorKind {
                 "`due`: `{value}` is not a day of the year (expected MM-DD, a real day such as 11-30)"
             ),
             UnknownMeeting { name, known } => {
-                let known: Vec<&str> = known.iter().map(String::as_str).collect();
                 write!(f, "`due`: no meeting `{name}` (")?;
-                match diag::suggest(name, &known) {
-                    Some(s) => write!(f, "did you mean `{s}`?")?,
-                    None if known.is_empty() => {
-                        write!(f, "no meetings are defined under [meetings]")?
-                    }
-                    None => write!(f, "known meetings: {}", known.join(", "))?,
-                }
+                meeting_hint(f, name, known)?;
                 write!(f, ")")
             }
         }
+    }
+}
+
+/// The closest known meeting to a name, or the meetings there are.
+fn meeting_hint(f: &mut Formatter<'_>, name: &str, known: &[String]) -> fmt::Result {
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    match diag::suggest(name, &known) {
+        Some(s) => write!(f, "did you mean `{s}`?"),
+        None if known.is_empty() => write!(f, "no meetings are defined under [meetings]"),
+        None => write!(f, "known meetings: {}", known.join(", ")),
     }
 }
 

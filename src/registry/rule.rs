@@ -6,7 +6,7 @@ use toml::de::DeValue;
 use super::error::{ErrorKind, Recurring, RegistryError};
 use super::toml::{Cx, R, Value};
 use crate::dates::{self, MonthDay, Span};
-use crate::model::{Anchor, InPeriod, Meeting, Period, Rule};
+use crate::model::{Anchor, InPeriod, Meeting, MilestoneAt, Period, Rule};
 
 impl Cx<'_> {
     pub(super) fn rule(
@@ -123,6 +123,32 @@ impl Cx<'_> {
                 }))
             }
             None => Err(self.unknown_meeting(due_v, name, meetings)),
+        }
+    }
+
+    /// A milestone's `at`: `due ± SPAN`, from the due date, or `MEETING ± SPAN` (`.end` for its
+    /// last day), from the meeting's last instance in the year before the due date.
+    pub(super) fn milestone_at(&self, at_v: &Value<'_>, meetings: &[Meeting]) -> R<MilestoneAt> {
+        let at = self.string(at_v, "at")?;
+        let (reference, offset) =
+            split_offset(at, "at").map_err(|kind| self.error(at_v.span(), kind))?;
+        if reference == "due" {
+            return Ok(MilestoneAt::Due(offset));
+        }
+        let (name, anchor) = split_anchor(reference);
+        match meetings.iter().position(|m| m.key == name) {
+            Some(meeting) => Ok(MilestoneAt::Meeting {
+                meeting,
+                anchor,
+                offset,
+            }),
+            None => Err(self.error(
+                at_v.span(),
+                ErrorKind::NotAMilestoneReference {
+                    name: name.to_string(),
+                    known: meetings.iter().map(|m| m.key.clone()).collect(),
+                },
+            )),
         }
     }
 

@@ -10,13 +10,23 @@ use chrono::{Datelike, NaiveDate, Weekday};
 use toml::de::{DeTable, DeValue};
 
 use super::error::{ErrorKind, IdOf, IdProblem};
-use super::rule::split_offset;
+use super::toml::Fields;
 use super::toml::{Cx, R, Value};
 use crate::dates::{self, Calendar, MonthDay, Roll, Span};
+use crate::holiday::HolidayRule;
 use crate::model::{
-    Completion, Instance, Lang, Meeting, Milestone, Obligation, Origin, Outcome, Prose, Registry,
-    Rule, Text,
+    Completion, Confidence, Instance, Lang, Meeting, Milestone, Obligation, Origin, Outcome, Prose,
+    Registry, Rule, Str, Text,
 };
+
+/// A meeting instance as listed under a year, before its id is settled.
+struct Listed {
+    id: Option<String>,
+    start: NaiveDate,
+    end: NaiveDate,
+    confidence: Confidence,
+    source: Option<Str>,
+}
 
 /// An obligation and where its id stands in the file.
 type Located = (Obligation, Range<usize>);
@@ -144,7 +154,11 @@ impl Cx<'_> {
 
     fn calendar(&self, v: &Value<'_>) -> R<Calendar> {
         let t = self.table(v, "calendar")?;
-        let f = self.fields(t, "[calendar]", &["weekend", "holidays", "roll"])?;
+        let f = self.fields(
+            t,
+            "[calendar]",
+            &["weekend", "holidays", "holiday_rules", "roll"],
+        )?;
         let mut cal = Calendar::default();
         if let Some(w) = f.get("weekend") {
             cal.weekend = [false; 7];
@@ -172,6 +186,15 @@ impl Cx<'_> {
         if let Some(h) = f.get("holidays") {
             for day in self.array(h, "holidays")? {
                 cal.holidays.insert(self.date(day, "holidays")?);
+            }
+        }
+        if let Some(h) = f.get("holiday_rules") {
+            for rule in self.array(h, "holiday_rules")? {
+                let text = self.string(rule, "holiday_rules")?;
+                let parsed = HolidayRule::parse(text).map_err(|reason| {
+                    self.error(rule.span(), ErrorKind::BadHolidayRule { reason })
+                })?;
+                cal.rules.push(parsed);
             }
         }
         if let Some(r) = f.get("roll") {
@@ -214,7 +237,14 @@ impl Cx<'_> {
         let f = self.fields(
             t,
             &what,
-            &["name", "dates", "typical", "tentative", "source"],
+            &[
+                "name",
+                "dates",
+                "typical",
+                "confidence",
+                "tentative",
+                "source",
+            ],
         )?;
         let name = match f.get("name") {
             Some(n) => self.text(n, "name")?,
@@ -224,13 +254,7 @@ impl Cx<'_> {
             },
         };
         let typical_only = f.get("dates").is_none() && f.get("typical").is_some();
-        let tentative = match f.get("tentative") {
-            Some(b) => match b.get_ref() {
-                DeValue::Boolean(b) => *b,
-                _ => return Err(self.mismatch(b, "tentative", "true or false")),
-            },
-            None => false,
-        };
+        let source = self.opt_str(&f, "source")?;
         let typical = match f.get("typical") {
             None => None,
             Some(tv) => {
@@ -252,6 +276,7 @@ impl Cx<'_> {
                 series: true,
                 instances: Vec::new(),
                 typical,
+                source,
             });
         }
         let Some(dates) = f.get("dates") else {
@@ -276,15 +301,21 @@ impl Cx<'_> {
                         id: key.to_string(),
                         start,
                         end,
-                        tentative,
+                        confidence: self.confidence(&f)?,
+                        source: source.clone(),
                     }],
                     typical: None,
+                    source,
                 })
             }
             DeValue::Table(years) => {
-                if let Some(b) = f.get("tentative") {
+                if let Some((word, b)) = ["confidence", "tentative"]
+                    .into_iter()
+                    .find_map(|k| f.get(k).map(|b| (k, b)))
+                {
                     let meeting = key.to_string();
-                    return Err(self.error(b.span(), ErrorKind::TentativeOnSeries { meeting }));
+                    let kind = ErrorKind::ConfidenceOnSeries { meeting, key: word };
+                    return Err(self.error(b.span(), kind));
                 }
                 let mut instances = Vec::new();
                 for (year_key, entry) in years.iter() {
@@ -307,7 +338,8 @@ impl Cx<'_> {
                     };
                     let mut in_year = Vec::new();
                     for e in entries {
-                        let (id, start, end, tentative) = self.instance(e)?;
+                        let listed = self.instance(e)?;
+                        let start = listed.start;
                         if start.year() != year {
                             return Err(self.error(
                                 e.span(),
@@ -318,19 +350,20 @@ impl Cx<'_> {
                                 },
                             ));
                         }
-                        in_year.push((id, start, end, tentative));
+                        in_year.push(listed);
                     }
-                    in_year.sort_by_key(|(_, start, _, _)| *start);
-                    for (n, (id, start, end, tentative)) in in_year.into_iter().enumerate() {
-                        let id = id.unwrap_or_else(|| match n {
+                    in_year.sort_by_key(|listed| listed.start);
+                    for (n, listed) in in_year.into_iter().enumerate() {
+                        let id = listed.id.unwrap_or_else(|| match n {
                             0 => format!("{key}-{year}"),
                             n => format!("{key}-{year}-{}", n + 1),
                         });
                         instances.push(Instance {
                             id,
-                            start,
-                            end,
-                            tentative,
+                            start: listed.start,
+                            end: listed.end,
+                            confidence: listed.confidence,
+                            source: listed.source,
                         });
                     }
                 }
@@ -341,6 +374,7 @@ impl Cx<'_> {
                     series: true,
                     instances,
                     typical,
+                    source,
                 })
             }
             _ => Err(self.mismatch(
@@ -352,38 +386,72 @@ impl Cx<'_> {
     }
 
     /// One instance of a series: a date range, or a table with `dates` and optional `id`,
-    /// `tentative` and `source`.
-    fn instance(&self, v: &Value<'_>) -> R<(Option<String>, NaiveDate, NaiveDate, bool)> {
-        match v.get_ref() {
-            DeValue::Table(t) => {
-                let f = self.fields(
-                    t,
-                    "a meeting instance",
-                    &["id", "dates", "tentative", "source"],
-                )?;
-                let dates = self.require(&f, "dates", "a meeting instance", v.span())?;
-                let (start, end) = self.range(dates, "dates")?;
-                let id = match f.get("id") {
-                    Some(i) => {
-                        let s = self.string(i, "id")?;
-                        self.check_id(s, IdOf::Instance, i.span())?;
-                        Some(s.to_string())
-                    }
-                    None => None,
-                };
-                let tentative = match f.get("tentative") {
-                    Some(b) => match b.get_ref() {
-                        DeValue::Boolean(b) => *b,
-                        _ => return Err(self.mismatch(b, "tentative", "true or false")),
-                    },
-                    None => false,
-                };
-                Ok((id, start, end, tentative))
+    /// `confidence` (or `tentative`) and `source`.
+    fn instance(&self, v: &Value<'_>) -> R<Listed> {
+        let DeValue::Table(t) = v.get_ref() else {
+            let (start, end) = self.range(v, "dates")?;
+            return Ok(Listed {
+                id: None,
+                start,
+                end,
+                confidence: Confidence::Confirmed,
+                source: None,
+            });
+        };
+        let f = self.fields(
+            t,
+            "a meeting instance",
+            &["id", "dates", "confidence", "tentative", "source"],
+        )?;
+        let dates = self.require(&f, "dates", "a meeting instance", v.span())?;
+        let (start, end) = self.range(dates, "dates")?;
+        let id = match f.get("id") {
+            Some(i) => {
+                let s = self.string(i, "id")?;
+                self.check_id(s, IdOf::Instance, i.span())?;
+                Some(s.to_string())
             }
-            _ => {
-                let (start, end) = self.range(v, "dates")?;
-                Ok((None, start, end, false))
-            }
+            None => None,
+        };
+        Ok(Listed {
+            id,
+            start,
+            end,
+            confidence: self.confidence(&f)?,
+            source: self.opt_str(&f, "source")?,
+        })
+    }
+
+    /// How sure an instance's dates are: `confidence = "confirmed" | "likely" | "estimate"`,
+    /// or the older `tentative = true` for an estimate. Confirmed when neither is given.
+    fn confidence(&self, f: &Fields<'_, '_>) -> R<Confidence> {
+        let tentative = match f.get("tentative") {
+            Some(b) => match b.get_ref() {
+                DeValue::Boolean(b) => Some(*b),
+                _ => return Err(self.mismatch(b, "tentative", "true or false")),
+            },
+            None => None,
+        };
+        let Some(c) = f.get("confidence") else {
+            return Ok(match tentative {
+                Some(true) => Confidence::Estimate,
+                _ => Confidence::Confirmed,
+            });
+        };
+        let text = self.string(c, "confidence")?;
+        let confidence = Confidence::parse(text).ok_or_else(|| {
+            let value = text.to_string();
+            self.error(c.span(), ErrorKind::NotAConfidence { value })
+        })?;
+        match tentative {
+            Some(t) if t != (confidence == Confidence::Estimate) => Err(self.error(
+                f.get("tentative").expect("present").span(),
+                ErrorKind::TentativeContradictsConfidence {
+                    tentative: t,
+                    confidence: text.to_string(),
+                },
+            )),
+            _ => Ok(confidence),
         }
     }
 
@@ -486,18 +554,8 @@ impl Cx<'_> {
                 let name =
                     self.text(self.require(&mf, "name", "a milestone", m.span())?, "name")?;
                 let at = self.require(&mf, "at", "a milestone", m.span())?;
-                let at_text = self.string(at, "at")?;
-                let offset = match split_offset(at_text, "at") {
-                    Ok(("due", offset)) => offset,
-                    Err(kind) if at_text.split_whitespace().next() == Some("due") => {
-                        return Err(self.error(at.span(), kind));
-                    }
-                    _ => {
-                        let value = at_text.to_string();
-                        return Err(self.error(at.span(), ErrorKind::BadMilestoneOffset { value }));
-                    }
-                };
-                milestones.push(Milestone { name, offset });
+                let at = self.milestone_at(at, meetings)?;
+                milestones.push(Milestone { name, at });
             }
         }
         let mut done = Vec::new();

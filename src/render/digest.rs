@@ -5,7 +5,7 @@ use chrono::NaiveDate;
 use super::{Entry, one_line};
 use crate::engine::State;
 use crate::i18n::{Msg, count, f, t};
-use crate::model::Lang;
+use crate::model::{Confidence, Lang};
 
 /// What needs attention, as plain text a person reads in ten seconds: overdue first,
 /// then by date, each line saying what, to whom, when, and under which mandate.
@@ -38,10 +38,10 @@ pub fn digest(entries: &[Entry<'_>], lang: Lang, today: NaiveDate) -> String {
                 Some(n) => f(lang, Msg::InDays, &[("n", &n)]),
                 None => String::new(),
             };
-            let estimate = if occ.tentative {
-                t(lang, Msg::EstimatedDate)
-            } else {
-                ""
+            let estimate = match occ.confidence {
+                Some(Confidence::Estimate) => t(lang, Msg::EstimatedDate),
+                Some(Confidence::Likely) => t(lang, Msg::LikelyDate),
+                _ => "",
             };
             let _ = writeln!(
                 out,

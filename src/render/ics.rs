@@ -111,7 +111,7 @@ fn milestone(feed: &Feed<'_>, item: &Item<'_>, n: usize, m: &DatedMilestone<'_>)
 }
 
 fn status(item: &Item<'_>) -> EventStatus {
-    if item.occurrence.tentative {
+    if item.occurrence.tentative() {
         EventStatus::Tentative
     } else {
         EventStatus::Confirmed
@@ -145,8 +145,8 @@ fn description(feed: &Feed<'_>, item: &Item<'_>, milestone: Option<&str>) -> Str
             lines.push(format!("{label}: {}", shown(v)));
         }
     }
-    if occ.tentative {
-        lines.push("The date hangs on a meeting whose dates are an estimate.".into());
+    if let Some(caveat) = occ.confidence.and_then(|c| c.caveat()) {
+        lines.push(format!("The date {caveat}."));
     }
     lines.join("\n")
 }

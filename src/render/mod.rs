@@ -18,7 +18,7 @@ use chrono::NaiveDate;
 
 use crate::dates::Span;
 pub use crate::engine::Entry;
-use crate::model::{Lang, Str};
+use crate::model::{Confidence, Lang, Str};
 
 pub use self::csv::Csv;
 pub use self::diff::diff;
@@ -39,10 +39,11 @@ pub enum Cell {
     Int(i64),
     Bool(bool),
     Null,
-    /// A due date as a person reads it: `~` marks an estimate. Formatted only when shown.
+    /// A due date as a person reads it, marked by how sure the meeting it hangs on is (`~`
+    /// an estimate, `†` likely). Formatted only when shown.
     DueLabel {
         due: Option<NaiveDate>,
-        tentative: bool,
+        confidence: Option<Confidence>,
     },
     /// Days to go as a person reads them: `in 3d`, `today`, `2d ago`; days past an
     /// overdue one's due date are a delay.
@@ -101,10 +102,9 @@ impl Cell {
             Cell::Int(n) => n.to_string(),
             Cell::Bool(b) => b.to_string(),
             Cell::Null => String::new(),
-            Cell::DueLabel { due, tentative } => match (due, tentative) {
-                (Some(d), true) => format!("~{d}"),
-                (Some(d), false) => d.to_string(),
-                (None, _) => "-".into(),
+            Cell::DueLabel { due, confidence } => match due {
+                Some(d) => format!("{}{d}", confidence.map_or("", |c| c.mark())),
+                None => "-".into(),
             },
             Cell::Span(span) => span.to_string(),
             Cell::DaysLabel {
