@@ -81,7 +81,7 @@ pub struct Cli {
 
 #[derive(Args, Debug)]
 pub struct Global {
-    /// The registry file [default: the config directory's obligations.toml, else the embedded one]
+    /// The registry file [default: ./obligations.toml, else the config directory's, else the embedded one]
     #[arg(long, global = true, env = "DUE_REGISTRY", value_name = "PATH")]
     pub registry: Option<PathBuf>,
     /// The completion ledger [default: the registry's `ledger`, else the data directory's]
@@ -362,10 +362,11 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
 }
 
 fn command() -> clap::Command {
-    let source = match find_registry(std::env::var_os("DUE_REGISTRY").map(PathBuf::from)) {
-        (Some(path), why) => format!("{} ({why})", path.display()),
-        (None, why) => why.to_string(),
-    };
+    let source =
+        match crate::dirs::find_registry(std::env::var_os("DUE_REGISTRY").map(PathBuf::from)) {
+            (Some(path), why) => format!("{} ({why})", path.display()),
+            (None, why) => why.to_string(),
+        };
     let command = Cli::command().after_help(format!("Registry in use: {source}\n\n{EXIT_CODES}"));
     let options: Vec<clap::Arg> = PER_COMMAND
         .iter()
@@ -437,23 +438,6 @@ fn settle_options(matches: &clap::ArgMatches, global: &mut Global) -> Result<()>
     }
 }
 
-/// Which registry a command reads, and why: the one named (`--registry`, `DUE_REGISTRY`),
-/// else `obligations.toml` in the working directory, else the one in the config directory,
-/// else the embedded one (no path).
-fn find_registry(given: Option<PathBuf>) -> (Option<PathBuf>, &'static str) {
-    if let Some(path) = given.filter(|p| !p.as_os_str().is_empty()) {
-        return (Some(path), "from --registry or DUE_REGISTRY");
-    }
-    let here = PathBuf::from(crate::dirs::REGISTRY_NAME);
-    if here.is_file() {
-        return (Some(here), "found in the working directory");
-    }
-    match crate::dirs::registry_file().filter(|path| path.is_file()) {
-        Some(path) => (Some(path), "the user's default, in the config directory"),
-        None => (None, "the embedded Resolution 1332 registry"),
-    }
-}
-
 pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
     err.chain().any(|cause| {
         cause
@@ -507,7 +491,7 @@ struct Session {
 
 impl Session {
     fn load(global: &Global, terminal: bool) -> Result<Session> {
-        let (path, found) = find_registry(global.registry.clone());
+        let (path, found) = crate::dirs::find_registry(global.registry.clone());
         let reg = match path {
             Some(path) => registry::load_file(&path)?,
             None => registry::load_embedded()?,
@@ -998,34 +982,6 @@ fn init(path: Option<PathBuf>, force: bool, out: &mut dyn Write) -> Result<Exit>
     crate::atomic::replace(&path, registry::EMBEDDED.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
     writeln!(out, "wrote {}", path.display())?;
-    writeln!(out, "{}", init_hint(&path))?;
+    writeln!(out, "{}", crate::dirs::init_hint(&path))?;
     Ok(Exit::Success)
-}
-
-/// How the file `due init` wrote will be found, so that the next command reads it.
-fn init_hint(path: &std::path::Path) -> String {
-    let here = PathBuf::from(crate::dirs::REGISTRY_NAME);
-    let same = |other: &std::path::Path| {
-        std::fs::canonicalize(path)
-            .ok()
-            .is_some_and(|p| std::fs::canonicalize(other).ok() == Some(p))
-    };
-    if same(&here) {
-        return "`due` run in this directory reads it; `due validate` says which registry is read"
-            .to_string();
-    }
-    if crate::dirs::registry_file().is_some_and(|default| same(&default)) {
-        return "`due` reads it by default, except in a directory with its own obligations.toml; \
-                `due validate` says which registry is read"
-            .to_string();
-    }
-    let shown = path.display();
-    let mut hint = format!("to use it, pass `--registry {shown}` or set DUE_REGISTRY={shown}");
-    if path
-        .file_name()
-        .is_some_and(|n| n == crate::dirs::REGISTRY_NAME)
-    {
-        hint.push_str(", or run `due` in its directory");
-    }
-    hint
 }

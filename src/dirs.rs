@@ -1,6 +1,7 @@
-//! The user's directories for `due`, asked for in one place under one name.
+//! Where `due` finds its files: the registry it reads and the user's directories, asked for in
+//! one place under one name.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
 
@@ -18,6 +19,48 @@ pub const REGISTRY_NAME: &str = "obligations.toml";
 /// `obligations.toml` in the config directory (`~/.config/due/` on Linux).
 pub fn registry_file() -> Option<PathBuf> {
     Some(project()?.config_dir().join(REGISTRY_NAME))
+}
+
+/// Which registry a command reads, and why: the one named (`--registry`, `DUE_REGISTRY`),
+/// else `obligations.toml` in the working directory, else the one in the config directory,
+/// else the embedded one (no path).
+pub fn find_registry(given: Option<PathBuf>) -> (Option<PathBuf>, &'static str) {
+    if let Some(path) = given.filter(|p| !p.as_os_str().is_empty()) {
+        return (Some(path), "from --registry or DUE_REGISTRY");
+    }
+    let here = PathBuf::from(REGISTRY_NAME);
+    if here.is_file() {
+        return (Some(here), "found in the working directory");
+    }
+    match registry_file().filter(|path| path.is_file()) {
+        Some(path) => (Some(path), "the user's default, in the config directory"),
+        None => (None, "the embedded Resolution 1332 registry"),
+    }
+}
+
+/// How the file `due init` wrote will be found, so that the next command reads it.
+pub fn init_hint(path: &Path) -> String {
+    let here = PathBuf::from(REGISTRY_NAME);
+    let same = |other: &Path| {
+        std::fs::canonicalize(path)
+            .ok()
+            .is_some_and(|p| std::fs::canonicalize(other).ok() == Some(p))
+    };
+    if same(&here) {
+        return "`due` run in this directory reads it; `due validate` says which registry is read"
+            .to_string();
+    }
+    if registry_file().is_some_and(|default| same(&default)) {
+        return "`due` reads it by default, except in a directory with its own obligations.toml; \
+                `due validate` says which registry is read"
+            .to_string();
+    }
+    let shown = path.display();
+    let mut hint = format!("to use it, pass `--registry {shown}` or set DUE_REGISTRY={shown}");
+    if path.file_name().is_some_and(|n| n == REGISTRY_NAME) {
+        hint.push_str(", or run `due` in its directory");
+    }
+    hint
 }
 
 /// The ledger used when neither the command line nor the registry names one, in the data
