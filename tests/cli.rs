@@ -81,6 +81,10 @@ fn json_rows_carry_the_contract_fields() {
         "owner",
         "meeting",
         "tentative",
+        "to",
+        "lead",
+        "completed_on",
+        "ref",
     ] {
         assert!(first.get(key).is_some(), "missing {key} in {first}");
     }

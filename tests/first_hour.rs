@@ -116,6 +116,11 @@ fn a_registry_written_by_init_is_the_one_read_next() {
         validate.starts_with("registry: obligations.toml (found in the working directory)\n"),
         "{validate}"
     );
+    let help = stdout_in(dir.path(), &["--help"]);
+    assert!(
+        help.contains("Registry in use: obligations.toml (found in the working directory)"),
+        "{help}"
+    );
     // A registry named on the command line wins over the working directory's.
     std::fs::write(dir.path().join("one.toml"), ONE_OF_EACH).unwrap();
     let named = stdout_in(dir.path(), &["--registry", "one.toml", "validate"]);
