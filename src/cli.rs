@@ -873,7 +873,7 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
     }
     writeln!(out, "ledger: {}", cx.ledger)?;
     let book = Ledger::load(&cx.ledger.path)?;
-    for warning in record::check(reg, &book, cx.today) {
+    for warning in record::check(reg, &book, cx.today, cx.lang) {
         writeln!(out, "warning: ledger {}: {warning}", cx.ledger)?;
     }
     let unlisted = holiday::unlisted_years(reg, reg.tracking_since.unwrap_or(cx.today));
@@ -922,6 +922,7 @@ fn record(cx: &Session, command: Command, out: &mut dyn Write) -> Result<Exit> {
         force: checks.is_some_and(|c| c.force),
         amend: checks.is_some_and(|c| c.amend),
         lock_timeout: cx.lock_timeout,
+        lang: cx.lang,
     };
     let line = match &command {
         Command::Done {

@@ -102,6 +102,30 @@ pub(super) fn text(key: Msg) -> &'static str {
         NoOccurrenceFrom => "No occurrence from {date} on.",
         NoOccurrenceOutside => "No occurrence: the date falls outside the active period.",
 
+        HowFixedDate => "fixed date {day}",
+        HowDue => "due {day}",
+        HowDayOfYear => "{md} of {period}",
+        HowDayOfQuarter => "day {day} of month {month} of {period}",
+        HowDayOfMonth => "day {day} of {period}",
+        HowMonthEnd => "{what} → month end {day}",
+        HowStarts => "{period} starts {day}",
+        HowEnds => "{period} ends {day}",
+        HowOpens => "{id} opens {day}",
+        HowCloses => "{id} closes {day}",
+        HowEstimate => "estimate",
+        HowLikely => "likely",
+        HowPrevious => "previous working day",
+        HowNext => "next working day",
+        HowHoliday => "{day} (holiday)",
+        DayMon => "Mon",
+        DayTue => "Tue",
+        DayWed => "Wed",
+        DayThu => "Thu",
+        DayFri => "Fri",
+        DaySat => "Sat",
+        DaySun => "Sun",
+        RecordedBy => "by {name}",
+
         RuleOngoing => "ongoing",
         RuleOnce => "once: {at}",
         RuleEveryYear => "every year: {at}",
@@ -134,5 +158,39 @@ pub(super) fn text(key: Msg) -> &'static str {
             "registry {path} does not exist (check the path, or write the default one there with `due init PATH`)"
         }
         ErrRegistryDirectory => "registry {path} is a directory (pass the registry file inside it)",
+        ErrFarPeriod => {
+            "`{id}` {period} falls due on {due}, more than a year after today ({today}): is it a typo? (nearest: {nearest}; pass --force to record it all the same)"
+        }
+        ErrAlreadyRecorded => {
+            "`{id}` {period} is already recorded: {standing} (pass --amend to record a correction{undo})"
+        }
+        ErrOrUndo => ", or withdraw it with `due undo {id} {period}`",
+        ErrOngoing => "`{id}` is an ongoing duty with no deadline: it has no occurrence to record",
+        ErrFuture => "--on {on} is after today ({today}): record a delivery once it has happened",
+        ErrEmpty => "{flag} is empty (expected some text)",
+        ErrNotRecorded => "nothing recorded in the ledger for `{id}` {period} to undo{hint}",
+        ErrEditInRegistry => {
+            " (its completion is written in the registry {registry}: edit it there)"
+        }
+
+        VerdictDone => "done on {on} (due {due})",
+        VerdictDoneLate => "done-late on {on} (due {due}, {late})",
+        VerdictRef => ", ref {text}",
+        VerdictWaived => "waived on {on}",
+        Replacing => ", replacing {standing}",
+        Recorded => "{id} {period}: {what}; recorded by {by} in {path}",
+        Withdrawn => "{was} record withdrawn, {left}",
+        OpenAgain => "open again",
+        RegistryStands => "the registry's own record stands ({standing})",
+        DescribeDone => "done on {on}",
+        DescribeWaived => "waived on {on}: {reason}",
+        HeldBy => ", recorded by {by}",
+        HeldInLedger => ", in the ledger",
+        HeldInRegistry => ", in the registry",
+
+        StrayObligation => "ledger record for `{id}` {period}: no such obligation in the registry",
+        StrayPeriod => {
+            "ledger record for `{id}` {period}: the obligation has no such period any more"
+        }
     }
 }

@@ -106,6 +106,30 @@ pub(super) fn text(key: Msg) -> &'static str {
         NoOccurrenceFrom => "Aucune occurrence à partir du {date}.",
         NoOccurrenceOutside => "Aucune occurrence : la date tombe hors de la période de vigueur.",
 
+        HowFixedDate => "date fixe {day}",
+        HowDue => "échéance {day}",
+        HowDayOfYear => "{md} de {period}",
+        HowDayOfQuarter => "jour {day} du mois {month} de {period}",
+        HowDayOfMonth => "jour {day} de {period}",
+        HowMonthEnd => "{what} → fin du mois {day}",
+        HowStarts => "début de {period} {day}",
+        HowEnds => "fin de {period} {day}",
+        HowOpens => "ouverture de {id} {day}",
+        HowCloses => "clôture de {id} {day}",
+        HowEstimate => "estimation",
+        HowLikely => "probable",
+        HowPrevious => "jour ouvré précédent",
+        HowNext => "jour ouvré suivant",
+        HowHoliday => "{day} (jour férié)",
+        DayMon => "lun.",
+        DayTue => "mar.",
+        DayWed => "mer.",
+        DayThu => "jeu.",
+        DayFri => "ven.",
+        DaySat => "sam.",
+        DaySun => "dim.",
+        RecordedBy => "par {name}",
+
         RuleOngoing => "permanent",
         RuleOnce => "une fois : {at}",
         RuleEveryYear => "chaque année : {at}",
@@ -139,6 +163,46 @@ pub(super) fn text(key: Msg) -> &'static str {
         }
         ErrRegistryDirectory => {
             "le registre {path} est un dossier (indiquez le fichier de registre qu'il contient)"
+        }
+        ErrFarPeriod => {
+            "`{id}` {period} arrive à échéance le {due}, plus d'un an après aujourd'hui ({today}) : est-ce une faute de frappe ? (les plus proches : {nearest} ; passez --force pour l'enregistrer quand même)"
+        }
+        ErrAlreadyRecorded => {
+            "`{id}` {period} est déjà enregistré : {standing} (passez --amend pour enregistrer une correction{undo})"
+        }
+        ErrOrUndo => ", ou retirez-le avec `due undo {id} {period}`",
+        ErrOngoing => {
+            "`{id}` est une tâche permanente sans échéance : elle n'a aucune occurrence à enregistrer"
+        }
+        ErrFuture => {
+            "--on {on} est postérieur à aujourd'hui ({today}) : enregistrez une remise une fois qu'elle a eu lieu"
+        }
+        ErrEmpty => "{flag} est vide (un texte est attendu)",
+        ErrNotRecorded => "le journal n'a rien d'enregistré pour `{id}` {period} à retirer{hint}",
+        ErrEditInRegistry => {
+            " (son achèvement est écrit dans le registre {registry} : modifiez-le là)"
+        }
+
+        VerdictDone => "fait le {on} (échéance {due})",
+        VerdictDoneLate => "fait en retard le {on} (échéance {due}, {late})",
+        VerdictRef => ", réf. {text}",
+        VerdictWaived => "dispensé le {on}",
+        Replacing => ", en remplacement de : {standing}",
+        Recorded => "{id} {period} : {what} ; enregistré par {by} dans {path}",
+        Withdrawn => "enregistrement « {was} » retiré, {left}",
+        OpenAgain => "de nouveau ouvert",
+        RegistryStands => "l'enregistrement du registre lui-même s'applique ({standing})",
+        DescribeDone => "fait le {on}",
+        DescribeWaived => "dispensé le {on} : {reason}",
+        HeldBy => ", enregistré par {by}",
+        HeldInLedger => ", dans le journal",
+        HeldInRegistry => ", dans le registre",
+
+        StrayObligation => {
+            "enregistrement du journal pour `{id}` {period} : le registre n'a pas cette obligation"
+        }
+        StrayPeriod => {
+            "enregistrement du journal pour `{id}` {period} : l'obligation n'a plus cette période"
         }
     }
 }

@@ -7,7 +7,7 @@
 //! people, and stay out of the catalogues.
 
 mod en;
-mod errors;
+pub mod errors;
 mod fr;
 
 pub use errors::localize;
@@ -56,6 +56,10 @@ keys! {
     LabelLead, LabelActiveFrom, LabelActiveUntil, LabelMilestone, LabelNotes, LabelRecorded,
     MilestoneDue, MilestoneAtMeeting, Clause, ClauseInEn, ClauseInFr, HowDatesAreReached, MeetingsHeading, NoOccurrenceFrom,
     NoOccurrenceOutside,
+    // How `due show` words the steps that gave a date.
+    HowFixedDate, HowDue, HowDayOfYear, HowDayOfQuarter, HowDayOfMonth, HowMonthEnd, HowStarts,
+    HowEnds, HowOpens, HowCloses, HowEstimate, HowLikely, HowPrevious, HowNext, HowHoliday,
+    DayMon, DayTue, DayWed, DayThu, DayFri, DaySat, DaySun, RecordedBy,
     // Rules in words.
     RuleOngoing, RuleOnce, RuleEveryYear, RuleEveryQuarter, RuleEveryMonth, RuleEveryMeeting,
     // Records and how they closed their occurrence.
@@ -63,7 +67,15 @@ keys! {
     DetailReason,
     // Common refusals.
     ErrUnknownObligation, ErrDidYouMean, ErrListShowsIds, ErrUnknownPeriod, ErrNoneNear,
-    ErrCandidate, ErrNothingOpen, ErrRegistryMissing, ErrRegistryDirectory,
+    ErrCandidate, ErrNothingOpen, ErrRegistryMissing, ErrRegistryDirectory, ErrFarPeriod,
+    ErrAlreadyRecorded, ErrOrUndo, ErrOngoing, ErrFuture, ErrEmpty, ErrNotRecorded,
+    ErrEditInRegistry,
+    // What `done`, `waive` and `undo` say they recorded.
+    VerdictDone, VerdictDoneLate, VerdictRef, VerdictWaived, Replacing, Recorded, Withdrawn,
+    OpenAgain, RegistryStands, DescribeDone, DescribeWaived, HeldBy, HeldInLedger,
+    HeldInRegistry,
+    // `due validate`.
+    StrayObligation, StrayPeriod,
 }
 
 /// The catalogue entry for a key in a language, placeholders (`{name}`) unfilled.
