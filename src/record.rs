@@ -39,7 +39,8 @@ pub enum RecordError {
     AlreadyRecorded {
         id: String,
         period: String,
-        standing: Standing,
+        // Boxed: it is rare, and would otherwise make every result large.
+        standing: Box<Standing>,
     },
     NothingOpen(String),
     Ongoing(String),
@@ -659,7 +660,7 @@ fn admit(
         Err(RecordError::AlreadyRecorded {
             id,
             period,
-            standing,
+            standing: Box::new(standing),
         })
     }
 }
@@ -897,13 +898,7 @@ done = [{ period = "2026", on = 2026-02-20 }]
         ));
         assert!(matches!(
             done_err(&cx, "known", Some("2026")),
-            RecordError::AlreadyRecorded {
-                standing: Standing {
-                    held: Held::Registry,
-                    ..
-                },
-                ..
-            }
+            RecordError::AlreadyRecorded { standing, .. } if standing.held == Held::Registry
         ));
         assert!(matches!(
             undo(&cx, "annual", "2026").unwrap_err(),
@@ -930,13 +925,7 @@ done = [{ period = "2026", on = 2026-02-20 }]
         annual(&f, "2026", false, false).unwrap();
         assert!(matches!(
             annual(&f, "2026", false, false).unwrap_err(),
-            RecordError::AlreadyRecorded {
-                standing: Standing {
-                    held: Held::By(_),
-                    ..
-                },
-                ..
-            }
+            RecordError::AlreadyRecorded { standing, .. } if matches!(standing.held, Held::By(_))
         ));
         let line = annual(&f, "2026", false, true).unwrap();
         assert!(line.contains("replacing done on 2026-12-02"), "{line}");
