@@ -20,4 +20,5 @@ pub mod render;
 pub mod send;
 pub mod show;
 pub mod team;
+pub mod usage;
 pub mod views;

@@ -188,6 +188,85 @@ pub(super) fn text(key: Msg) -> &'static str {
         HeldInLedger => ", in the ledger",
         HeldInRegistry => ", in the registry",
 
+        ErrShowUnknown => "no obligation `{id}` in {registry} (see `due list`; ids: {ids})",
+        ErrNext => "--next: {reason}",
+        ErrNextTooFar => "--next reaches past the last date `due` can represent",
+        ErrAt => "--at {at}: {reason}",
+        ErrAtNoInstance => {
+            "the meeting has no instance from {today} on (name an instance or a date)"
+        }
+        ErrAtUnknown => {
+            "not a date (YYYY-MM-DD) nor a meeting (known: {known}; an instance is MEETING-YEAR)"
+        }
+        SpanExpectedOffset => "expected a duration such as 30d, 6w, 2m or 1y",
+        SpanExpectedWindow => {
+            "expected a number and a unit: 30d, 6w, 3m, 1y, or 30 days, 6 weeks, 3 months, 1 year"
+        }
+        SpanEmpty => "empty duration ({expected})",
+        SpanNotADuration => "`{text}` is not a duration ({expected})",
+        SpanNoUnit => "`{text}` has no unit ({expected})",
+        SpanTooLong => "`{text}` is too long ({limit})",
+        SpanLimitOffset => "offsets reach at most two years",
+        SpanLimitWindow => "a window reaches at most 100 years",
+        IcsFallsDue => "Falls due on {due}: {title}",
+        IcsMilestone => "Milestone: {name}, before the due date {due}",
+        IcsObligation => "Obligation: {id} ({period})",
+        IcsState => "State: {state}",
+        IcsTitle => "Title: {text}",
+        IcsMandate => "Mandate: {text}",
+        IcsTo => "To: {text}",
+        IcsOwner => "Owner: {text}",
+        IcsMeeting => "Meeting: {text}",
+        IcsEstimate => "The date hangs on a meeting whose dates are an estimate.",
+        IcsLikely => "The date hangs on a meeting whose dates are likely, not confirmed.",
+
+        ColChange => "Change",
+        ColOldDue => "Old due",
+        ColNewDue => "New due",
+        DiffHeading => "From {old} to {new}, for what falls due from {from} to {until}:",
+        DiffNothing => "No deadline added, removed or moved, and no obligation changed.",
+        DiffNone => "(none)",
+        DiffEarlier => "{n} days earlier",
+        DiffEarlierOne => "{n} day earlier",
+        DiffLater => "{n} days later",
+        DiffLaterOne => "{n} day later",
+        DiffGone => "the record no longer matches a period",
+        DiffJudged => "judged against the new date",
+        DiffLedger => "ledger: {action} on {on}, {fate}",
+        ChangeChanged => "changed",
+        ChangeAdded => "added",
+        ChangeRemoved => "removed",
+        ChangeMoved => "moved",
+
+        StrayCompletion => {
+            "obligation `{id}` records a completion for `{period}`, which is not one of its periods"
+        }
+        ValidRegistry => "registry: {registry}",
+        ValidLedger => "ledger: {ledger}",
+        ValidLedgerWarning => "warning: ledger {ledger}: {warning}",
+        ValidHolidays => {
+            "warning: [calendar] lists holidays as dates, none in {years}, where deadlines fall: a deadline on a holiday there is not rolled (list those years' holidays, or write them as `holiday_rules`)"
+        }
+        ValidConflict => "the ledger records {n} occurrence differently in two places (see above)",
+        ValidConflicts => {
+            "the ledger records {n} occurrences differently in two places (see above)"
+        }
+        ValidOk => "ok",
+        SummaryTitle => "title: {title}",
+        SummaryCounts => "{obligations}, {meetings} ({instances}), time zone {zone}",
+        CountObligation => "{n} obligation",
+        CountObligations => "{n} obligations",
+        CountMeeting => "{n} meeting",
+        CountMeetings => "{n} meetings",
+        CountInstance => "{n} dated instance",
+        CountInstances => "{n} dated instances",
+        FoundGiven => "from --registry or DUE_REGISTRY",
+        FoundHere => "found in the working directory",
+        FoundConfig => "the user's default, in the config directory",
+        FoundEmbedded => "the embedded Resolution 1332 registry",
+        LedgerGiven => "from --ledger or DUE_LEDGER",
+        LedgerNamed => "named by the registry",
+        LedgerDefault => "the default for this registry",
         StrayObligation => "ledger record for `{id}` {period}: no such obligation in the registry",
         StrayPeriod => {
             "ledger record for `{id}` {period}: the obligation has no such period any more"

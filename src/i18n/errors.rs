@@ -5,9 +5,12 @@
 use std::fmt::Display;
 
 use super::{Msg, f, state, t};
+use crate::dates::{SpanError, Spans};
+use crate::engine::AtError;
 use crate::model::Lang;
 use crate::record::{Candidate, RecordError};
 use crate::registry::RegistryError;
+use crate::usage::UsageError;
 
 /// The error as the user reads it: in French when asked and the kind is one the catalogue
 /// knows, else as it is.
@@ -25,6 +28,9 @@ pub fn localize(err: anyhow::Error, lang: Lang) -> anyhow::Error {
 pub fn text(err: &anyhow::Error, lang: Lang) -> Option<String> {
     if let Some(e) = err.downcast_ref::<RecordError>() {
         return Some(record(e, lang));
+    }
+    if let Some(e) = err.downcast_ref::<UsageError>() {
+        return Some(usage(e, lang));
     }
     match err.downcast_ref::<RegistryError>()? {
         RegistryError::Missing(path) => Some(f(
@@ -138,4 +144,58 @@ fn candidates(list: &[Candidate], lang: Lang) -> String {
         f(lang, Msg::ErrCandidate, &args)
     };
     list.iter().map(one).collect::<Vec<_>>().join(", ")
+}
+
+/// A mistake on the command line.
+pub fn usage(e: &UsageError, lang: Lang) -> String {
+    match e {
+        UsageError::UnknownObligation { id, registry, ids } => {
+            let ids = ids.join(", ");
+            let args: [(&str, &dyn Display); 3] =
+                [("id", id), ("registry", registry), ("ids", &ids)];
+            f(lang, Msg::ErrShowUnknown, &args)
+        }
+        UsageError::Next(e) => f(lang, Msg::ErrNext, &[("reason", &span(e, lang))]),
+        UsageError::NextTooFar => t(lang, Msg::ErrNextTooFar).to_owned(),
+        UsageError::At { at, error } => {
+            let reason = self::at(error, lang);
+            f(lang, Msg::ErrAt, &[("at", at), ("reason", &reason)])
+        }
+    }
+}
+
+/// Why `--at` names no day.
+pub fn at(e: &AtError, lang: Lang) -> String {
+    match e {
+        AtError::NoInstance { today } => f(lang, Msg::ErrAtNoInstance, &[("today", today)]),
+        AtError::Unknown { known } => f(lang, Msg::ErrAtUnknown, &[("known", &known.join(", "))]),
+    }
+}
+
+/// Why a duration was refused.
+pub fn span(e: &SpanError, lang: Lang) -> String {
+    let expected = |spans: &Spans| match spans {
+        Spans::Offsets => t(lang, Msg::SpanExpectedOffset),
+        Spans::Windows => t(lang, Msg::SpanExpectedWindow),
+    };
+    match e {
+        SpanError::Empty { spans } => f(lang, Msg::SpanEmpty, &[("expected", &expected(spans))]),
+        SpanError::NotADuration { text, spans } => f(
+            lang,
+            Msg::SpanNotADuration,
+            &[("text", text), ("expected", &expected(spans))],
+        ),
+        SpanError::NoUnit { text, spans } => f(
+            lang,
+            Msg::SpanNoUnit,
+            &[("text", text), ("expected", &expected(spans))],
+        ),
+        SpanError::TooLong { text, spans } => {
+            let limit = match spans {
+                Spans::Offsets => t(lang, Msg::SpanLimitOffset),
+                Spans::Windows => t(lang, Msg::SpanLimitWindow),
+            };
+            f(lang, Msg::SpanTooLong, &[("text", text), ("limit", &limit)])
+        }
+    }
 }

@@ -198,6 +198,91 @@ pub(super) fn text(key: Msg) -> &'static str {
         HeldInLedger => ", dans le journal",
         HeldInRegistry => ", dans le registre",
 
+        ErrShowUnknown => {
+            "aucune obligation `{id}` dans {registry} (voir `due list` ; identifiants : {ids})"
+        }
+        ErrNext => "--next : {reason}",
+        ErrNextTooFar => "--next va au-delà de la dernière date que `due` peut représenter",
+        ErrAt => "--at {at} : {reason}",
+        ErrAtNoInstance => {
+            "la réunion n'a aucune session à partir du {today} (nommez une session ou une date)"
+        }
+        ErrAtUnknown => {
+            "ni une date (AAAA-MM-JJ) ni une réunion (connues : {known} ; une session s'écrit RÉUNION-ANNÉE)"
+        }
+        SpanExpectedOffset => "une durée telle que 30d, 6w, 2m ou 1y est attendue",
+        SpanExpectedWindow => {
+            "un nombre et une unité sont attendus : 30d, 6w, 3m, 1y, ou 30 days, 6 weeks, 3 months, 1 year"
+        }
+        SpanEmpty => "durée vide ({expected})",
+        SpanNotADuration => "`{text}` n'est pas une durée ({expected})",
+        SpanNoUnit => "`{text}` n'a pas d'unité ({expected})",
+        SpanTooLong => "`{text}` est trop long ({limit})",
+        SpanLimitOffset => "un décalage va au plus à deux ans",
+        SpanLimitWindow => "une fenêtre va au plus à 100 ans",
+        IcsFallsDue => "Échéance le {due} : {title}",
+        IcsMilestone => "Étape : {name}, avant l'échéance du {due}",
+        IcsObligation => "Obligation : {id} ({period})",
+        IcsState => "État : {state}",
+        IcsTitle => "Titre : {text}",
+        IcsMandate => "Mandat : {text}",
+        IcsTo => "Destinataire : {text}",
+        IcsOwner => "Responsable : {text}",
+        IcsMeeting => "Réunion : {text}",
+        IcsEstimate => "La date dépend d'une réunion dont les dates sont estimées.",
+        IcsLikely => "La date dépend d'une réunion dont les dates sont probables, non confirmées.",
+
+        ColChange => "Changement",
+        ColOldDue => "Ancienne échéance",
+        ColNewDue => "Nouvelle échéance",
+        DiffHeading => "De {old} à {new}, pour ce qui arrive à échéance du {from} au {until} :",
+        DiffNothing => {
+            "Aucune échéance ajoutée, supprimée ou déplacée, et aucune obligation modifiée."
+        }
+        DiffNone => "(aucun)",
+        DiffEarlier => "{n} jours plus tôt",
+        DiffEarlierOne => "{n} jour plus tôt",
+        DiffLater => "{n} jours plus tard",
+        DiffLaterOne => "{n} jour plus tard",
+        DiffGone => "l'enregistrement ne correspond plus à aucune période",
+        DiffJudged => "jugé d'après la nouvelle date",
+        DiffLedger => "journal : {action} le {on}, {fate}",
+        ChangeChanged => "modifié",
+        ChangeAdded => "ajouté",
+        ChangeRemoved => "supprimé",
+        ChangeMoved => "déplacé",
+
+        StrayCompletion => {
+            "l'obligation `{id}` enregistre un achèvement pour `{period}`, qui n'est pas l'une de ses périodes"
+        }
+        ValidRegistry => "registre : {registry}",
+        ValidLedger => "journal : {ledger}",
+        ValidLedgerWarning => "avertissement : journal {ledger} : {warning}",
+        ValidHolidays => {
+            "avertissement : [calendar] donne les jours fériés sous forme de dates, aucune en {years}, où tombent des échéances : une échéance un jour férié de ces années n'est pas déplacée (donnez les jours fériés de ces années, ou écrivez-les en `holiday_rules`)"
+        }
+        ValidConflict => {
+            "le journal enregistre {n} occurrence de deux façons différentes (voir ci-dessus)"
+        }
+        ValidConflicts => {
+            "le journal enregistre {n} occurrences de deux façons différentes (voir ci-dessus)"
+        }
+        ValidOk => "ok",
+        SummaryTitle => "titre : {title}",
+        SummaryCounts => "{obligations}, {meetings} ({instances}), fuseau horaire {zone}",
+        CountObligation => "{n} obligation",
+        CountObligations => "{n} obligations",
+        CountMeeting => "{n} réunion",
+        CountMeetings => "{n} réunions",
+        CountInstance => "{n} session datée",
+        CountInstances => "{n} sessions datées",
+        FoundGiven => "indiqué par --registry ou DUE_REGISTRY",
+        FoundHere => "trouvé dans le répertoire de travail",
+        FoundConfig => "celui de l'utilisateur, dans le répertoire de configuration",
+        FoundEmbedded => "le registre de la Résolution 1332 intégré",
+        LedgerGiven => "indiqué par --ledger ou DUE_LEDGER",
+        LedgerNamed => "nommé par le registre",
+        LedgerDefault => "celui par défaut pour ce registre",
         StrayObligation => {
             "enregistrement du journal pour `{id}` {period} : le registre n'a pas cette obligation"
         }

@@ -74,8 +74,23 @@ keys! {
     VerdictDone, VerdictDoneLate, VerdictRef, VerdictWaived, Replacing, Recorded, Withdrawn,
     OpenAgain, RegistryStands, DescribeDone, DescribeWaived, HeldBy, HeldInLedger,
     HeldInRegistry,
+    // Mistakes on the command line, and durations.
+    ErrShowUnknown, ErrNext, ErrNextTooFar, ErrAt, ErrAtNoInstance, ErrAtUnknown,
+    SpanExpectedOffset, SpanExpectedWindow, SpanEmpty, SpanNotADuration, SpanNoUnit,
+    SpanTooLong, SpanLimitOffset, SpanLimitWindow,
+    // The iCalendar feed's text for people (its keys stay as RFC 5545 has them).
+    IcsFallsDue, IcsMilestone, IcsObligation, IcsState, IcsTitle, IcsMandate, IcsTo, IcsOwner,
+    IcsMeeting, IcsEstimate, IcsLikely,
+    // `due diff`.
+    ColChange, ColOldDue, ColNewDue, DiffHeading, DiffNothing, DiffNone, DiffEarlier,
+    DiffEarlierOne, DiffLater, DiffLaterOne, DiffGone, DiffJudged, DiffLedger, ChangeChanged,
+    ChangeAdded, ChangeRemoved, ChangeMoved,
     // `due validate`.
-    StrayObligation, StrayPeriod,
+    StrayObligation, StrayPeriod, StrayCompletion, ValidRegistry, ValidLedger,
+    ValidLedgerWarning, ValidHolidays, ValidConflict, ValidConflicts, ValidOk, SummaryTitle,
+    SummaryCounts, CountObligation, CountObligations, CountMeeting, CountMeetings,
+    CountInstance, CountInstances, FoundGiven, FoundHere, FoundConfig, FoundEmbedded,
+    LedgerGiven, LedgerNamed, LedgerDefault,
 }
 
 /// The catalogue entry for a key in a language, placeholders (`{name}`) unfilled.

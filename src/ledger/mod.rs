@@ -184,14 +184,19 @@ pub struct Location {
     pub source: Source,
 }
 
-impl std::fmt::Display for Location {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let why = match self.source {
-            Source::Given => "from --ledger or DUE_LEDGER",
-            Source::Registry => "named by the registry",
-            Source::DataDir => "the default for this registry",
-        };
-        write!(f, "{} ({why})", self.path.display())
+impl Location {
+    /// The path and why it is the ledger: `ledger.toml (named by the registry)`.
+    pub fn described(&self, lang: crate::model::Lang) -> String {
+        use crate::i18n::{Msg, t};
+        let why = t(
+            lang,
+            match self.source {
+                Source::Given => Msg::LedgerGiven,
+                Source::Registry => Msg::LedgerNamed,
+                Source::DataDir => Msg::LedgerDefault,
+            },
+        );
+        format!("{} ({why})", self.path.display())
     }
 }
 

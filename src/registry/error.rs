@@ -130,7 +130,7 @@ pub enum ErrorKind {
     /// A duration that [`Span::parse`](crate::dates::Span::parse) refused, with its reason.
     BadSpan {
         key: String,
-        reason: String,
+        reason: crate::dates::SpanError,
     },
     BadTypical {
         value: String,
