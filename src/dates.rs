@@ -53,11 +53,12 @@ impl Span {
     pub fn parse_window(text: &str) -> Result<Span, SpanError> {
         let expected = Spans::Windows;
         let (digits, unit) = split_unit(text, expected)?;
-        let unit = match unit.to_ascii_lowercase().as_str() {
-            "d" | "day" | "days" => Unit::Day,
-            "w" | "week" | "weeks" => Unit::Week,
-            "m" | "month" | "months" => Unit::Month,
-            "y" | "year" | "years" => Unit::Year,
+        let unit = match unit.to_lowercase().as_str() {
+            // English, and French (`3 mois`, `2 semaines`): whatever the interface speaks.
+            "d" | "day" | "days" | "j" | "jour" | "jours" => Unit::Day,
+            "w" | "week" | "weeks" | "sem" | "semaine" | "semaines" => Unit::Week,
+            "m" | "month" | "months" | "mois" => Unit::Month,
+            "y" | "year" | "years" | "an" | "ans" | "année" | "années" => Unit::Year,
             _ => return Err(no_unit(text, expected)),
         };
         Span::within(text, digits, unit, 100 * 366, expected)
@@ -455,6 +456,10 @@ mod tests {
         assert_eq!(Span::parse_window("2weeks").unwrap().unit, Unit::Week);
         assert_eq!(Span::parse_window("1y").unwrap().unit, Unit::Year);
         assert_eq!(Span::parse_window("10 days").unwrap().count, 10);
+        assert_eq!(Span::parse_window("3 mois"), Ok(months));
+        assert_eq!(Span::parse_window("2 semaines").unwrap().unit, Unit::Week);
+        assert_eq!(Span::parse_window("1 an").unwrap().unit, Unit::Year);
+        assert_eq!(Span::parse_window("10j").unwrap().unit, Unit::Day);
         let err = Span::parse_window("3 fortnights").unwrap_err();
         assert!(err.to_string().contains("3 months"), "{err}");
         assert!(matches!(

@@ -238,6 +238,137 @@ pub(super) fn text(key: Msg) -> &'static str {
         ChangeRemoved => "removed",
         ChangeMoved => "moved",
 
+        RegTooLarge => {
+            "registry {path} is {bytes} bytes, more than a registry can be (expected at most 256 MiB of TOML: is this the right file?)"
+        }
+        RegRead => {
+            "cannot read registry {path}: {cause} (check that the file is readable by this user)"
+        }
+        RegDidYouMean => "did you mean `{name}`?",
+        RegOneOf => "expected one of: {list}",
+        RegUnknownKey => "unknown key `{key}` in {table} ({hint})",
+        RegTooLong => "`{key}` holds {kib} KiB of text (at most {max} KiB in one field)",
+        RegNoMeetings => "no meetings are defined under [meetings]",
+        RegKnownMeetings => "known meetings: {list}",
+        RegNulByte => {
+            "not a text file: a NUL byte (expected UTF-8 TOML text: is this the right file?)"
+        }
+        RegNotUtf8 => {
+            "not a text file: byte {byte}, which is not UTF-8 (expected UTF-8 TOML text: is this the right file?)"
+        }
+        RegToml => "invalid TOML: {message}",
+        RegMissingKey => "{table} has no `{key}` (it is required)",
+        RegWrongType => "`{key}` is {found} (expected {expected})",
+        RegNoSchema => "the registry has no `schema` (expected `schema = 1` at the top)",
+        RegWrongSchema => "`schema` must be 1 (the only version this `due` reads)",
+        RegTimeZone => {
+            "`timezone`: unknown time zone `{name}` (expected an IANA name such as Europe/Zurich)"
+        }
+        RegWeekday => {
+            "`weekend`: `{value}` is not a weekday (expected mon, tue, wed, thu, fri, sat or sun)"
+        }
+        RegNoWorkingDay => {
+            "`weekend` closes every day of the week (expected at least one working day)"
+        }
+        RegRoll => "`roll`: `{value}` is not a roll (expected previous, next or none)",
+        RegLanguage => "`quote_lang`: `{value}` is not a language `due` speaks (expected en or fr)",
+        RegOfMeeting => "meeting name",
+        RegOfInstance => "instance id",
+        RegOfObligation => "obligation id",
+        RegIdEmpty => "{of} `{id}` is empty (expected letters, digits, '-', '_' or '.')",
+        RegIdCharacters => {
+            "{of} `{id}` holds other characters (expected only ASCII letters, digits, '-', '_' and '.')"
+        }
+        RegDuplicateObligation => "duplicate obligation id `{id}` (ids must be unique)",
+        RegDuplicateInstance => {
+            "meeting instance id `{id}` is used twice (give one of them its own `id`)"
+        }
+        RegNotARealDay => "`{key}`: {value} is not a date in the calendar (expected a real day)",
+        RegDateWithTime => {
+            "`{key}` has a time of day (expected a date such as 2026-11-30, without one)"
+        }
+        RegNotADate => {
+            "`{key}`: `{value}` is not a date such as 2026-11-30 (YYYY-MM-DD, a real day)"
+        }
+        RegNotARange => {
+            "`{key}`: `{value}` is not a date or date range (expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, real days)"
+        }
+        RegRangeBackwards => {
+            "`{key}`: `{value}` ends before it starts (expected the first day, `..`, then the last day)"
+        }
+        RegRangeTooLong => "`{key}`: `{value}` lasts more than a year (is a year mistyped?)",
+        RegKeyReason => "`{key}`: {reason}",
+        RegBadTypical => {
+            "`typical`: `{value}` is not a month-day or range (expected MM-DD or MM-DD..MM-DD within one year)"
+        }
+        RegNoDates => {
+            "meeting `{meeting}` has no `dates` (expected dates = \"YYYY-MM-DD..YYYY-MM-DD\", a table of years, or a `typical` estimate)"
+        }
+        RegTypicalOnSingle => {
+            "meeting `{meeting}` is a single meeting, and `typical` only applies to a series (expected dates given per year to use it)"
+        }
+        RegConfidenceOnSeries => {
+            "meeting `{meeting}` is a series, so `{key}` belongs to single years (expected `{example}`)"
+        }
+        RegNotAConfidence => {
+            "`confidence`: `{value}` is not a confidence (expected confirmed, likely or estimate)"
+        }
+        RegTentativeContradicts => {
+            "`tentative = {tentative}` contradicts `confidence = \"{confidence}\"` (expected one of them: `tentative = true` is `confidence = \"estimate\"`)"
+        }
+        RegNotAYear => "meeting `{meeting}`: `{value}` is not a year (expected keys such as 2026)",
+        RegInstanceInWrongYear => {
+            "meeting `{meeting}`: an instance starting {start} is listed under {year} (expected it under {right})"
+        }
+        RegActiveUntilBeforeFrom => {
+            "obligation `{obligation}`: `active_until` {until} is before `active_from` {from} (expected the same day or later)"
+        }
+        RegMilestonesWithoutDeadline => {
+            "obligation `{obligation}` has no deadline, so its milestones have nothing to count from (expected a `due`, or no `milestones`)"
+        }
+        RegNotAMilestoneReference => {
+            "`at`: `{name}` is neither `due` nor a meeting (expected `due - 4w` or `MEETING - 30d`; {hint})"
+        }
+        RegBadOffset => {
+            "`{key}`: `{value}` is not understood (expected a name, then optionally + or - with spaces around it and a duration, as `council - 4w`)"
+        }
+        RegEveryWithoutDue => {
+            "`every` has no `due` beside it (expected a `due` saying when in each period it falls, such as `due = \"11-30\"`)"
+        }
+        RegNotARecurrence => {
+            "`every`: `{value}` is not a recurrence (expected year, quarter, month or meeting)"
+        }
+        RegQuarterlyDue => {
+            "for a quarterly deadline M-DD, the month of the quarter 1-3 and a day, such as 3-31, or `end + 30d`"
+        }
+        RegMonthlyDue => "for a monthly deadline the day of the month, such as 15, or `end - 5d`",
+        RegDueNotUnderstood => "`due`: `{value}` is not understood (expected {expected})",
+        RegSeriesAsOneOff => {
+            "`due`: `{meeting}` is a series, and a one-off needs one meeting (expected an instance such as `{meeting}-2026`, or `every = \"year\"` to make it recur)"
+        }
+        RegSingleMeetingRecurs => {
+            "`due`: `{meeting}` is a single meeting, so it cannot recur (expected no `every`, to make this a one-off)"
+        }
+        RegNotACalendarDay => {
+            "`due`: `{value}` is not a date in the calendar (expected YYYY-MM-DD, a real day)"
+        }
+        RegNotADayOfYear => {
+            "`due`: `{value}` is not a day of the year (expected MM-DD, a real day such as 11-30)"
+        }
+        RegUnknownMeeting => "`due`: no meeting `{name}` ({hint})",
+        ShapeString => "a string",
+        ShapeInteger => "an integer",
+        ShapeFloat => "a float",
+        ShapeBoolean => "a boolean",
+        ShapeDate => "a date",
+        ShapeArray => "an array",
+        ShapeTable => "a table",
+        ShapeADate => "a date such as 2026-11-30",
+        ShapeDuration => "a duration such as \"30d\"",
+        ShapeText => "a string or a table {table}",
+        ShapeDates => "a date range \"YYYY-MM-DD..YYYY-MM-DD\" or a table of years",
+        ShapeTrueOrFalse => "true or false",
+
         StrayCompletion => {
             "obligation `{id}` records a completion for `{period}`, which is not one of its periods"
         }

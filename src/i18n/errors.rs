@@ -9,7 +9,7 @@ use crate::dates::{SpanError, Spans};
 use crate::engine::AtError;
 use crate::model::Lang;
 use crate::record::{Candidate, RecordError};
-use crate::registry::RegistryError;
+use crate::registry::{ErrorKind, IdOf, IdProblem, Recurring, RegistryError, Shape};
 use crate::usage::UsageError;
 
 /// The error as the user reads it: in French when asked and the kind is one the catalogue
@@ -32,19 +32,10 @@ pub fn text(err: &anyhow::Error, lang: Lang) -> Option<String> {
     if let Some(e) = err.downcast_ref::<UsageError>() {
         return Some(usage(e, lang));
     }
-    match err.downcast_ref::<RegistryError>()? {
-        RegistryError::Missing(path) => Some(f(
-            lang,
-            Msg::ErrRegistryMissing,
-            &[("path", &path.display())],
-        )),
-        RegistryError::Directory(path) => Some(f(
-            lang,
-            Msg::ErrRegistryDirectory,
-            &[("path", &path.display())],
-        )),
-        _ => None,
+    if let Some(e) = err.downcast_ref::<SpanError>() {
+        return Some(span(e, lang));
     }
+    Some(registry(err.downcast_ref::<RegistryError>()?, lang))
 }
 
 /// Why `done`, `waive` or `undo` refused to write.
@@ -196,6 +187,254 @@ pub fn span(e: &SpanError, lang: Lang) -> String {
                 Spans::Windows => t(lang, Msg::SpanLimitWindow),
             };
             f(lang, Msg::SpanTooLong, &[("text", text), ("limit", &limit)])
+        }
+    }
+}
+
+/// Why a registry could not be read.
+pub fn registry(e: &RegistryError, lang: Lang) -> String {
+    match e {
+        RegistryError::Invalid {
+            file,
+            line,
+            col,
+            kind: k,
+        } => format!("{file}:{line}:{col}: {}", kind(k, lang)),
+        RegistryError::Missing(path) => {
+            f(lang, Msg::ErrRegistryMissing, &[("path", &path.display())])
+        }
+        RegistryError::Directory(path) => f(
+            lang,
+            Msg::ErrRegistryDirectory,
+            &[("path", &path.display())],
+        ),
+        RegistryError::TooLarge(path, bytes) => f(
+            lang,
+            Msg::RegTooLarge,
+            &[("path", &path.display()), ("bytes", bytes)],
+        ),
+        RegistryError::Read { path, cause } => f(
+            lang,
+            Msg::RegRead,
+            &[("path", &path.display()), ("cause", cause)],
+        ),
+    }
+}
+
+/// What a value is, or was expected to be.
+fn shape(s: Shape, lang: Lang) -> String {
+    let key = match s {
+        Shape::String => Msg::ShapeString,
+        Shape::Integer => Msg::ShapeInteger,
+        Shape::Float => Msg::ShapeFloat,
+        Shape::Boolean => Msg::ShapeBoolean,
+        Shape::Date => Msg::ShapeDate,
+        Shape::Array => Msg::ShapeArray,
+        Shape::Table => Msg::ShapeTable,
+        Shape::ADate => Msg::ShapeADate,
+        Shape::Duration => Msg::ShapeDuration,
+        Shape::Dates => Msg::ShapeDates,
+        Shape::TrueOrFalse => Msg::ShapeTrueOrFalse,
+        // Braces are the catalogue's placeholders: the example goes in as a value.
+        Shape::Text => {
+            return f(
+                lang,
+                Msg::ShapeText,
+                &[("table", &"{ en = \"…\", fr = \"…\" }")],
+            );
+        }
+    };
+    t(lang, key).to_owned()
+}
+
+/// A key a table does not allow, named with the closest allowed one, else all of them:
+/// `unknown key `titel` in [[obligation]] (did you mean `title`?)`.
+pub fn unknown_key(key: &str, table: &str, allowed: &[&str], lang: Lang) -> String {
+    let hint = match crate::diag::suggest(key, allowed) {
+        Some(s) => f(lang, Msg::RegDidYouMean, &[("name", &s)]),
+        None => f(lang, Msg::RegOneOf, &[("list", &allowed.join(", "))]),
+    };
+    let args: [(&str, &dyn Display); 3] = [("key", &key), ("table", &table), ("hint", &hint)];
+    f(lang, Msg::RegUnknownKey, &args)
+}
+
+/// A field of more text than one field may hold.
+pub fn too_long(key: &str, bytes: usize, lang: Lang) -> String {
+    let args: [(&str, &dyn Display); 3] = [
+        ("key", &key),
+        ("kib", &bytes.div_ceil(1024)),
+        ("max", &(crate::diag::MAX_TEXT_BYTES / 1024)),
+    ];
+    f(lang, Msg::RegTooLong, &args)
+}
+
+/// The closest known meeting to a name, or the meetings there are.
+fn meeting_hint(name: &str, known: &[String], lang: Lang) -> String {
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    match crate::diag::suggest(name, &known) {
+        Some(s) => f(lang, Msg::RegDidYouMean, &[("name", &s)]),
+        None if known.is_empty() => t(lang, Msg::RegNoMeetings).to_owned(),
+        None => f(lang, Msg::RegKnownMeetings, &[("list", &known.join(", "))]),
+    }
+}
+
+/// A mistake in a registry's text.
+pub fn kind(k: &ErrorKind, lang: Lang) -> String {
+    use ErrorKind::*;
+    let m = |key| t(lang, key).to_owned();
+    let one = |key, name: &str, value: &dyn Display| f(lang, key, &[(name, value)]);
+    let key_value =
+        |msg, key: &String, value: &String| f(lang, msg, &[("key", key), ("value", value)]);
+    match k {
+        NulByte => m(Msg::RegNulByte),
+        TooLong { key, bytes } => too_long(key, *bytes, lang),
+        NotUtf8 { byte } => one(Msg::RegNotUtf8, "byte", &format!("0x{byte:02X}")),
+        Toml { message } => one(Msg::RegToml, "message", message),
+        UnknownKey {
+            key,
+            table,
+            allowed,
+        } => unknown_key(key, table, allowed, lang),
+        MissingKey { table, key } => f(lang, Msg::RegMissingKey, &[("table", table), ("key", key)]),
+        WrongType {
+            key,
+            found,
+            expected,
+        } => {
+            let args: [(&str, &dyn Display); 3] = [
+                ("key", key),
+                ("found", &shape(*found, lang)),
+                ("expected", &shape(*expected, lang)),
+            ];
+            f(lang, Msg::RegWrongType, &args)
+        }
+        NoSchema => m(Msg::RegNoSchema),
+        WrongSchema => m(Msg::RegWrongSchema),
+        UnknownTimeZone { name } => one(Msg::RegTimeZone, "name", name),
+        NotAWeekday { value } => one(Msg::RegWeekday, "value", value),
+        NoWorkingDay => m(Msg::RegNoWorkingDay),
+        NotARoll { value } => one(Msg::RegRoll, "value", value),
+        NotALanguage { value } => one(Msg::RegLanguage, "value", value),
+        BadId { of, id, problem } => {
+            let of = t(
+                lang,
+                match of {
+                    IdOf::Meeting => Msg::RegOfMeeting,
+                    IdOf::Instance => Msg::RegOfInstance,
+                    IdOf::Obligation => Msg::RegOfObligation,
+                },
+            );
+            let key = match problem {
+                IdProblem::Empty => Msg::RegIdEmpty,
+                IdProblem::OtherCharacters => Msg::RegIdCharacters,
+            };
+            f(lang, key, &[("of", &of), ("id", id)])
+        }
+        DuplicateObligation { id } => one(Msg::RegDuplicateObligation, "id", id),
+        DuplicateInstance { id } => one(Msg::RegDuplicateInstance, "id", id),
+        NotARealDay { key, value } => key_value(Msg::RegNotARealDay, key, value),
+        DateWithTime { key } => one(Msg::RegDateWithTime, "key", key),
+        NotADate { key, value } => key_value(Msg::RegNotADate, key, value),
+        NotARange { key, value } => key_value(Msg::RegNotARange, key, value),
+        RangeBackwards { key, value } => key_value(Msg::RegRangeBackwards, key, value),
+        RangeTooLong { key, value } => key_value(Msg::RegRangeTooLong, key, value),
+        BadSpan { key, reason } => {
+            let reason = span(reason, lang);
+            f(
+                lang,
+                Msg::RegKeyReason,
+                &[("key", key), ("reason", &reason)],
+            )
+        }
+        BadTypical { value } => one(Msg::RegBadTypical, "value", value),
+        NoDates { meeting } => one(Msg::RegNoDates, "meeting", meeting),
+        TypicalOnSingle { meeting } => one(Msg::RegTypicalOnSingle, "meeting", meeting),
+        ConfidenceOnSeries { meeting, key } => {
+            let example = "2027 = { dates = \"…\", confidence = \"likely\" }";
+            let args: [(&str, &dyn Display); 3] =
+                [("meeting", meeting), ("key", key), ("example", &example)];
+            f(lang, Msg::RegConfidenceOnSeries, &args)
+        }
+        NotAConfidence { value } => one(Msg::RegNotAConfidence, "value", value),
+        TentativeContradictsConfidence {
+            tentative,
+            confidence,
+        } => f(
+            lang,
+            Msg::RegTentativeContradicts,
+            &[("tentative", tentative), ("confidence", confidence)],
+        ),
+        BadHolidayRule { reason } => f(
+            lang,
+            Msg::RegKeyReason,
+            &[("key", &"holiday_rules"), ("reason", reason)],
+        ),
+        NotAYear { meeting, value } => f(
+            lang,
+            Msg::RegNotAYear,
+            &[("meeting", meeting), ("value", value)],
+        ),
+        InstanceInWrongYear {
+            meeting,
+            start,
+            year,
+        } => {
+            let args: [(&str, &dyn Display); 4] = [
+                ("meeting", meeting),
+                ("start", start),
+                ("year", year),
+                ("right", &chrono::Datelike::year(start)),
+            ];
+            f(lang, Msg::RegInstanceInWrongYear, &args)
+        }
+        ActiveUntilBeforeFrom {
+            obligation,
+            from,
+            until,
+        } => {
+            let args: [(&str, &dyn Display); 3] =
+                [("obligation", obligation), ("from", from), ("until", until)];
+            f(lang, Msg::RegActiveUntilBeforeFrom, &args)
+        }
+        MilestonesWithoutDeadline { obligation } => {
+            one(Msg::RegMilestonesWithoutDeadline, "obligation", obligation)
+        }
+        NotAMilestoneReference { name, known } => {
+            let hint = meeting_hint(name, known, lang);
+            f(
+                lang,
+                Msg::RegNotAMilestoneReference,
+                &[("name", name), ("hint", &hint)],
+            )
+        }
+        BadOffset { key, value } => f(lang, Msg::RegBadOffset, &[("key", key), ("value", value)]),
+        EveryWithoutDue => m(Msg::RegEveryWithoutDue),
+        NotARecurrence { value } => one(Msg::RegNotARecurrence, "value", value),
+        DueNotUnderstood { value, period } => {
+            let expected = t(
+                lang,
+                match period {
+                    Recurring::Quarter => Msg::RegQuarterlyDue,
+                    Recurring::Month => Msg::RegMonthlyDue,
+                },
+            );
+            f(
+                lang,
+                Msg::RegDueNotUnderstood,
+                &[("value", value), ("expected", &expected)],
+            )
+        }
+        SeriesAsOneOff { meeting } => one(Msg::RegSeriesAsOneOff, "meeting", meeting),
+        SingleMeetingRecurs { meeting } => one(Msg::RegSingleMeetingRecurs, "meeting", meeting),
+        NotACalendarDay { value } => one(Msg::RegNotACalendarDay, "value", value),
+        NotADayOfYear { value } => one(Msg::RegNotADayOfYear, "value", value),
+        UnknownMeeting { name, known } => {
+            let hint = meeting_hint(name, known, lang);
+            f(
+                lang,
+                Msg::RegUnknownMeeting,
+                &[("name", name), ("hint", &hint)],
+            )
         }
     }
 }

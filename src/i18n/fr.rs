@@ -212,7 +212,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         }
         SpanExpectedOffset => "une durée telle que 30d, 6w, 2m ou 1y est attendue",
         SpanExpectedWindow => {
-            "un nombre et une unité sont attendus : 30d, 6w, 3m, 1y, ou 30 days, 6 weeks, 3 months, 1 year"
+            "un nombre et une unité sont attendus : 30d, 6w, 3m, 1y, ou 30 jours, 6 semaines, 3 mois, 1 an"
         }
         SpanEmpty => "durée vide ({expected})",
         SpanNotADuration => "`{text}` n'est pas une durée ({expected})",
@@ -252,6 +252,145 @@ pub(super) fn text(key: Msg) -> &'static str {
         ChangeRemoved => "supprimé",
         ChangeMoved => "déplacé",
 
+        RegTooLarge => {
+            "le registre {path} fait {bytes} octets, plus qu'un registre ne peut en faire (au plus 256 Mio de TOML sont attendus : est-ce le bon fichier ?)"
+        }
+        RegRead => {
+            "impossible de lire le registre {path} : {cause} (vérifiez que cet utilisateur peut lire le fichier)"
+        }
+        RegDidYouMean => "vouliez-vous dire `{name}` ?",
+        RegOneOf => "attendu : l'une de {list}",
+        RegUnknownKey => "clé inconnue `{key}` dans {table} ({hint})",
+        RegTooLong => "`{key}` contient {kib} Kio de texte (au plus {max} Kio dans un champ)",
+        RegNoMeetings => "aucune réunion n'est définie sous [meetings]",
+        RegKnownMeetings => "réunions connues : {list}",
+        RegNulByte => {
+            "pas un fichier texte : un octet NUL (du texte TOML en UTF-8 est attendu : est-ce le bon fichier ?)"
+        }
+        RegNotUtf8 => {
+            "pas un fichier texte : l'octet {byte} n'est pas de l'UTF-8 (du texte TOML en UTF-8 est attendu : est-ce le bon fichier ?)"
+        }
+        RegToml => "TOML invalide : {message}",
+        RegMissingKey => "{table} n'a pas de `{key}` (elle est obligatoire)",
+        RegWrongType => "`{key}` est {found} ({expected} est attendu)",
+        RegNoSchema => "le registre n'a pas de `schema` (`schema = 1` est attendu en tête)",
+        RegWrongSchema => "`schema` doit valoir 1 (la seule version que ce `due` lit)",
+        RegTimeZone => {
+            "`timezone` : fuseau horaire inconnu `{name}` (un nom IANA tel que Europe/Zurich est attendu)"
+        }
+        RegWeekday => {
+            "`weekend` : `{value}` n'est pas un jour de la semaine (mon, tue, wed, thu, fri, sat ou sun est attendu)"
+        }
+        RegNoWorkingDay => {
+            "`weekend` ferme tous les jours de la semaine (au moins un jour ouvré est attendu)"
+        }
+        RegRoll => "`roll` : `{value}` n'est pas un report (previous, next ou none est attendu)",
+        RegLanguage => {
+            "`quote_lang` : `{value}` n'est pas une langue que `due` parle (en ou fr est attendu)"
+        }
+        RegOfMeeting => "le nom de réunion",
+        RegOfInstance => "l'identifiant de session",
+        RegOfObligation => "l'identifiant d'obligation",
+        RegIdEmpty => "{of} `{id}` est vide (des lettres, chiffres, '-', '_' ou '.' sont attendus)",
+        RegIdCharacters => {
+            "{of} `{id}` contient d'autres caractères (seuls des lettres ASCII, chiffres, '-', '_' et '.' sont attendus)"
+        }
+        RegDuplicateObligation => {
+            "identifiant d'obligation `{id}` en double (les identifiants doivent être uniques)"
+        }
+        RegDuplicateInstance => {
+            "l'identifiant de session `{id}` est employé deux fois (donnez à l'une d'elles son propre `id`)"
+        }
+        RegNotARealDay => {
+            "`{key}` : {value} n'est pas une date du calendrier (un jour réel est attendu)"
+        }
+        RegDateWithTime => {
+            "`{key}` a une heure (une date telle que 2026-11-30, sans heure, est attendue)"
+        }
+        RegNotADate => {
+            "`{key}` : `{value}` n'est pas une date telle que 2026-11-30 (AAAA-MM-JJ, un jour réel)"
+        }
+        RegNotARange => {
+            "`{key}` : `{value}` n'est ni une date ni une plage de dates (AAAA-MM-JJ ou AAAA-MM-JJ..AAAA-MM-JJ, des jours réels, sont attendus)"
+        }
+        RegRangeBackwards => {
+            "`{key}` : `{value}` finit avant de commencer (le premier jour, `..`, puis le dernier jour sont attendus)"
+        }
+        RegRangeTooLong => "`{key}` : `{value}` dure plus d'un an (une année est-elle mal tapée ?)",
+        RegKeyReason => "`{key}` : {reason}",
+        RegBadTypical => {
+            "`typical` : `{value}` n'est ni un mois-jour ni une plage (MM-JJ ou MM-JJ..MM-JJ dans une même année est attendu)"
+        }
+        RegNoDates => {
+            "la réunion `{meeting}` n'a pas de `dates` (dates = \"AAAA-MM-JJ..AAAA-MM-JJ\", une table d'années ou une estimation `typical` est attendue)"
+        }
+        RegTypicalOnSingle => {
+            "la réunion `{meeting}` est une réunion unique, et `typical` ne s'applique qu'à une série (des dates données par année sont attendues pour l'employer)"
+        }
+        RegConfidenceOnSeries => {
+            "la réunion `{meeting}` est une série, donc `{key}` se met sur une année (`{example}` est attendu)"
+        }
+        RegNotAConfidence => {
+            "`confidence` : `{value}` n'est pas un degré de certitude (confirmed, likely ou estimate est attendu)"
+        }
+        RegTentativeContradicts => {
+            "`tentative = {tentative}` contredit `confidence = \"{confidence}\"` (l'un des deux est attendu : `tentative = true` équivaut à `confidence = \"estimate\"`)"
+        }
+        RegNotAYear => {
+            "réunion `{meeting}` : `{value}` n'est pas une année (des clés telles que 2026 sont attendues)"
+        }
+        RegInstanceInWrongYear => {
+            "réunion `{meeting}` : une session qui commence le {start} est rangée sous {year} (elle est attendue sous {right})"
+        }
+        RegActiveUntilBeforeFrom => {
+            "obligation `{obligation}` : `active_until` {until} est avant `active_from` {from} (le même jour ou plus tard est attendu)"
+        }
+        RegMilestonesWithoutDeadline => {
+            "l'obligation `{obligation}` n'a pas d'échéance, donc ses étapes n'ont rien à partir de quoi compter (un `due`, ou pas de `milestones`, est attendu)"
+        }
+        RegNotAMilestoneReference => {
+            "`at` : `{name}` n'est ni `due` ni une réunion (`due - 4w` ou `RÉUNION - 30d` est attendu ; {hint})"
+        }
+        RegBadOffset => {
+            "`{key}` : `{value}` n'est pas compris (un nom est attendu, puis éventuellement + ou - entouré d'espaces et une durée, comme `council - 4w`)"
+        }
+        RegEveryWithoutDue => {
+            "`every` n'a pas de `due` à côté (un `due` disant quand l'échéance tombe dans chaque période est attendu, tel que `due = \"11-30\"`)"
+        }
+        RegNotARecurrence => {
+            "`every` : `{value}` n'est pas une périodicité (year, quarter, month ou meeting est attendu)"
+        }
+        RegQuarterlyDue => {
+            "pour une échéance trimestrielle, M-JJ : le mois du trimestre 1-3 et un jour, tel que 3-31, ou `end + 30d`"
+        }
+        RegMonthlyDue => "pour une échéance mensuelle, le jour du mois, tel que 15, ou `end - 5d`",
+        RegDueNotUnderstood => "`due` : `{value}` n'est pas compris (attendu : {expected})",
+        RegSeriesAsOneOff => {
+            "`due` : `{meeting}` est une série, et une échéance unique a besoin d'une seule réunion (une session telle que `{meeting}-2026`, ou `every = \"year\"` pour qu'elle revienne, est attendue)"
+        }
+        RegSingleMeetingRecurs => {
+            "`due` : `{meeting}` est une réunion unique, elle ne peut donc pas revenir (pas de `every` est attendu, pour en faire une échéance unique)"
+        }
+        RegNotACalendarDay => {
+            "`due` : `{value}` n'est pas une date du calendrier (AAAA-MM-JJ, un jour réel, est attendu)"
+        }
+        RegNotADayOfYear => {
+            "`due` : `{value}` n'est pas un jour de l'année (MM-JJ, un jour réel tel que 11-30, est attendu)"
+        }
+        RegUnknownMeeting => "`due` : aucune réunion `{name}` ({hint})",
+        ShapeString => "une chaîne",
+        ShapeInteger => "un entier",
+        ShapeFloat => "un nombre décimal",
+        ShapeBoolean => "un booléen",
+        ShapeDate => "une date",
+        ShapeArray => "un tableau",
+        ShapeTable => "une table",
+        ShapeADate => "une date telle que 2026-11-30",
+        ShapeDuration => "une durée telle que \"30d\"",
+        ShapeText => "une chaîne ou une table {table}",
+        ShapeDates => "une plage de dates \"AAAA-MM-JJ..AAAA-MM-JJ\" ou une table d'années",
+        ShapeTrueOrFalse => "true ou false",
+
         StrayCompletion => {
             "l'obligation `{id}` enregistre un achèvement pour `{period}`, qui n'est pas l'une de ses périodes"
         }
@@ -259,7 +398,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         ValidLedger => "journal : {ledger}",
         ValidLedgerWarning => "avertissement : journal {ledger} : {warning}",
         ValidHolidays => {
-            "avertissement : [calendar] donne les jours fériés sous forme de dates, aucune en {years}, où tombent des échéances : une échéance un jour férié de ces années n'est pas déplacée (donnez les jours fériés de ces années, ou écrivez-les en `holiday_rules`)"
+            "avertissement : [calendar] donne les jours fériés sous forme de dates, aucun en {years}, où tombent des échéances : une échéance un jour férié de ces années n'est pas déplacée (donnez les jours fériés de ces années, ou écrivez-les en `holiday_rules`)"
         }
         ValidConflict => {
             "le journal enregistre {n} occurrence de deux façons différentes (voir ci-dessus)"
