@@ -369,6 +369,19 @@ pub(super) fn text(key: Msg) -> &'static str {
         ShapeDates => "a date range \"YYYY-MM-DD..YYYY-MM-DD\" or a table of years",
         ShapeTrueOrFalse => "true or false",
 
+        LedgerLeftAsItIs => {
+            "(the ledger was left as it is: correct it, or restore it from version control, and run the command again)"
+        }
+        LedgerRead => "cannot read the ledger {path}: {cause}",
+        LedgerWrite => {
+            "cannot write the ledger {path}: {cause} (choose a writable place with --ledger PATH or DUE_LEDGER)"
+        }
+        LedgerMigrate => "cannot move the ledger: {why}",
+        LedgerLock => "cannot write the ledger {path}: {cause}",
+        LedgerNoDataDir => {
+            "no data directory is known for this user, so there is no default ledger: give one with --ledger PATH or DUE_LEDGER"
+        }
+
         StrayCompletion => {
             "obligation `{id}` records a completion for `{period}`, which is not one of its periods"
         }

@@ -7,6 +7,7 @@ use std::fmt::Display;
 use super::{Msg, f, state, t};
 use crate::dates::{SpanError, Spans};
 use crate::engine::AtError;
+use crate::ledger::LedgerError;
 use crate::model::Lang;
 use crate::record::{Candidate, RecordError};
 use crate::registry::{ErrorKind, IdOf, IdProblem, Recurring, RegistryError, Shape};
@@ -32,6 +33,9 @@ pub fn text(err: &anyhow::Error, lang: Lang) -> Option<String> {
     if let Some(e) = err.downcast_ref::<UsageError>() {
         return Some(usage(e, lang));
     }
+    if let Some(e) = err.downcast_ref::<LedgerError>() {
+        return Some(ledger(e, lang));
+    }
     if let Some(e) = err.downcast_ref::<SpanError>() {
         return Some(span(e, lang));
     }
@@ -41,7 +45,7 @@ pub fn text(err: &anyhow::Error, lang: Lang) -> Option<String> {
 /// Why `done`, `waive` or `undo` refused to write.
 pub fn record(e: &RecordError, lang: Lang) -> String {
     match e {
-        RecordError::Ledger(e) => e.to_string(),
+        RecordError::Ledger(e) => ledger(e, lang),
         RecordError::UnknownObligation { id, suggestion } => {
             let hint = match suggestion {
                 Some(s) => f(lang, Msg::ErrDidYouMean, &[("id", s)]),
@@ -436,5 +440,32 @@ pub fn kind(k: &ErrorKind, lang: Lang) -> String {
                 &[("name", name), ("hint", &hint)],
             )
         }
+    }
+}
+
+/// Why the ledger could not be read or written. What the TOML reader says of a ledger's
+/// text is its own English.
+pub fn ledger(e: &LedgerError, lang: Lang) -> String {
+    match e {
+        LedgerError::Parse {
+            path,
+            line,
+            col,
+            message,
+        } => format!(
+            "{path}:{line}:{col}: {message}\n{}",
+            t(lang, Msg::LedgerLeftAsItIs)
+        ),
+        LedgerError::Read { path, cause } => {
+            f(lang, Msg::LedgerRead, &[("path", path), ("cause", cause)])
+        }
+        LedgerError::Write { path, cause } => {
+            f(lang, Msg::LedgerWrite, &[("path", path), ("cause", cause)])
+        }
+        LedgerError::Migrate(why) => f(lang, Msg::LedgerMigrate, &[("why", why)]),
+        LedgerError::Lock { path, cause } => {
+            f(lang, Msg::LedgerLock, &[("path", path), ("cause", cause)])
+        }
+        LedgerError::NoDataDir => t(lang, Msg::LedgerNoDataDir).to_owned(),
     }
 }

@@ -112,8 +112,8 @@ pub(super) fn text(key: Msg) -> &'static str {
         HowDayOfQuarter => "jour {day} du mois {month} de {period}",
         HowDayOfMonth => "jour {day} de {period}",
         HowMonthEnd => "{what} → fin du mois {day}",
-        HowStarts => "début de {period} {day}",
-        HowEnds => "fin de {period} {day}",
+        HowStarts => "début de {period} ({day})",
+        HowEnds => "fin de {period} ({day})",
         HowOpens => "ouverture de {id} {day}",
         HowCloses => "clôture de {id} {day}",
         HowEstimate => "estimation",
@@ -272,7 +272,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         }
         RegToml => "TOML invalide : {message}",
         RegMissingKey => "{table} n'a pas de `{key}` (elle est obligatoire)",
-        RegWrongType => "`{key}` est {found} ({expected} est attendu)",
+        RegWrongType => "`{key}` est {found} (attendu : {expected})",
         RegNoSchema => "le registre n'a pas de `schema` (`schema = 1` est attendu en tête)",
         RegWrongSchema => "`schema` doit valoir 1 (la seule version que ce `due` lit)",
         RegTimeZone => {
@@ -390,6 +390,19 @@ pub(super) fn text(key: Msg) -> &'static str {
         ShapeText => "une chaîne ou une table {table}",
         ShapeDates => "une plage de dates \"AAAA-MM-JJ..AAAA-MM-JJ\" ou une table d'années",
         ShapeTrueOrFalse => "true ou false",
+
+        LedgerLeftAsItIs => {
+            "(le journal est resté tel quel : corrigez-le, ou restaurez-le depuis le gestionnaire de versions, puis relancez la commande)"
+        }
+        LedgerRead => "impossible de lire le journal {path} : {cause}",
+        LedgerWrite => {
+            "impossible d'écrire le journal {path} : {cause} (choisissez un emplacement accessible en écriture avec --ledger PATH ou DUE_LEDGER)"
+        }
+        LedgerMigrate => "impossible de déplacer le journal : {why}",
+        LedgerLock => "impossible d'écrire le journal {path} : {cause}",
+        LedgerNoDataDir => {
+            "aucun répertoire de données n'est connu pour cet utilisateur, il n'y a donc pas de journal par défaut : indiquez-en un avec --ledger PATH ou DUE_LEDGER"
+        }
 
         StrayCompletion => {
             "l'obligation `{id}` enregistre un achèvement pour `{period}`, qui n'est pas l'une de ses périodes"

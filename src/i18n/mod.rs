@@ -99,6 +99,8 @@ keys! {
     RegSingleMeetingRecurs, RegNotACalendarDay, RegNotADayOfYear, RegUnknownMeeting,
     ShapeString, ShapeInteger, ShapeFloat, ShapeBoolean, ShapeDate, ShapeArray, ShapeTable,
     ShapeADate, ShapeDuration, ShapeText, ShapeDates, ShapeTrueOrFalse,
+    // The ledger's errors.
+    LedgerLeftAsItIs, LedgerRead, LedgerWrite, LedgerMigrate, LedgerLock, LedgerNoDataDir,
     // `due validate`.
     StrayObligation, StrayPeriod, StrayCompletion, ValidRegistry, ValidLedger,
     ValidLedgerWarning, ValidHolidays, ValidConflict, ValidConflicts, ValidOk, SummaryTitle,

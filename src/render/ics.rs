@@ -105,9 +105,10 @@ fn milestone(feed: &Feed<'_>, item: &Item<'_>, n: usize, m: &DatedMilestone<'_>)
     let name = shown(m.milestone.name.get(feed.lang));
     // Milestones are numbered in registry order: renaming one keeps its event.
     let mut event = all_day(feed, &uid(item, &format!("/milestone-{}", n + 1)), m.on);
+    let sep = i18n::t(feed.lang, Msg::TitleSeparator);
     event
         .summary(&format!(
-            "{name}: {title} [{}]",
+            "{name}{sep}{title} [{}]",
             shown(&item.occurrence.period.text())
         ))
         .description(&description(feed, item, Some(&name)))
