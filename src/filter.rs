@@ -82,9 +82,9 @@ impl Filter {
         states: &[String],
         id: Option<&str>,
     ) -> Result<Filter, FilterError> {
+        let names: Vec<&str> = State::ALL.iter().map(|s| s.as_str()).collect();
         let mut wanted = Vec::new();
         for given in states.iter().flat_map(|s| s.split(',')).map(str::trim) {
-            let names: Vec<&str> = State::ALL.iter().map(|s| s.as_str()).collect();
             let state = State::ALL
                 .into_iter()
                 .find(|s| s.as_str().eq_ignore_ascii_case(given))
