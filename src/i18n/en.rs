@@ -51,6 +51,8 @@ pub(super) fn text(key: Msg) -> &'static str {
         NothingDueBy => "Nothing overdue or due by {date}.",
         NoObligations => "The registry has no obligations.",
         NothingRecorded => "Nothing recorded in {path}.",
+        Filters => "Filters: {filters}.",
+        NoneMatches => "No obligation matches {filters}.",
         StatusHeading => "Status as of {date}{at}: {title}",
         LeftOutForWidth => "Left out for width: {columns}.",
         StatusAtOpens => "{instance} opens",
@@ -415,5 +417,10 @@ pub(super) fn text(key: Msg) -> &'static str {
         StrayPeriod => {
             "ledger record for `{id}` {period}: the obligation has no such period any more"
         }
+        ErrUnknownState => "--state: `{given}` is not a state (expected one of: {states})",
+        ErrUnknownStateNear => {
+            "--state: `{given}` is not a state (did you mean `{near}`? expected one of: {states})"
+        }
+        ErrBadGlob => "--id: `{pattern}` is not a glob pattern ({why})",
     }
 }

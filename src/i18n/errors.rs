@@ -7,6 +7,7 @@ use std::fmt::Display;
 use super::{Msg, f, state, t};
 use crate::dates::{SpanError, Spans};
 use crate::engine::AtError;
+use crate::filter::{self, FilterError};
 use crate::ledger::LedgerError;
 use crate::model::Lang;
 use crate::record::{Candidate, RecordError};
@@ -32,6 +33,9 @@ pub fn text(err: &anyhow::Error, lang: Lang) -> Option<String> {
     }
     if let Some(e) = err.downcast_ref::<UsageError>() {
         return Some(usage(e, lang));
+    }
+    if let Some(e) = err.downcast_ref::<FilterError>() {
+        return Some(filter(e, lang));
     }
     if let Some(e) = err.downcast_ref::<LedgerError>() {
         return Some(ledger(e, lang));
@@ -467,5 +471,29 @@ pub fn ledger(e: &LedgerError, lang: Lang) -> String {
             f(lang, Msg::LedgerLock, &[("path", path), ("cause", cause)])
         }
         LedgerError::NoDataDir => t(lang, Msg::LedgerNoDataDir).to_owned(),
+    }
+}
+
+/// A filter that cannot be read.
+pub fn filter(e: &FilterError, lang: Lang) -> String {
+    match e {
+        FilterError::UnknownState { given, near } => {
+            let states = filter::state_names();
+            match near {
+                Some(near) => f(
+                    lang,
+                    Msg::ErrUnknownStateNear,
+                    &[("given", given), ("near", near), ("states", &states)],
+                ),
+                None => f(
+                    lang,
+                    Msg::ErrUnknownState,
+                    &[("given", given), ("states", &states)],
+                ),
+            }
+        }
+        FilterError::BadGlob { pattern, why } => {
+            f(lang, Msg::ErrBadGlob, &[("pattern", pattern), ("why", why)])
+        }
     }
 }

@@ -53,6 +53,8 @@ pub(super) fn text(key: Msg) -> &'static str {
         NothingDueBy => "Rien en retard ni à échéance d'ici le {date}.",
         NoObligations => "Le registre ne contient aucune obligation.",
         NothingRecorded => "Rien n'est enregistré dans {path}.",
+        Filters => "Filtres : {filters}.",
+        NoneMatches => "Aucune obligation ne correspond à {filters}.",
         StatusHeading => "État au {date}{at} : {title}",
         LeftOutForWidth => "Colonnes omises faute de place : {columns}.",
         StatusAtOpens => "ouverture de {instance}",
@@ -441,5 +443,10 @@ pub(super) fn text(key: Msg) -> &'static str {
         StrayPeriod => {
             "enregistrement du journal pour `{id}` {period} : l'obligation n'a plus cette période"
         }
+        ErrUnknownState => "--state : `{given}` n'est pas un état (états possibles : {states})",
+        ErrUnknownStateNear => {
+            "--state : `{given}` n'est pas un état (vouliez-vous dire `{near}` ? états possibles : {states})"
+        }
+        ErrBadGlob => "--id : `{pattern}` n'est pas un motif glob ({why})",
     }
 }

@@ -44,6 +44,7 @@ keys! {
     DaysToday, DaysIn, DaysAgo, DaysLate,
     // Notes under listings.
     TentativeNote, LikelyNote, NothingOverdueOn, NothingDueBy, NoObligations, NothingRecorded,
+    Filters, NoneMatches,
     StatusHeading, StatusAtOpens, StatusAtEstimate, LeftOutForWidth,
     // `due meetings`.
     DatesLikely, DatesEstimate, DatesConfirmed,
@@ -107,6 +108,8 @@ keys! {
     SummaryCounts, CountObligation, CountObligations, CountMeeting, CountMeetings,
     CountInstance, CountInstances, FoundGiven, FoundHere, FoundConfig, FoundEmbedded,
     LedgerGiven, LedgerNamed, LedgerDefault,
+    // Filters.
+    ErrUnknownState, ErrUnknownStateNear, ErrBadGlob,
 }
 
 /// The catalogue entry for a key in a language, placeholders (`{name}`) unfilled.
