@@ -370,6 +370,12 @@ pub(super) fn text(key: Msg) -> &'static str {
         ShapeText => "a string or a table {table}",
         ShapeDates => "a date range \"YYYY-MM-DD..YYYY-MM-DD\" or a table of years",
         ShapeTrueOrFalse => "true or false",
+        TableRegistry => "the registry",
+        TableMeeting => "meeting `{name}`",
+        TableObligation => "obligation `{id}`",
+        TableInstance => "a meeting instance",
+        TableMilestone => "a milestone",
+        TableDone => "a `done` entry",
 
         LedgerLeftAsItIs => {
             "(the ledger was left as it is: correct it, or restore it from version control, and run the command again)"

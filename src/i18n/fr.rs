@@ -392,6 +392,12 @@ pub(super) fn text(key: Msg) -> &'static str {
         ShapeText => "une chaîne ou une table {table}",
         ShapeDates => "une plage de dates \"AAAA-MM-JJ..AAAA-MM-JJ\" ou une table d'années",
         ShapeTrueOrFalse => "true ou false",
+        TableRegistry => "le registre",
+        TableMeeting => "la réunion `{name}`",
+        TableObligation => "l'obligation `{id}`",
+        TableInstance => "une session de réunion",
+        TableMilestone => "une étape",
+        TableDone => "une entrée `done`",
 
         LedgerLeftAsItIs => {
             "(le journal est resté tel quel : corrigez-le, ou restaurez-le depuis le gestionnaire de versions, puis relancez la commande)"

@@ -99,7 +99,8 @@ keys! {
     RegNotARecurrence, RegQuarterlyDue, RegMonthlyDue, RegDueNotUnderstood, RegSeriesAsOneOff,
     RegSingleMeetingRecurs, RegNotACalendarDay, RegNotADayOfYear, RegUnknownMeeting,
     ShapeString, ShapeInteger, ShapeFloat, ShapeBoolean, ShapeDate, ShapeArray, ShapeTable,
-    ShapeADate, ShapeDuration, ShapeText, ShapeDates, ShapeTrueOrFalse,
+    ShapeADate, ShapeDuration, ShapeText, ShapeDates, ShapeTrueOrFalse, TableRegistry,
+    TableMeeting, TableObligation, TableInstance, TableMilestone, TableDone,
     // The ledger's errors.
     LedgerLeftAsItIs, LedgerRead, LedgerWrite, LedgerMigrate, LedgerLock, LedgerNoDataDir,
     // `due validate`.
