@@ -160,6 +160,7 @@ pub fn usage(e: &UsageError, lang: Lang) -> String {
             let reason = self::at(error, lang);
             f(lang, Msg::ErrAt, &[("at", at), ("reason", &reason)])
         }
+        UsageError::Exists(path) => f(lang, Msg::ErrExists, &[("path", &path.display())]),
     }
 }
 

@@ -103,6 +103,10 @@ keys! {
     TableMeeting, TableObligation, TableInstance, TableMilestone, TableDone,
     // The ledger's errors.
     LedgerLeftAsItIs, LedgerRead, LedgerWrite, LedgerMigrate, LedgerLock, LedgerNoDataDir,
+    // `due init`.
+    Wrote, ErrExists, HintHere, HintDefault, HintPass, HintPassOrRunThere, TeamNextSteps,
+    // Records that two clones made differently.
+    Conflict, ConflictStands, ConflictSettle, ConflictRecordedAt, ConflictWaived,
     // `due validate`.
     StrayObligation, StrayPeriod, StrayCompletion, ValidRegistry, ValidLedger,
     ValidLedgerWarning, ValidHolidays, ValidConflict, ValidConflicts, ValidOk, SummaryTitle,
