@@ -134,5 +134,26 @@ pub(super) fn text(key: Msg) -> &'static str {
             "registry {path} does not exist (check the path, or write the default one there with `due init PATH`)"
         }
         ErrRegistryDirectory => "registry {path} is a directory (pass the registry file inside it)",
+
+        HandoutAsOf => "Status as of {date} ({at}); prepared {today}.",
+        HandoutAsOfDay => "Status as of {date}; prepared {today}.",
+        SectionAttention => "Needs attention: overdue, or due by {date}",
+        SectionOnTrack => "On track, or delivered",
+        SectionStanding => "Standing duties (no deadline)",
+        SectionHistory => "History: due before {date}, when tracking began",
+        NothingNeedsAttention => "Nothing is overdue or due by {date}.",
+        ColLastDelivery => "Last delivery",
+        NoneRecorded => "none recorded",
+        TimelineHeading => "Timeline",
+        LegendDeadline => "deadline",
+        LegendEstimated => "deadline on an estimated meeting date",
+        LegendMilestone => "milestone",
+        LegendToday => "today, {date}",
+        LegendConfirmed => "meeting, dates confirmed",
+        LegendLikely => "meeting, dates likely",
+        LegendEstimate => "meeting, dates estimated",
+        MonthsShort => "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+        MeetingsShown => "Meetings",
+        DatesFromTo => "{start} to {end}",
     }
 }
