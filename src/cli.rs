@@ -13,6 +13,7 @@ use lettre::message::Mailbox;
 use crate::dates::{self, Span};
 use crate::engine::{self, Item};
 use crate::exit::Exit;
+use crate::filter::Filter;
 use crate::holiday;
 use crate::i18n::{self, Msg};
 use crate::ledger::{self, Ledger, Location};
@@ -46,12 +47,25 @@ fn takes(command: &str, option: &str) -> bool {
         ),
         "lang" => !matches!(command, "init" | "completions" | "man" | "ledger"),
         "lock_timeout" => matches!(command, "done" | "undo" | "waive" | "ledger"),
+        "owner" | "recipient" | "state" | "id" => LISTINGS.contains(&command),
         _ => true,
     }
 }
 
+/// The commands whose rows the filters select (and `due` itself).
+const LISTINGS: [&str; 5] = ["overdue", "remind", "status", "list", "ics"];
+
 /// The options of [`Global`] that only some commands take, by their ids.
-const PER_COMMAND: [&str; 4] = ["lang", "color", "format", "lock_timeout"];
+const PER_COMMAND: [&str; 8] = [
+    "lang",
+    "color",
+    "format",
+    "lock_timeout",
+    "owner",
+    "recipient",
+    "state",
+    "id",
+];
 
 #[derive(Parser, Debug)]
 #[command(
@@ -103,6 +117,27 @@ pub struct Global {
     /// Wait this long for another process writing the ledger, then give up
     #[arg(long, value_name = "SECONDS", default_value_t = 10)]
     pub lock_timeout: u64,
+    #[command(flatten)]
+    pub select: Select,
+}
+
+/// The filters of listings; given together, a row must pass every one.
+#[derive(Args, Debug, Default)]
+#[command(next_help_heading = "Filters")]
+pub struct Select {
+    /// Only obligations whose owner contains TEXT (any case, English or French)
+    #[arg(long, value_name = "TEXT")]
+    pub owner: Option<String>,
+    /// Only obligations whose recipient (`to`) contains TEXT (any case, English or French)
+    #[arg(long, value_name = "TEXT")]
+    pub recipient: Option<String>,
+    /// Only rows in one of these states: overdue, due-soon, upcoming, done, done-late,
+    /// waived, ongoing, untracked; separate several with commas or repeat the option
+    #[arg(long, value_name = "STATE[,STATE...]")]
+    pub state: Vec<String>,
+    /// Only obligations whose id matches this glob: `*`, `?`, `[a-z]`, `{a,b}`
+    #[arg(long, value_name = "PATTERN")]
+    pub id: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -436,6 +471,24 @@ fn settle_options(matches: &clap::ArgMatches, global: &mut Global) -> Result<()>
         if given(sub, "lock_timeout") {
             global.lock_timeout = *sub.get_one("lock_timeout").expect("given");
         }
+        let text = |id: &str| sub.get_one::<String>(id).cloned();
+        let select = &mut global.select;
+        if given(sub, "owner") {
+            select.owner = text("owner");
+        }
+        if given(sub, "recipient") {
+            select.recipient = text("recipient");
+        }
+        if given(sub, "state") {
+            select.state = sub
+                .get_many::<String>("state")
+                .expect("given")
+                .cloned()
+                .collect();
+        }
+        if given(sub, "id") {
+            select.id = text("id");
+        }
         match sub.subcommand() {
             Some((_, deeper)) => sub = deeper,
             None => return Ok(()),
@@ -486,6 +539,8 @@ struct Session {
     found: &'static str,
     ledger: Location,
     completions: Completions,
+    /// The rows listings keep: `--owner`, `--recipient`, `--state`, `--id`.
+    filter: Filter,
     today: NaiveDate,
     lang: Lang,
     format: FormatArg,
@@ -496,6 +551,13 @@ struct Session {
 
 impl Session {
     fn load(global: &Global, terminal: bool) -> Result<Session> {
+        let s = &global.select;
+        let filter = Filter::new(
+            s.owner.as_deref(),
+            s.recipient.as_deref(),
+            &s.state,
+            s.id.as_deref(),
+        )?;
         let (path, found) = crate::dirs::find_registry(global.registry.clone());
         let reg = match path {
             Some(path) => registry::load_file(&path)?,
@@ -520,6 +582,7 @@ impl Session {
             found,
             ledger,
             completions,
+            filter,
             today,
             lang: global.lang.resolve(),
             format: global.format,
@@ -527,6 +590,25 @@ impl Session {
             terminal,
             lock_timeout: std::time::Duration::from_secs(global.lock_timeout),
         })
+    }
+
+    /// Says why a listing of occurrences is empty: `nothing`, and the filters when given.
+    fn say_empty(&self, listing: &mut Listing, nothing: String) {
+        listing.notes.push(nothing);
+        if !self.filter.is_empty() {
+            let filters = i18n::f(self.lang, Msg::Filters, &[("filters", &self.filter)]);
+            listing.notes.push(filters);
+        }
+    }
+
+    /// Why a listing of obligations is empty: the registry has none, or none passes the
+    /// filters.
+    fn no_obligation(&self) -> String {
+        if self.filter.is_empty() {
+            i18n::t(self.lang, Msg::NoObligations).into()
+        } else {
+            i18n::f(self.lang, Msg::NoneMatches, &[("filters", &self.filter)])
+        }
     }
 
     /// The width text lines are folded to: `COLUMNS` when set, else the terminal's; none
@@ -654,28 +736,39 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
     match cli.command {
         None | Some(Command::Ics { .. }) => {
             let until = cx.window_end(next, until)?;
-            let items = engine::agenda(&cx.reg, &cx.completions, cx.today, until);
+            let mut items = engine::agenda(&cx.reg, &cx.completions, cx.today, until);
+            cx.filter.retain(&mut items);
             let mut listing = views::items(&items, cx.lang);
             if items.is_empty() {
                 let note = i18n::f(cx.lang, Msg::NothingDueBy, &[("date", &until)]);
-                listing.notes.push(note);
+                cx.say_empty(&mut listing, note);
             }
             cx.export_items(&items, &listing, out)?;
             Ok(listed(cli.exit_code, !items.is_empty()))
         }
         Some(Command::Overdue { exit_code }) => {
-            let items = engine::overdue(&cx.reg, &cx.completions, cx.today);
+            let mut items = engine::overdue(&cx.reg, &cx.completions, cx.today);
+            cx.filter.retain(&mut items);
             let mut listing = views::items(&items, cx.lang);
             if items.is_empty() {
                 let note = i18n::f(cx.lang, Msg::NothingOverdueOn, &[("date", &cx.today)]);
-                listing.notes.push(note);
+                cx.say_empty(&mut listing, note);
             }
             cx.export_items(&items, &listing, out)?;
             Ok(listed(exit_code || cli.exit_code, !items.is_empty()))
         }
         Some(Command::List) => {
-            let next = engine::next_due(&cx.reg, &cx.completions, cx.today);
-            cx.export(&views::obligations(&cx.reg, &next, cx.lang), out)?;
+            let mut rows = engine::status(&cx.reg, &cx.completions, cx.today);
+            cx.filter.retain(&mut rows);
+            let rows: Vec<_> = rows
+                .into_iter()
+                .map(|s| (s.obligation, s.next(cx.today)))
+                .collect();
+            let mut listing = views::obligations(&cx.reg, &rows, cx.lang);
+            if rows.is_empty() {
+                listing.notes.push(cx.no_obligation());
+            }
+            cx.export(&listing, out)?;
             Ok(Exit::Success)
         }
         Some(Command::Show { id, count }) => show(cx, &id, count, out),
@@ -696,6 +789,9 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             let as_of = at.day;
             let rows = engine::status(&cx.reg, &cx.completions, as_of);
             let closed = record::last_closed(&cx.reg, &cx.completions, as_of);
+            let mut rows: Vec<_> = rows.into_iter().zip(closed).collect();
+            cx.filter.retain(&mut rows);
+            let (rows, closed): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
             let mut listing = views::status(&rows, &closed, cx.lang);
             let what = views::status_at(&at, cx.lang).map_or(String::new(), |w| format!(" ({w})"));
             let heading = i18n::f(
@@ -719,9 +815,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             }
             listing.heading = Some(heading);
             if listing.is_empty() {
-                listing
-                    .notes
-                    .push(i18n::t(cx.lang, Msg::NoObligations).into());
+                listing.notes.push(cx.no_obligation());
             }
             cx.export(&listing, out)?;
             Ok(Exit::Success)
@@ -794,7 +888,8 @@ fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) 
         Some(n) => cx.window_end(Some(n), None)?,
         None => cx.today,
     };
-    let entries = engine::attention(&cx.reg, &cx.completions, cx.today, until);
+    let mut entries = engine::attention(&cx.reg, &cx.completions, cx.today, until);
+    cx.filter.retain(&mut entries);
     if entries.is_empty() {
         return Ok(Exit::Success);
     }

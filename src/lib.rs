@@ -10,6 +10,7 @@ pub mod dirs;
 pub mod engine;
 pub mod exit;
 pub mod files;
+pub mod filter;
 pub mod handout;
 pub mod holiday;
 pub mod i18n;

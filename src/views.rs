@@ -141,7 +141,7 @@ pub fn status(
         let ob = s.obligation;
         let cur = s.current.as_ref();
         let occ = cur.map(|i| &i.occurrence);
-        let state = cur.map_or(State::Untracked, |i| i.state);
+        let state = s.state();
         let c = last.as_ref().map(|l| &l.completion);
         l.push(
             vec![
@@ -261,8 +261,12 @@ pub fn rule_text(reg: &Registry, ob: &Obligation, lang: Lang) -> String {
     }
 }
 
-/// `due list`: every obligation with its rule and next due date.
-pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Listing<'static> {
+/// `due list`: obligations with their rule and next due date (see [`Standing::next`]).
+pub fn obligations(
+    reg: &Registry,
+    rows: &[(&Obligation, Option<Item<'_>>)],
+    lang: Lang,
+) -> Listing<'static> {
     let h = |key| Some(i18n::t(lang, key));
     let mut l = Listing::new(&[
         ("id", h(Msg::ColObligation)),
@@ -278,7 +282,7 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
         ("tentative", None),
         ("confidence", None),
     ]);
-    for (ob, next) in reg.obligations.iter().zip(next) {
+    for (ob, next) in rows {
         let occ = next.as_ref().map(|i| &i.occurrence);
         l.push(
             vec![

@@ -51,6 +51,8 @@ pub(super) fn text(key: Msg) -> &'static str {
         NothingDueBy => "Nothing overdue or due by {date}.",
         NoObligations => "The registry has no obligations.",
         NothingRecorded => "Nothing recorded in {path}.",
+        Filters => "Filters: {filters}.",
+        NoneMatches => "No obligation matches {filters}.",
         StatusHeading => "Status as of {date}{at}: {title}",
         LeftOutForWidth => "Left out for width: {columns}.",
         StatusAtOpens => "{instance} opens",
@@ -134,6 +136,11 @@ pub(super) fn text(key: Msg) -> &'static str {
             "registry {path} does not exist (check the path, or write the default one there with `due init PATH`)"
         }
         ErrRegistryDirectory => "registry {path} is a directory (pass the registry file inside it)",
+        ErrUnknownState => "--state: `{given}` is not a state (expected one of: {states})",
+        ErrUnknownStateNear => {
+            "--state: `{given}` is not a state (did you mean `{near}`? expected one of: {states})"
+        }
+        ErrBadGlob => "--id: `{pattern}` is not a glob pattern ({why})",
 
         HandoutAsOf => "Status as of {date} ({at}); prepared {today}.",
         HandoutAsOfDay => "Status as of {date}; prepared {today}.",

@@ -3,6 +3,7 @@
 //! of display.
 
 use super::{Msg, f, state, t};
+use crate::filter::{self, FilterError};
 use crate::model::Lang;
 use crate::record::{Candidate, RecordError};
 use crate::registry::RegistryError;
@@ -46,6 +47,28 @@ pub fn text(err: &anyhow::Error, lang: Lang) -> Option<String> {
             }
             RecordError::NothingOpen(id) => f(lang, Msg::ErrNothingOpen, &[("id", id)]),
             _ => return None,
+        });
+    }
+    if let Some(e) = err.downcast_ref::<FilterError>() {
+        return Some(match e {
+            FilterError::UnknownState { given, near } => {
+                let states = filter::state_names();
+                match near {
+                    Some(near) => f(
+                        lang,
+                        Msg::ErrUnknownStateNear,
+                        &[("given", given), ("near", near), ("states", &states)],
+                    ),
+                    None => f(
+                        lang,
+                        Msg::ErrUnknownState,
+                        &[("given", given), ("states", &states)],
+                    ),
+                }
+            }
+            FilterError::BadGlob { pattern, why } => {
+                f(lang, Msg::ErrBadGlob, &[("pattern", pattern), ("why", why)])
+            }
         });
     }
     match err.downcast_ref::<RegistryError>()? {
@@ -121,6 +144,21 @@ mod tests {
             RecordError::NothingOpen("x".into()).into(),
             RegistryError::Missing(PathBuf::from("/r.toml")).into(),
             RegistryError::Directory(PathBuf::from("/r")).into(),
+            FilterError::UnknownState {
+                given: "overdu".into(),
+                near: Some("overdue"),
+            }
+            .into(),
+            FilterError::UnknownState {
+                given: "late".into(),
+                near: None,
+            }
+            .into(),
+            FilterError::BadGlob {
+                pattern: "a[".into(),
+                why: "unclosed character class".into(),
+            }
+            .into(),
         ];
         for e in errors {
             assert_eq!(text(&e, Lang::En).as_deref(), Some(e.to_string().as_str()));

@@ -53,6 +53,8 @@ pub(super) fn text(key: Msg) -> &'static str {
         NothingDueBy => "Rien en retard ni à échéance d'ici le {date}.",
         NoObligations => "Le registre ne contient aucune obligation.",
         NothingRecorded => "Rien n'est enregistré dans {path}.",
+        Filters => "Filtres : {filters}.",
+        NoneMatches => "Aucune obligation ne correspond à {filters}.",
         StatusHeading => "État au {date}{at} : {title}",
         LeftOutForWidth => "Colonnes omises faute de place : {columns}.",
         StatusAtOpens => "ouverture de {instance}",
@@ -140,6 +142,11 @@ pub(super) fn text(key: Msg) -> &'static str {
         ErrRegistryDirectory => {
             "le registre {path} est un dossier (indiquez le fichier de registre qu'il contient)"
         }
+        ErrUnknownState => "--state : `{given}` n'est pas un état (états possibles : {states})",
+        ErrUnknownStateNear => {
+            "--state : `{given}` n'est pas un état (vouliez-vous dire `{near}` ? états possibles : {states})"
+        }
+        ErrBadGlob => "--id : `{pattern}` n'est pas un motif glob ({why})",
 
         HandoutAsOf => "Situation au {date} ({at}) ; établie le {today}.",
         HandoutAsOfDay => "Situation au {date} ; établie le {today}.",

@@ -44,6 +44,7 @@ keys! {
     DaysToday, DaysIn, DaysAgo, DaysLate,
     // Notes under listings.
     TentativeNote, LikelyNote, NothingOverdueOn, NothingDueBy, NoObligations, NothingRecorded,
+    Filters, NoneMatches,
     StatusHeading, StatusAtOpens, StatusAtEstimate, LeftOutForWidth,
     // `due meetings`.
     DatesLikely, DatesEstimate, DatesConfirmed,
@@ -63,7 +64,8 @@ keys! {
     DetailReason,
     // Common refusals.
     ErrUnknownObligation, ErrDidYouMean, ErrListShowsIds, ErrUnknownPeriod, ErrNoneNear,
-    ErrCandidate, ErrNothingOpen, ErrRegistryMissing, ErrRegistryDirectory,
+    ErrCandidate, ErrNothingOpen, ErrRegistryMissing, ErrRegistryDirectory, ErrUnknownState,
+    ErrUnknownStateNear, ErrBadGlob,
     // The printable handout (`status --format html`) and its timeline.
     HandoutAsOf, HandoutAsOfDay, SectionAttention, SectionOnTrack, SectionStanding,
     SectionHistory, NothingNeedsAttention, ColLastDelivery, NoneRecorded, TimelineHeading,

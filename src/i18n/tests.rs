@@ -57,16 +57,7 @@ fn keys_are_listed_once() {
 
 #[test]
 fn english_state_labels_are_the_state_names_data_formats_use() {
-    for s in [
-        State::Overdue,
-        State::DueSoon,
-        State::Upcoming,
-        State::Done,
-        State::DoneLate,
-        State::Waived,
-        State::Ongoing,
-        State::Untracked,
-    ] {
+    for s in State::ALL {
         assert_eq!(state(Lang::En, s), s.as_str());
         assert_ne!(state(Lang::Fr, s), s.as_str());
     }

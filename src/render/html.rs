@@ -16,6 +16,7 @@ use crate::model::Lang;
 const TEMPLATES: &[(&str, &str)] = &[
     ("shell.html", include_str!("../../templates/shell.html")),
     ("page.css", include_str!("../../templates/page.css")),
+    ("page.html", include_str!("../../templates/page.html")),
     ("table.html", include_str!("../../templates/table.html")),
     ("listing.html", include_str!("../../templates/listing.html")),
     ("mail.html", include_str!("../../templates/mail.html")),
@@ -125,12 +126,14 @@ impl Export for Page<'_> {
         #[derive(Serialize)]
         struct Context<'a> {
             title: &'a str,
-            subtitle: &'a str,
+            registry: &'a str,
+            as_of: &'a str,
             listing: Table,
         }
         let context = Context {
             title: self.title,
-            subtitle: listing.heading.as_deref().unwrap_or(&self.subtitle),
+            registry: self.title,
+            as_of: listing.heading.as_deref().unwrap_or(&self.subtitle),
             listing: Table::of(listing),
         };
         out.write_all(render("listing.html", self.lang, &context).as_bytes())
