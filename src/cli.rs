@@ -132,10 +132,11 @@ pub struct Select {
     #[arg(long, value_name = "TEXT")]
     pub recipient: Option<String>,
     /// Only rows in one of these states: overdue, due-soon, upcoming, done, done-late,
-    /// waived, ongoing, untracked; separate several with commas or repeat the option
+    /// waived, ongoing, untracked (for `list`, the state `status` shows); separate several
+    /// with commas or repeat the option
     #[arg(long, value_name = "STATE[,STATE...]")]
     pub state: Vec<String>,
-    /// Only obligations whose id matches this glob: `*`, `?`, `[a-z]`, `{a,b}`
+    /// Only obligations whose whole id matches this glob: `*`, `?`, `[a-z]`, `{a,b}`
     #[arg(long, value_name = "PATTERN")]
     pub id: Option<String>,
 }

@@ -287,6 +287,13 @@ fn help_names_the_filters_where_they_apply() {
             );
         }
         assert!(help.contains("Filters:"), "{help}");
+        // Every state `--state` takes is named in the help, whatever the wrapping.
+        let words: Vec<&str> = help
+            .split(|c: char| !(c.is_ascii_lowercase() || c == '-'))
+            .collect();
+        for state in due::engine::State::ALL {
+            assert!(words.contains(&state.as_str()), "{state:?} in {help}");
+        }
     }
     let top = out(&["--help"]);
     assert!(top.contains("--owner <TEXT>"), "{top}");

@@ -98,8 +98,9 @@ fn the_id_glob_matches_the_whole_id() {
         selected(&filter(None, None, Some("{council,cstd}-*"))),
         ["cstd-annual-report", "council-report"]
     );
-    // Not a substring: `cstd` alone names no obligation.
+    // Not a substring: `cstd` alone names no obligation; and case matters, as in ids.
     assert!(selected(&filter(None, None, Some("cstd"))).is_empty());
+    assert!(selected(&filter(None, None, Some("CSTD*"))).is_empty());
     assert_eq!(selected(&filter(None, None, Some("cstd2"))), ["cstd2"]);
 }
 
