@@ -23,6 +23,7 @@ use crate::registry;
 use crate::render::{self, Entry, Export, Listing};
 use crate::send;
 use crate::show;
+use crate::usage::UsageError;
 use crate::views;
 
 const EXIT_CODES: &str = "\
@@ -405,8 +406,8 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
 fn command() -> clap::Command {
     let source =
         match crate::dirs::find_registry(std::env::var_os("DUE_REGISTRY").map(PathBuf::from)) {
-            (Some(path), why) => format!("{} ({why})", path.display()),
-            (None, why) => why.to_string(),
+            (Some(path), why) => format!("{} ({})", path.display(), why.why(Lang::En)),
+            (None, why) => why.why(Lang::En).to_string(),
         };
     let command = Cli::command().after_help(format!("Registry in use: {source}\n\n{EXIT_CODES}"));
     let options: Vec<clap::Arg> = PER_COMMAND
@@ -537,7 +538,7 @@ pub fn run() -> Result<Exit> {
 struct Session {
     reg: Registry,
     /// Why this registry was read: `due validate` says so.
-    found: &'static str,
+    found: crate::dirs::Found,
     ledger: Location,
     completions: Completions,
     /// The rows listings keep: `--owner`, `--recipient`, `--state`, `--id`.
@@ -684,10 +685,8 @@ impl Session {
         if let Some(until) = until {
             return Ok(until);
         }
-        let span = Span::parse_window(next.unwrap_or("30d"))
-            .map_err(|m| anyhow::anyhow!("--next: {m}"))?;
-        span.add_to(self.today)
-            .context("--next reaches past the last date `due` can represent")
+        let span = Span::parse_window(next.unwrap_or("30d")).map_err(UsageError::Next)?;
+        Ok(span.add_to(self.today).ok_or(UsageError::NextTooFar)?)
     }
 }
 
@@ -784,8 +783,12 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
                     day: cx.today,
                     instance: None,
                 },
-                Some(at) => engine::resolve_at(&cx.reg, at, cx.today)
-                    .map_err(|e| anyhow::anyhow!("--at {at}: {e}"))?,
+                Some(at) => {
+                    engine::resolve_at(&cx.reg, at, cx.today).map_err(|error| UsageError::At {
+                        at: at.to_owned(),
+                        error,
+                    })?
+                }
             };
             let as_of = at.day;
             let rows = engine::status(&cx.reg, &cx.completions, as_of);
@@ -833,18 +836,20 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             let before = crate::team::read_registry(&old)?;
             let ledger = Ledger::load(&cx.ledger.path)?;
             let changes = crate::diff::diff(&before, &cx.reg, cx.today, until, &ledger);
-            let mut listing = render::diff(&changes);
+            let mut listing = render::diff(&changes, cx.lang);
             if cx.format == FormatArg::Table {
-                writeln!(
-                    out,
-                    "From {} to {}, for what falls due from {} to {until}:",
-                    before.origin, cx.reg.origin, cx.today
-                )?;
+                let args: [(&str, &dyn std::fmt::Display); 4] = [
+                    ("old", &before.origin),
+                    ("new", &cx.reg.origin),
+                    ("from", &cx.today),
+                    ("until", &until),
+                ];
+                writeln!(out, "{}", i18n::f(cx.lang, Msg::DiffHeading, &args))?;
             }
             if changes.is_empty() {
                 listing
                     .notes
-                    .push("No deadline added, removed or moved, and no obligation changed.".into());
+                    .push(i18n::t(cx.lang, Msg::DiffNothing).into());
             }
             cx.export(&listing, out)?;
             Ok(listed(exit_code, !changes.is_empty()))
@@ -928,12 +933,17 @@ fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) 
 
 fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exit> {
     let Some(ob) = cx.reg.obligation(id) else {
-        let ids: Vec<&str> = cx.reg.obligations.iter().map(|o| o.id.as_ref()).collect();
-        bail!(
-            "no obligation `{id}` in {} (see `due list`; ids: {})",
-            cx.reg.origin,
-            ids.join(", ")
-        );
+        return Err(UsageError::UnknownObligation {
+            id: id.to_owned(),
+            registry: cx.reg.origin.to_string(),
+            ids: cx
+                .reg
+                .obligations
+                .iter()
+                .map(|o| o.id.to_string())
+                .collect(),
+        }
+        .into());
     };
     let entries = engine::story(&cx.reg, ob, &cx.completions, cx.today, count);
     let listing = show::listing(&entries, cx.lang);
@@ -967,31 +977,46 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
 
 fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
     let reg = &cx.reg;
+    let lang = cx.lang;
     let mut problems: Vec<String> = engine::stray_completions(reg, cx.today)
         .into_iter()
         .map(|(ob, period)| {
-            format!(
-                "obligation `{}` records a completion for `{period}`, which is not one of its periods",
-                ob.id
+            i18n::f(
+                lang,
+                Msg::StrayCompletion,
+                &[("id", &ob.id), ("period", &period)],
             )
         })
         .collect();
-    match reg.origin {
-        Origin::Embedded => writeln!(out, "registry: {}", reg.origin)?,
-        Origin::File(_) => writeln!(out, "registry: {} ({})", reg.origin, cx.found)?,
-    }
-    writeln!(out, "ledger: {}", cx.ledger)?;
+    let registry = match reg.origin {
+        Origin::Embedded => reg.origin.to_string(),
+        Origin::File(_) => format!("{} ({})", reg.origin, cx.found.why(lang)),
+    };
+    writeln!(
+        out,
+        "{}",
+        i18n::f(lang, Msg::ValidRegistry, &[("registry", &registry)])
+    )?;
+    let ledger = cx.ledger.described(lang);
+    writeln!(
+        out,
+        "{}",
+        i18n::f(lang, Msg::ValidLedger, &[("ledger", &ledger)])
+    )?;
     let book = Ledger::load(&cx.ledger.path)?;
-    for warning in record::check(reg, &book, cx.today) {
-        writeln!(out, "warning: ledger {}: {warning}", cx.ledger)?;
+    for warning in record::check(reg, &book, cx.today, lang) {
+        let args: [(&str, &dyn std::fmt::Display); 2] =
+            [("ledger", &ledger), ("warning", &warning)];
+        writeln!(out, "{}", i18n::f(lang, Msg::ValidLedgerWarning, &args))?;
     }
     let unlisted = holiday::unlisted_years(reg, reg.tracking_since.unwrap_or(cx.today));
     if !unlisted.is_empty() {
         let years: Vec<String> = unlisted.iter().map(i32::to_string).collect();
+        let years = years.join(", ");
         writeln!(
             out,
-            "warning: [calendar] lists holidays as dates, none in {}, where deadlines fall: a deadline on a holiday there is not rolled (list those years' holidays, or write them as `holiday_rules`)",
-            years.join(", ")
+            "{}",
+            i18n::f(lang, Msg::ValidHolidays, &[("years", &years)])
         )?;
     }
     let conflicts = crate::team::conflicts(&cx.ledger, &book);
@@ -999,14 +1024,17 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
         writeln!(out, "{conflict}")?;
     }
     if !conflicts.is_empty() {
-        problems.push(format!(
-            "the ledger records {} differently in two places (see above)",
-            render::counted(conflicts.len() as i64, "occurrence", "occurrences")
+        let n = conflicts.len() as i64;
+        problems.push(i18n::count(
+            lang,
+            n,
+            Msg::ValidConflict,
+            Msg::ValidConflicts,
         ));
     }
-    write!(out, "{}", views::summary(reg))?;
+    write!(out, "{}", views::summary(reg, lang))?;
     if problems.is_empty() {
-        writeln!(out, "ok")?;
+        writeln!(out, "{}", i18n::t(lang, Msg::ValidOk))?;
         Ok(Exit::Success)
     } else {
         bail!("{}", problems.join("; "))
@@ -1031,6 +1059,7 @@ fn record(cx: &Session, command: Command, out: &mut dyn Write) -> Result<Exit> {
         force: checks.is_some_and(|c| c.force),
         amend: checks.is_some_and(|c| c.amend),
         lock_timeout: cx.lock_timeout,
+        lang: cx.lang,
     };
     let line = match &command {
         Command::Done {

@@ -46,26 +46,26 @@ impl Needle {
     }
 }
 
-/// Why the filters given cannot be used.
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+/// Why the filters given cannot be used; the `Display` is the catalogue's English.
+#[derive(Debug, PartialEq, Eq)]
 pub enum FilterError {
-    #[error(
-        "--state: `{given}` is not a state ({}expected one of: {})",
-        did_you_mean(*.near),
-        state_names()
-    )]
     UnknownState {
         given: String,
         near: Option<&'static str>,
     },
-    #[error("--id: `{pattern}` is not a glob pattern ({why})")]
-    BadGlob { pattern: String, why: String },
+    BadGlob {
+        pattern: String,
+        why: String,
+    },
 }
 
-fn did_you_mean(near: Option<&str>) -> String {
-    near.map(|s| format!("did you mean `{s}`? "))
-        .unwrap_or_default()
+impl std::fmt::Display for FilterError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::errors::filter(self, crate::model::Lang::En))
+    }
 }
+
+impl std::error::Error for FilterError {}
 
 /// The states `--state` takes, as JSON writes them: `overdue, due-soon, …`.
 pub fn state_names() -> String {

@@ -23,4 +23,5 @@ pub mod send;
 pub mod show;
 pub mod team;
 pub mod timeline;
+pub mod usage;
 pub mod views;

@@ -314,19 +314,36 @@ pub fn obligations(
 /// `due meetings`: every instance, listed or estimated.
 /// What `due validate` says about a registry it read: its title, what it holds, and its
 /// time zone, a line each.
-pub fn summary(reg: &Registry) -> String {
+pub fn summary(reg: &Registry, lang: Lang) -> String {
     let mut out = String::new();
     if !reg.title.is_empty() {
-        out.push_str(&format!("title: {}\n", render::one_line(&reg.title)));
+        let title = render::one_line(&reg.title);
+        out.push_str(&i18n::f(lang, Msg::SummaryTitle, &[("title", &title)]));
+        out.push('\n');
     }
     let instances: usize = reg.meetings.iter().map(|m| m.instances.len()).sum();
-    out.push_str(&format!(
-        "{}, {} ({}), time zone {}\n",
-        render::counted(reg.obligations.len() as i64, "obligation", "obligations"),
-        render::counted(reg.meetings.len() as i64, "meeting", "meetings"),
-        render::counted(instances as i64, "dated instance", "dated instances"),
-        reg.timezone
-    ));
+    let count = |n: usize, one, many| i18n::count(lang, n as i64, one, many);
+    let args: [(&str, &dyn std::fmt::Display); 4] = [
+        (
+            "obligations",
+            &count(
+                reg.obligations.len(),
+                Msg::CountObligation,
+                Msg::CountObligations,
+            ),
+        ),
+        (
+            "meetings",
+            &count(reg.meetings.len(), Msg::CountMeeting, Msg::CountMeetings),
+        ),
+        (
+            "instances",
+            &count(instances, Msg::CountInstance, Msg::CountInstances),
+        ),
+        ("zone", &reg.timezone),
+    ];
+    out.push_str(&i18n::f(lang, Msg::SummaryCounts, &args));
+    out.push('\n');
     out
 }
 

@@ -5,7 +5,15 @@ use super::*;
 use crate::engine::State;
 
 /// Entries that read the same in both languages on purpose.
-const SAME_IN_BOTH: &[Msg] = &[Msg::ColObligation, Msg::ColDates, Msg::LabelTitleFr];
+const SAME_IN_BOTH: &[Msg] = &[
+    Msg::ColObligation,
+    Msg::ColDates,
+    Msg::LabelTitleFr,
+    // What scripts look for at the end of `due validate`.
+    Msg::ValidOk,
+    Msg::CountObligation,
+    Msg::CountObligations,
+];
 
 /// The `{name}` placeholders of an entry; panics on an unclosed brace.
 fn placeholders(text: &str) -> BTreeSet<&str> {
