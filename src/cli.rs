@@ -174,6 +174,8 @@ pub enum FormatArg {
     Md,
     /// iCalendar: `due`, `overdue` and `remind` only
     Ics,
+    /// A page to print or share; `status` prints the handout, with its timeline
+    Html,
 }
 
 #[derive(Subcommand, Debug)]
@@ -201,6 +203,9 @@ enum Command {
         /// A meeting instance (its opening day), a meeting, or a date
         #[arg(long, value_name = "MEETING|DATE")]
         at: Option<String>,
+        /// With --format html: list history too (what fell due before `tracking_since`)
+        #[arg(long)]
+        all: bool,
     },
     /// What needs attention now: overdue, inside its lead time, or at a milestone
     #[command(long_about = REMIND_ABOUT)]
@@ -633,6 +638,11 @@ impl Session {
             FormatArg::Json => Box::new(render::Json),
             FormatArg::Csv => Box::new(render::Csv),
             FormatArg::Md => Box::new(render::Markdown),
+            FormatArg::Html => Box::new(render::Page {
+                lang: self.lang,
+                title: &self.reg.title,
+                subtitle: i18n::f(self.lang, Msg::AsOf, &[("date", &self.today)]),
+            }),
             FormatArg::Ics => {
                 bail!(
                     "--format ics lists occurrences: use it with `due`, `due overdue` or `due remind`"
@@ -771,7 +781,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             cx.export(&views::meetings(&instances, cx.lang), out)?;
             Ok(Exit::Success)
         }
-        Some(Command::Status { at }) => {
+        Some(Command::Status { at, all }) => {
             let at = match at.as_deref() {
                 None => engine::At {
                     day: cx.today,
@@ -791,24 +801,27 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             cx.filter.retain(&mut rows);
             let (rows, closed): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
             let mut listing = views::status(&rows, &closed, cx.lang);
-            // The meeting the day was taken from, and whether its dates are only an
-            // estimate; a date stands for itself.
-            let what = match &at.instance {
-                None => String::new(),
-                Some(i) => {
-                    let key = if i.tentative() {
-                        Msg::StatusAtEstimate
-                    } else {
-                        Msg::StatusAtOpens
-                    };
-                    format!(" ({})", i18n::f(cx.lang, key, &[("instance", &i.id)]))
-                }
-            };
-            listing.heading = Some(i18n::f(
+            let what = views::status_at(&at, cx.lang).map_or(String::new(), |w| format!(" ({w})"));
+            let heading = i18n::f(
                 cx.lang,
                 Msg::StatusHeading,
                 &[("date", &as_of), ("at", &what), ("title", &cx.reg.title)],
-            ));
+            );
+            if cx.format == FormatArg::Html {
+                let handout = crate::handout::Handout {
+                    reg: &cx.reg,
+                    rows: &rows,
+                    closed: &closed,
+                    at: &at,
+                    today: cx.today,
+                    lang: cx.lang,
+                    all,
+                    heading: &heading,
+                };
+                out.write_all(crate::handout::render(&handout).as_bytes())?;
+                return Ok(Exit::Success);
+            }
+            listing.heading = Some(heading);
             if listing.is_empty() {
                 listing.notes.push(cx.no_obligation());
             }

@@ -382,6 +382,19 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
     l
 }
 
+/// What the status heading says of the day it was taken from: the meeting instance that
+/// opens on it, and whether its dates are only an estimate. A date stands for itself.
+pub fn status_at(at: &crate::engine::At, lang: Lang) -> Option<String> {
+    at.instance.as_ref().map(|i| {
+        let key = if i.tentative() {
+            Msg::StatusAtEstimate
+        } else {
+            Msg::StatusAtOpens
+        };
+        i18n::f(lang, key, &[("instance", &i.id)])
+    })
+}
+
 /// How the interface says a meeting's dates are this sure.
 pub fn dates_msg(confidence: Confidence) -> Msg {
     match confidence {

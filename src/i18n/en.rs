@@ -454,5 +454,26 @@ pub(super) fn text(key: Msg) -> &'static str {
             "--state: `{given}` is not a state (did you mean `{near}`? expected one of: {states})"
         }
         ErrBadGlob => "--id: `{pattern}` is not a glob pattern ({why})",
+
+        HandoutAsOf => "Status as of {date} ({at}); prepared {today}.",
+        HandoutAsOfDay => "Status as of {date}; prepared {today}.",
+        SectionAttention => "Needs attention: overdue, or due by {date}",
+        SectionOnTrack => "On track, or delivered",
+        SectionStanding => "Standing duties (no deadline)",
+        SectionHistory => "History: due before {date}, when tracking began",
+        NothingNeedsAttention => "Nothing is overdue or due by {date}.",
+        ColLastDelivery => "Last delivery",
+        NoneRecorded => "none recorded",
+        TimelineHeading => "Timeline",
+        LegendDeadline => "deadline",
+        LegendEstimated => "deadline on an estimated meeting date",
+        LegendMilestone => "milestone",
+        LegendToday => "today, {date}",
+        LegendConfirmed => "meeting, dates confirmed",
+        LegendLikely => "meeting, dates likely",
+        LegendEstimate => "meeting, dates estimated",
+        MonthsShort => "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+        MeetingsShown => "Meetings",
+        DatesFromTo => "{start} to {end}",
     }
 }

@@ -480,5 +480,26 @@ pub(super) fn text(key: Msg) -> &'static str {
             "--state : `{given}` n'est pas un état (vouliez-vous dire `{near}` ? états possibles : {states})"
         }
         ErrBadGlob => "--id : `{pattern}` n'est pas un motif glob ({why})",
+
+        HandoutAsOf => "Situation au {date} ({at}) ; établie le {today}.",
+        HandoutAsOfDay => "Situation au {date} ; établie le {today}.",
+        SectionAttention => "À traiter : en retard, ou à échéance au plus tard le {date}",
+        SectionOnTrack => "Dans les délais, ou remis",
+        SectionStanding => "Tâches permanentes (sans échéance)",
+        SectionHistory => "Historique : échéances antérieures au {date}, début du suivi",
+        NothingNeedsAttention => "Rien n'est en retard ni à échéance d'ici le {date}.",
+        ColLastDelivery => "Dernière remise",
+        NoneRecorded => "aucune enregistrée",
+        TimelineHeading => "Calendrier",
+        LegendDeadline => "échéance",
+        LegendEstimated => "échéance liée à une réunion aux dates estimées",
+        LegendMilestone => "étape",
+        LegendToday => "aujourd'hui, {date}",
+        LegendConfirmed => "réunion, dates confirmées",
+        LegendLikely => "réunion, dates probables",
+        LegendEstimate => "réunion, dates estimées",
+        MonthsShort => "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.",
+        MeetingsShown => "Réunions",
+        DatesFromTo => "du {start} au {end}",
     }
 }

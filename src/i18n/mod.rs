@@ -115,6 +115,11 @@ keys! {
     LedgerGiven, LedgerNamed, LedgerDefault,
     // Filters.
     ErrUnknownState, ErrUnknownStateNear, ErrBadGlob,
+    // The printable handout (`status --format html`) and its timeline.
+    HandoutAsOf, HandoutAsOfDay, SectionAttention, SectionOnTrack, SectionStanding,
+    SectionHistory, NothingNeedsAttention, ColLastDelivery, NoneRecorded, TimelineHeading,
+    LegendDeadline, LegendEstimated, LegendMilestone, LegendToday, LegendConfirmed,
+    LegendLikely, LegendEstimate, MonthsShort, MeetingsShown, DatesFromTo,
 }
 
 /// The catalogue entry for a key in a language, placeholders (`{name}`) unfilled.
