@@ -83,6 +83,9 @@ struct Row {
     /// The next due date as tables print it, marked when its meeting's dates are not sure.
     next_due: String,
     period: Option<String>,
+    /// How far the next due date is from today (`in 5d`, `12d ago`), for an open one:
+    /// the state is judged on the session's day, the page is read before it.
+    when: Option<String>,
     state: &'static str,
     state_label: &'static str,
 }
@@ -152,6 +155,13 @@ fn row(h: &Handout<'_>, s: &Standing<'_>, last: Option<&LastClosed>) -> Row {
         period: occ
             .filter(|o| o.due.is_some())
             .map(|o| render::one_line(&o.period.text())),
+        when: occ
+            .and_then(|o| o.due)
+            .filter(|_| state.is_open())
+            .map(|due| {
+                let days = (due - h.today).num_days();
+                i18n::days(lang, Some(days), days < 0)
+            }),
         state: state.as_str(),
         state_label: i18n::state(lang, state),
     }
