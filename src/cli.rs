@@ -812,6 +812,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
                     rows: &rows,
                     closed: &closed,
                     at: &at,
+                    completions: &cx.completions,
                     today: cx.today,
                     lang: cx.lang,
                     all,

@@ -482,3 +482,52 @@ fn readme_handout_lines_make_the_pages_they_say() {
         );
     }
 }
+
+#[test]
+fn a_recorded_delivery_shows_in_its_row_and_as_a_met_deadline_on_the_timeline() {
+    let dir = scratch("handout-recorded");
+    shipped(
+        &dir,
+        &[
+            "done",
+            "roadmaps",
+            "2027",
+            "--on",
+            "2026-11-30",
+            "--ref",
+            "C27/<7>",
+            "--by",
+            "officer",
+        ],
+    );
+    let html = handout(&dir, &[]);
+    let row = html
+        .split("<tbody class=\"ob ")
+        .find(|r| r.contains("data-id=\"roadmaps\""))
+        .expect("roadmaps is listed");
+    assert!(
+        row.contains("2027, on time <span class=\"date\">2026-11-30</span>"),
+        "{row}"
+    );
+    assert!(row.contains("C27&#x2f;&lt;7&gt;"), "{row}");
+    // Met, its next occurrence is a year on: on track, not needing attention.
+    let attention = html
+        .split("<section class=\"group on-track\">")
+        .next()
+        .unwrap();
+    assert!(!attention.contains("data-id=\"roadmaps\""));
+    let marks: Vec<(String, String)> =
+        attributes(&html, "data-id=\"roadmaps\" data-period", "data-period")
+            .into_iter()
+            .zip(attributes(
+                &html,
+                "data-id=\"roadmaps\" data-period",
+                "data-kind",
+            ))
+            .collect();
+    assert!(
+        marks.contains(&("2027".into(), "closed".into())),
+        "{marks:?}"
+    );
+    assert!(html.contains("deadline met: delivered or waived"));
+}

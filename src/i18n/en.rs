@@ -435,6 +435,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         TimelineHeading => "Timeline",
         LegendDeadline => "deadline",
         LegendEstimated => "deadline on an estimated meeting date",
+        LegendClosed => "deadline met: delivered or waived",
         LegendMilestone => "milestone",
         LegendToday => "today, {date}",
         LegendConfirmed => "meeting, dates confirmed",

@@ -461,6 +461,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         TimelineHeading => "Calendrier",
         LegendDeadline => "échéance",
         LegendEstimated => "échéance liée à une réunion aux dates estimées",
+        LegendClosed => "échéance close : remise ou dispense",
         LegendMilestone => "étape",
         LegendToday => "aujourd'hui, {date}",
         LegendConfirmed => "réunion, dates confirmées",
