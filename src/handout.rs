@@ -31,6 +31,8 @@ pub struct Handout<'a> {
     pub all: bool,
     /// The status heading the table and Markdown print: the page's title.
     pub heading: &'a str,
+    /// Which filters chose the rows, said first among the notes; none when all are listed.
+    pub filters: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -226,12 +228,13 @@ pub fn render(h: &Handout<'_>) -> String {
         .filter(|s| !s.rows.is_empty() || s.empty.is_some())
         .collect();
     let listed: Vec<&Standing<'_>> = grouped.iter().map(|(_, _, n)| &h.rows[*n]).collect();
-    let notes = views::confidence_notes(
+    let mut notes: Vec<String> = h.filters.iter().cloned().collect();
+    notes.extend(views::confidence_notes(
         lang,
         listed
             .iter()
             .map(|s| s.current.as_ref().and_then(|i| i.occurrence.confidence)),
-    );
+    ));
     let as_of = match views::status_at(at, lang) {
         Some(what) => i18n::f(
             lang,

@@ -68,7 +68,7 @@ fn handout(dir: &Path, extra: &[&str]) -> String {
 }
 
 /// The value of each `name="…"` attribute of the tags that carry `marker`, in order.
-fn attributes(html: &str, marker: &str, name: &str) -> Vec<String> {
+pub(crate) fn attributes(html: &str, marker: &str, name: &str) -> Vec<String> {
     html.match_indices(marker)
         .map(|(at, _)| {
             let tag = &html[at..at + html[at..].find('>').expect("the tag closes")];

@@ -52,7 +52,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         NoObligations => "The registry has no obligations.",
         NothingRecorded => "Nothing recorded in {path}.",
         Filters => "Filters: {filters}.",
-        NoneMatches => "No obligation matches {filters}.",
+        NoneMatches => "No obligation passes the filters.",
         StatusHeading => "Status as of {date}{at}: {title}",
         LeftOutForWidth => "Left out for width: {columns}.",
         StatusAtOpens => "{instance} opens",

@@ -54,7 +54,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         NoObligations => "Le registre ne contient aucune obligation.",
         NothingRecorded => "Rien n'est enregistré dans {path}.",
         Filters => "Filtres : {filters}.",
-        NoneMatches => "Aucune obligation ne correspond à {filters}.",
+        NoneMatches => "Aucune obligation ne passe les filtres.",
         StatusHeading => "État au {date}{at} : {title}",
         LeftOutForWidth => "Colonnes omises faute de place : {columns}.",
         StatusAtOpens => "ouverture de {instance}",
