@@ -11,6 +11,7 @@ use crate::diag;
 use crate::model::{Origin, Registry};
 
 mod error;
+mod line;
 mod read;
 mod rule;
 mod schema;
