@@ -206,7 +206,7 @@ fn dated_milestones<'r>(
     };
     let mut trace = Trace::new(explain);
     occ.obligation
-        .milestones
+        .milestones()
         .iter()
         .filter_map(|m| {
             let unrolled = match m.at {
@@ -630,7 +630,7 @@ pub struct Standing<'r> {
 pub fn stray_completions(reg: &Registry, today: NaiveDate) -> Vec<(&Obligation, &str)> {
     reg.obligations
         .iter()
-        .flat_map(|ob| ob.done.iter().map(move |(period, _)| (ob, period.as_str())))
+        .flat_map(|ob| ob.done().iter().map(move |(period, _)| (ob, period.as_str())))
         .filter(|(ob, period)| resolve_period(reg, ob, period, today).as_deref() != Some(*period))
         .collect()
 }
@@ -762,7 +762,7 @@ pub fn attention<'r>(
         .iter()
         .map(|o| {
             o.lead.approx_days()
-                + o.milestones
+                + o.milestones()
                     .iter()
                     .map(|m| m.at.reach_days())
                     .max()

@@ -253,7 +253,7 @@ pub fn undo(cx: &Context<'_>, id: &str, period: &str) -> Result<String, RecordEr
         let in_registry = cx
             .registry
             .obligation(id)
-            .is_some_and(|ob| ob.done.iter().any(|(p, _)| *p == key));
+            .is_some_and(|ob| ob.done().iter().any(|(p, _)| *p == key));
         let hint = if in_registry {
             format!(
                 " (its completion is written in the registry {}: edit it there)",

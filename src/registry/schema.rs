@@ -15,7 +15,7 @@ use super::toml::{Cx, R, Value};
 use crate::dates::{self, Calendar, MonthDay, Roll, Span};
 use crate::holiday::HolidayRule;
 use crate::model::{
-    Completion, Confidence, Instance, Lang, Meeting, Milestone, Obligation, Origin, Outcome, Prose,
+    Completion, Confidence, Instance, Lang, Meeting, Milestone, More, Obligation, Origin, Outcome,
     Registry, Rule, Str, Text,
 };
 
@@ -606,18 +606,19 @@ impl Cx<'_> {
                 id: self.keep(id),
                 title,
                 mandate: self.opt_str(f, "mandate")?,
-                prose: match (self.opt_str(f, "quote")?, self.opt_str(f, "notes")?) {
-                    (None, None) => None,
-                    (quote, notes) => Some(Box::new(Prose { quote, notes })),
-                },
                 owner: f.get("owner").map(|v| self.text(v, "owner")).transpose()?,
-                to: f.get("to").map(|v| self.text(v, "to")).transpose()?,
                 rule,
                 lead,
                 active_from,
                 active_until,
-                milestones: milestones.into_boxed_slice(),
-                done: done.into_boxed_slice(),
+                more: More {
+                    to: f.get("to").map(|v| self.text(v, "to")).transpose()?,
+                    quote: self.opt_str(f, "quote")?,
+                    notes: self.opt_str(f, "notes")?,
+                    milestones: milestones.into_boxed_slice(),
+                    done: done.into_boxed_slice(),
+                }
+                .boxed(),
             },
             id_at,
         ))
@@ -628,8 +629,8 @@ impl Cx<'_> {
         let problem = if id.is_empty() {
             IdProblem::Empty
         } else if id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
         {
             return Ok(());
         } else {

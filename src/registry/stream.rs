@@ -108,7 +108,7 @@ fn first_obligation(text: &str) -> Option<usize> {
 /// Whether a basic string's body needs the decoder: an escape, or a byte the TOML reader
 /// refuses there (a quote, a control character other than tab). Written as a fold over every
 /// byte, so that it compiles to a vector loop.
-pub(super) fn needs_decoding(body: &str) -> bool {
+fn needs_decoding(body: &str) -> bool {
     body.bytes().fold(false, |seen, b| {
         seen | (b == b'\\') | (b == b'"') | (b == 0x7f) | ((b < 0x20) & (b != b'\t'))
     })

@@ -136,7 +136,7 @@ fn description(feed: &Feed<'_>, item: &Item<'_>, milestone: Option<&str>) -> Str
     let facts = [
         ("Title", Some(ob.title.get(feed.lang))),
         ("Mandate", ob.mandate.as_deref()),
-        ("To", ob.to.as_ref().map(|t| t.get(feed.lang))),
+        ("To", ob.to().map(|t| t.get(feed.lang))),
         ("Owner", ob.owner.as_ref().map(|t| t.get(feed.lang))),
         ("Meeting", occ.meeting.as_deref()),
     ];
