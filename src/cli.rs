@@ -11,7 +11,7 @@ use clap::{ArgGroup, Args, CommandFactory, FromArgMatches, Parser, Subcommand, V
 use lettre::message::Mailbox;
 
 use crate::dates::{self, Span};
-use crate::engine::{self, Item};
+use crate::engine::{self, Agenda};
 use crate::exit::Exit;
 use crate::holiday;
 use crate::i18n::{self, Msg};
@@ -563,7 +563,7 @@ impl Session {
     /// all their milestones.
     fn export_items(
         &self,
-        items: &[Item<'_>],
+        items: &Agenda<'_>,
         listing: &Listing,
         out: &mut dyn Write,
     ) -> Result<()> {
@@ -572,7 +572,10 @@ impl Session {
         }
         let entries: Vec<Entry<'_>> = items
             .iter()
-            .map(|i| (i.clone(), engine::milestones(&self.reg, &i.occurrence)))
+            .map(|i| {
+                let dated = engine::milestones(&self.reg, &i.occurrence);
+                (i, dated)
+            })
             .collect();
         self.feed(&entries, out)
     }
@@ -811,7 +814,7 @@ fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) 
     } else if cx.format == FormatArg::Ics {
         cx.feed(&entries, out)?;
     } else {
-        let items: Vec<Item<'_>> = entries.iter().map(|(i, _)| i.clone()).collect();
+        let items: Agenda<'_> = entries.iter().map(|(i, _)| i.clone()).collect();
         cx.export(&views::items(&items, cx.lang), out)?;
     }
     Ok(listed(args.exit_code || exit_code, true))

@@ -466,7 +466,7 @@ proptest! {
         let reg = load(&text);
         let completions = completions.resolve(&reg);
         let c = &completions;
-        let keys = |items: &mut dyn Iterator<Item = &Item<'_>>| -> BTreeSet<(String, String)> {
+        let keys = |items: &mut dyn Iterator<Item = Item<'_>>| -> BTreeSet<(String, String)> {
             items
                 .filter(|i| i.state == State::Overdue)
                 .map(|i| (i.obligation().id.to_string(), i.occurrence.period.text()))
@@ -477,12 +477,12 @@ proptest! {
         let far = dates::add_days(today, 90).expect("near");
         let of_agenda = keys(&mut agenda(&reg, c, today, far).iter());
         let reminded = attention(&reg, c, today, today);
-        let of_remind = keys(&mut reminded.iter().map(|(i, _)| i));
+        let of_remind = keys(&mut reminded.iter().map(|(i, _)| i.clone()));
         prop_assert_eq!(&of_agenda, &of_overdue);
         prop_assert_eq!(&of_remind, &of_overdue);
         for ob in &reg.obligations {
             let story = story(&reg, ob, c, today, 3);
-            let of_show = keys(&mut story.iter().map(|(i, _)| i));
+            let of_show = keys(&mut story.iter().map(|(i, _)| i.clone()));
             let mine: BTreeSet<_> = of_overdue.iter().filter(|k| k.0 == *ob.id).cloned().collect();
             prop_assert_eq!(&of_show, &mine, "show {}", ob.id);
         }
@@ -547,6 +547,28 @@ proptest! {
         prop_assert!(now.is_subset(&much_later), "gone {later} days on: {:?}", now.difference(&much_later).collect::<Vec<_>>());
     }
 
+    /// The agenda keeps only where each item stands and makes it again when shown: the items
+    /// it makes are those every occurrence judged on the day gives, open and due by `until`,
+    /// in agenda order.
+    #[test]
+    fn the_agenda_makes_again_the_items_it_placed(
+        (text, completions) in judged_registry(),
+        today in near_day(),
+        window in 0..=400i64,
+    ) {
+        let reg = load(&text);
+        let completions = completions.resolve(&reg);
+        let until = dates::add_days(today, window).expect("near");
+        let shown = |i: &Item<'_>| format!("{} {} {:?} {:?} {:?} {:?} {:?}", i.obligation().id, i.occurrence.period, i.occurrence.due, i.occurrence.meeting, i.occurrence.confidence, i.state, i.days);
+        let placed: Vec<String> = agenda(&reg, &completions, today, until).iter().map(|i| shown(&i)).collect();
+        let made: Vec<String> = items(&reg, &completions, today, until.max(today))
+            .iter()
+            .filter(|i| i.state.is_open() && i.occurrence.due.is_some_and(|d| d <= until))
+            .map(shown)
+            .collect();
+        prop_assert_eq!(placed, made);
+    }
+
     #[test]
     fn tracking_since_decides_only_what_is_history(
         (text, completions) in judged_registry(),
@@ -557,7 +579,7 @@ proptest! {
         let completions = completions.resolve(&reg);
         let until = dates::add_days(today, window).expect("near");
         let listed = agenda(&reg, &completions, today, until);
-        for i in &listed {
+        for i in listed.iter() {
             let due = i.occurrence.due.expect("dated");
             if let Some(since) = reg.tracking_since {
                 prop_assert!(i.state != State::Overdue || due >= since, "{} {} overdue before {since}", i.obligation().id, i.occurrence.period);
