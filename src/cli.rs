@@ -13,6 +13,7 @@ use lettre::message::Mailbox;
 use crate::dates::{self, Span};
 use crate::engine::{self, Agenda};
 use crate::exit::Exit;
+use crate::filter::Filter;
 use crate::holiday;
 use crate::i18n::{self, Msg};
 use crate::ledger::{self, Ledger, Location};
@@ -22,6 +23,7 @@ use crate::registry;
 use crate::render::{self, Entry, Export, Listing};
 use crate::send;
 use crate::show;
+use crate::usage::UsageError;
 use crate::views;
 
 const EXIT_CODES: &str = "\
@@ -46,12 +48,25 @@ fn takes(command: &str, option: &str) -> bool {
         ),
         "lang" => !matches!(command, "init" | "completions" | "man" | "ledger"),
         "lock_timeout" => matches!(command, "done" | "undo" | "waive" | "ledger"),
+        "owner" | "recipient" | "state" | "id" => LISTINGS.contains(&command),
         _ => true,
     }
 }
 
+/// The commands whose rows the filters select (and `due` itself).
+const LISTINGS: [&str; 5] = ["overdue", "remind", "status", "list", "ics"];
+
 /// The options of [`Global`] that only some commands take, by their ids.
-const PER_COMMAND: [&str; 4] = ["lang", "color", "format", "lock_timeout"];
+const PER_COMMAND: [&str; 8] = [
+    "lang",
+    "color",
+    "format",
+    "lock_timeout",
+    "owner",
+    "recipient",
+    "state",
+    "id",
+];
 
 #[derive(Parser, Debug)]
 #[command(
@@ -103,6 +118,28 @@ pub struct Global {
     /// Wait this long for another process writing the ledger, then give up
     #[arg(long, value_name = "SECONDS", default_value_t = 10)]
     pub lock_timeout: u64,
+    #[command(flatten)]
+    pub select: Select,
+}
+
+/// The filters of listings; given together, a row must pass every one.
+#[derive(Args, Debug, Default)]
+#[command(next_help_heading = "Filters")]
+pub struct Select {
+    /// Only obligations whose owner contains TEXT (any case, English or French)
+    #[arg(long, value_name = "TEXT")]
+    pub owner: Option<String>,
+    /// Only obligations whose recipient (`to`) contains TEXT (any case, English or French)
+    #[arg(long, value_name = "TEXT")]
+    pub recipient: Option<String>,
+    /// Only rows in one of these states: overdue, due-soon, upcoming, done, done-late,
+    /// waived, ongoing, untracked (for `list`, the state `status` shows); separate several
+    /// with commas or repeat the option
+    #[arg(long, value_name = "STATE[,STATE...]")]
+    pub state: Vec<String>,
+    /// Only obligations whose whole id matches this glob: `*`, `?`, `[a-z]`, `{a,b}`
+    #[arg(long, value_name = "PATTERN")]
+    pub id: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, ValueEnum)]
@@ -137,6 +174,8 @@ pub enum FormatArg {
     Md,
     /// iCalendar: `due`, `overdue` and `remind` only
     Ics,
+    /// A page to print or share; `status` prints the handout, with its timeline
+    Html,
 }
 
 #[derive(Subcommand, Debug)]
@@ -164,6 +203,9 @@ enum Command {
         /// A meeting instance (its opening day), a meeting, or a date
         #[arg(long, value_name = "MEETING|DATE")]
         at: Option<String>,
+        /// With --format html: list history too (what fell due before `tracking_since`)
+        #[arg(long)]
+        all: bool,
     },
     /// What needs attention now: overdue, inside its lead time, or at a milestone
     #[command(long_about = REMIND_ABOUT)]
@@ -364,8 +406,8 @@ fn date_arg(text: &str) -> Result<NaiveDate, String> {
 fn command() -> clap::Command {
     let source =
         match crate::dirs::find_registry(std::env::var_os("DUE_REGISTRY").map(PathBuf::from)) {
-            (Some(path), why) => format!("{} ({why})", path.display()),
-            (None, why) => why.to_string(),
+            (Some(path), why) => format!("{} ({})", path.display(), why.why(Lang::En)),
+            (None, why) => why.why(Lang::En).to_string(),
         };
     let command = Cli::command().after_help(format!("Registry in use: {source}\n\n{EXIT_CODES}"));
     let options: Vec<clap::Arg> = PER_COMMAND
@@ -431,6 +473,24 @@ fn settle_options(matches: &clap::ArgMatches, global: &mut Global) -> Result<()>
         if given(sub, "lock_timeout") {
             global.lock_timeout = *sub.get_one("lock_timeout").expect("given");
         }
+        let text = |id: &str| sub.get_one::<String>(id).cloned();
+        let select = &mut global.select;
+        if given(sub, "owner") {
+            select.owner = text("owner");
+        }
+        if given(sub, "recipient") {
+            select.recipient = text("recipient");
+        }
+        if given(sub, "state") {
+            select.state = sub
+                .get_many::<String>("state")
+                .expect("given")
+                .cloned()
+                .collect();
+        }
+        if given(sub, "id") {
+            select.id = text("id");
+        }
         match sub.subcommand() {
             Some((_, deeper)) => sub = deeper,
             None => return Ok(()),
@@ -478,9 +538,11 @@ pub fn run() -> Result<Exit> {
 struct Session {
     reg: Registry,
     /// Why this registry was read: `due validate` says so.
-    found: &'static str,
+    found: crate::dirs::Found,
     ledger: Location,
     completions: Completions,
+    /// The rows listings keep: `--owner`, `--recipient`, `--state`, `--id`.
+    filter: Filter,
     today: NaiveDate,
     lang: Lang,
     format: FormatArg,
@@ -491,6 +553,13 @@ struct Session {
 
 impl Session {
     fn load(global: &Global, terminal: bool) -> Result<Session> {
+        let s = &global.select;
+        let filter = Filter::new(
+            s.owner.as_deref(),
+            s.recipient.as_deref(),
+            &s.state,
+            s.id.as_deref(),
+        )?;
         let (path, found) = crate::dirs::find_registry(global.registry.clone());
         let reg = match path {
             Some(path) => registry::load_file(&path)?,
@@ -515,6 +584,7 @@ impl Session {
             found,
             ledger,
             completions,
+            filter,
             today,
             lang: global.lang.resolve(),
             format: global.format,
@@ -522,6 +592,25 @@ impl Session {
             terminal,
             lock_timeout: std::time::Duration::from_secs(global.lock_timeout),
         })
+    }
+
+    /// Says why a listing of occurrences is empty: `nothing`, and the filters when given.
+    fn say_empty(&self, listing: &mut Listing, nothing: String) {
+        listing.notes.push(nothing);
+        if !self.filter.is_empty() {
+            let filters = i18n::f(self.lang, Msg::Filters, &[("filters", &self.filter)]);
+            listing.notes.push(filters);
+        }
+    }
+
+    /// Why a listing of obligations is empty: the registry has none, or none passes the
+    /// filters.
+    fn no_obligation(&self) -> String {
+        if self.filter.is_empty() {
+            i18n::t(self.lang, Msg::NoObligations).into()
+        } else {
+            i18n::f(self.lang, Msg::NoneMatches, &[("filters", &self.filter)])
+        }
     }
 
     /// The width text lines are folded to: `COLUMNS` when set, else the terminal's; none
@@ -549,6 +638,11 @@ impl Session {
             FormatArg::Json => Box::new(render::Json),
             FormatArg::Csv => Box::new(render::Csv),
             FormatArg::Md => Box::new(render::Markdown),
+            FormatArg::Html => Box::new(render::Page {
+                lang: self.lang,
+                title: &self.reg.title,
+                subtitle: i18n::f(self.lang, Msg::AsOf, &[("date", &self.today)]),
+            }),
             FormatArg::Ics => {
                 bail!(
                     "--format ics lists occurrences: use it with `due`, `due overdue` or `due remind`"
@@ -594,10 +688,8 @@ impl Session {
         if let Some(until) = until {
             return Ok(until);
         }
-        let span = Span::parse_window(next.unwrap_or("30d"))
-            .map_err(|m| anyhow::anyhow!("--next: {m}"))?;
-        span.add_to(self.today)
-            .context("--next reaches past the last date `due` can represent")
+        let span = Span::parse_window(next.unwrap_or("30d")).map_err(UsageError::Next)?;
+        Ok(span.add_to(self.today).ok_or(UsageError::NextTooFar)?)
     }
 }
 
@@ -647,28 +739,39 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
     match cli.command {
         None | Some(Command::Ics { .. }) => {
             let until = cx.window_end(next, until)?;
-            let items = engine::agenda(&cx.reg, &cx.completions, cx.today, until);
+            let mut items = engine::agenda(&cx.reg, &cx.completions, cx.today, until);
+            cx.filter.retain_agenda(&mut items);
             let mut listing = views::items(&items, cx.lang);
             if items.is_empty() {
                 let note = i18n::f(cx.lang, Msg::NothingDueBy, &[("date", &until)]);
-                listing.notes.push(note);
+                cx.say_empty(&mut listing, note);
             }
             cx.export_items(&items, &listing, out)?;
             Ok(listed(cli.exit_code, !items.is_empty()))
         }
         Some(Command::Overdue { exit_code }) => {
-            let items = engine::overdue(&cx.reg, &cx.completions, cx.today);
+            let mut items = engine::overdue(&cx.reg, &cx.completions, cx.today);
+            cx.filter.retain_agenda(&mut items);
             let mut listing = views::items(&items, cx.lang);
             if items.is_empty() {
                 let note = i18n::f(cx.lang, Msg::NothingOverdueOn, &[("date", &cx.today)]);
-                listing.notes.push(note);
+                cx.say_empty(&mut listing, note);
             }
             cx.export_items(&items, &listing, out)?;
             Ok(listed(exit_code || cli.exit_code, !items.is_empty()))
         }
         Some(Command::List) => {
-            let next = engine::next_due(&cx.reg, &cx.completions, cx.today);
-            cx.export(&views::obligations(&cx.reg, &next, cx.lang), out)?;
+            let mut rows = engine::status(&cx.reg, &cx.completions, cx.today);
+            cx.filter.retain(&mut rows);
+            let rows: Vec<_> = rows
+                .into_iter()
+                .map(|s| (s.obligation, s.next(cx.today)))
+                .collect();
+            let mut listing = views::obligations(&cx.reg, &rows, cx.lang);
+            if rows.is_empty() {
+                listing.notes.push(cx.no_obligation());
+            }
+            cx.export(&listing, out)?;
             Ok(Exit::Success)
         }
         Some(Command::Show { id, count }) => show(cx, &id, count, out),
@@ -677,41 +780,49 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             cx.export(&views::meetings(&instances, cx.lang), out)?;
             Ok(Exit::Success)
         }
-        Some(Command::Status { at }) => {
+        Some(Command::Status { at, all }) => {
             let at = match at.as_deref() {
                 None => engine::At {
                     day: cx.today,
                     instance: None,
                 },
-                Some(at) => engine::resolve_at(&cx.reg, at, cx.today)
-                    .map_err(|e| anyhow::anyhow!("--at {at}: {e}"))?,
+                Some(at) => {
+                    engine::resolve_at(&cx.reg, at, cx.today).map_err(|error| UsageError::At {
+                        at: at.to_owned(),
+                        error,
+                    })?
+                }
             };
             let as_of = at.day;
             let rows = engine::status(&cx.reg, &cx.completions, as_of);
             let closed = record::last_closed(&cx.reg, &cx.completions, as_of);
+            let mut rows: Vec<_> = rows.into_iter().zip(closed).collect();
+            cx.filter.retain(&mut rows);
+            let (rows, closed): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
             let mut listing = views::status(&rows, &closed, cx.lang);
-            // The meeting the day was taken from, and whether its dates are only an
-            // estimate; a date stands for itself.
-            let what = match &at.instance {
-                None => String::new(),
-                Some(i) => {
-                    let key = if i.tentative() {
-                        Msg::StatusAtEstimate
-                    } else {
-                        Msg::StatusAtOpens
-                    };
-                    format!(" ({})", i18n::f(cx.lang, key, &[("instance", &i.id)]))
-                }
-            };
-            listing.heading = Some(i18n::f(
+            let what = views::status_at(&at, cx.lang).map_or(String::new(), |w| format!(" ({w})"));
+            let heading = i18n::f(
                 cx.lang,
                 Msg::StatusHeading,
                 &[("date", &as_of), ("at", &what), ("title", &cx.reg.title)],
-            ));
+            );
+            if cx.format == FormatArg::Html {
+                let handout = crate::handout::Handout {
+                    reg: &cx.reg,
+                    rows: &rows,
+                    closed: &closed,
+                    at: &at,
+                    today: cx.today,
+                    lang: cx.lang,
+                    all,
+                    heading: &heading,
+                };
+                out.write_all(crate::handout::render(&handout).as_bytes())?;
+                return Ok(Exit::Success);
+            }
+            listing.heading = Some(heading);
             if listing.is_empty() {
-                listing
-                    .notes
-                    .push(i18n::t(cx.lang, Msg::NoObligations).into());
+                listing.notes.push(cx.no_obligation());
             }
             cx.export(&listing, out)?;
             Ok(Exit::Success)
@@ -728,18 +839,20 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             let before = crate::team::read_registry(&old)?;
             let ledger = Ledger::load(&cx.ledger.path)?;
             let changes = crate::diff::diff(&before, &cx.reg, cx.today, until, &ledger);
-            let mut listing = render::diff(&changes);
+            let mut listing = render::diff(&changes, cx.lang);
             if cx.format == FormatArg::Table {
-                writeln!(
-                    out,
-                    "From {} to {}, for what falls due from {} to {until}:",
-                    before.origin, cx.reg.origin, cx.today
-                )?;
+                let args: [(&str, &dyn std::fmt::Display); 4] = [
+                    ("old", &before.origin),
+                    ("new", &cx.reg.origin),
+                    ("from", &cx.today),
+                    ("until", &until),
+                ];
+                writeln!(out, "{}", i18n::f(cx.lang, Msg::DiffHeading, &args))?;
             }
             if changes.is_empty() {
                 listing
                     .notes
-                    .push("No deadline added, removed or moved, and no obligation changed.".into());
+                    .push(i18n::t(cx.lang, Msg::DiffNothing).into());
             }
             cx.export(&listing, out)?;
             Ok(listed(exit_code, !changes.is_empty()))
@@ -784,7 +897,8 @@ fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) 
         Some(n) => cx.window_end(Some(n), None)?,
         None => cx.today,
     };
-    let entries = engine::attention(&cx.reg, &cx.completions, cx.today, until);
+    let mut entries = engine::attention(&cx.reg, &cx.completions, cx.today, until);
+    cx.filter.retain(&mut entries);
     if entries.is_empty() {
         return Ok(Exit::Success);
     }
@@ -822,12 +936,17 @@ fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) 
 
 fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exit> {
     let Some(ob) = cx.reg.obligation(id) else {
-        let ids: Vec<&str> = cx.reg.obligations.iter().map(|o| o.id.as_ref()).collect();
-        bail!(
-            "no obligation `{id}` in {} (see `due list`; ids: {})",
-            cx.reg.origin,
-            ids.join(", ")
-        );
+        return Err(UsageError::UnknownObligation {
+            id: id.to_owned(),
+            registry: cx.reg.origin.to_string(),
+            ids: cx
+                .reg
+                .obligations
+                .iter()
+                .map(|o| o.id.to_string())
+                .collect(),
+        }
+        .into());
     };
     let entries = engine::story(&cx.reg, ob, &cx.completions, cx.today, count);
     let listing = show::listing(&entries, cx.lang);
@@ -861,31 +980,46 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
 
 fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
     let reg = &cx.reg;
+    let lang = cx.lang;
     let mut problems: Vec<String> = engine::stray_completions(reg, cx.today)
         .into_iter()
         .map(|(ob, period)| {
-            format!(
-                "obligation `{}` records a completion for `{period}`, which is not one of its periods",
-                ob.id
+            i18n::f(
+                lang,
+                Msg::StrayCompletion,
+                &[("id", &ob.id), ("period", &period)],
             )
         })
         .collect();
-    match reg.origin {
-        Origin::Embedded => writeln!(out, "registry: {}", reg.origin)?,
-        Origin::File(_) => writeln!(out, "registry: {} ({})", reg.origin, cx.found)?,
-    }
-    writeln!(out, "ledger: {}", cx.ledger)?;
+    let registry = match reg.origin {
+        Origin::Embedded => reg.origin.to_string(),
+        Origin::File(_) => format!("{} ({})", reg.origin, cx.found.why(lang)),
+    };
+    writeln!(
+        out,
+        "{}",
+        i18n::f(lang, Msg::ValidRegistry, &[("registry", &registry)])
+    )?;
+    let ledger = cx.ledger.described(lang);
+    writeln!(
+        out,
+        "{}",
+        i18n::f(lang, Msg::ValidLedger, &[("ledger", &ledger)])
+    )?;
     let book = Ledger::load(&cx.ledger.path)?;
-    for warning in record::check(reg, &book, cx.today) {
-        writeln!(out, "warning: ledger {}: {warning}", cx.ledger)?;
+    for warning in record::check(reg, &book, cx.today, lang) {
+        let args: [(&str, &dyn std::fmt::Display); 2] =
+            [("ledger", &ledger), ("warning", &warning)];
+        writeln!(out, "{}", i18n::f(lang, Msg::ValidLedgerWarning, &args))?;
     }
     let unlisted = holiday::unlisted_years(reg, reg.tracking_since.unwrap_or(cx.today));
     if !unlisted.is_empty() {
         let years: Vec<String> = unlisted.iter().map(i32::to_string).collect();
+        let years = years.join(", ");
         writeln!(
             out,
-            "warning: [calendar] lists holidays as dates, none in {}, where deadlines fall: a deadline on a holiday there is not rolled (list those years' holidays, or write them as `holiday_rules`)",
-            years.join(", ")
+            "{}",
+            i18n::f(lang, Msg::ValidHolidays, &[("years", &years)])
         )?;
     }
     let conflicts = crate::team::conflicts(&cx.ledger, &book);
@@ -893,14 +1027,17 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
         writeln!(out, "{conflict}")?;
     }
     if !conflicts.is_empty() {
-        problems.push(format!(
-            "the ledger records {} differently in two places (see above)",
-            render::counted(conflicts.len() as i64, "occurrence", "occurrences")
+        let n = conflicts.len() as i64;
+        problems.push(i18n::count(
+            lang,
+            n,
+            Msg::ValidConflict,
+            Msg::ValidConflicts,
         ));
     }
-    write!(out, "{}", views::summary(reg))?;
+    write!(out, "{}", views::summary(reg, lang))?;
     if problems.is_empty() {
-        writeln!(out, "ok")?;
+        writeln!(out, "{}", i18n::t(lang, Msg::ValidOk))?;
         Ok(Exit::Success)
     } else {
         bail!("{}", problems.join("; "))
@@ -925,6 +1062,7 @@ fn record(cx: &Session, command: Command, out: &mut dyn Write) -> Result<Exit> {
         force: checks.is_some_and(|c| c.force),
         amend: checks.is_some_and(|c| c.amend),
         lock_timeout: cx.lock_timeout,
+        lang: cx.lang,
     };
     let line = match &command {
         Command::Done {

@@ -34,8 +34,8 @@ impl Span {
 
     /// Parses an offset: `Nd`, `Nw`, `Nm` or `Ny` (N unsigned), at most two years. Registry
     /// offsets take the letters only, so that a rule reads the same in every file.
-    pub fn parse(text: &str) -> Result<Span, String> {
-        let expected = "expected a duration such as 30d, 6w, 2m or 1y";
+    pub fn parse(text: &str) -> Result<Span, SpanError> {
+        let expected = Spans::Offsets;
         let (digits, unit) = split_unit(text, expected)?;
         let unit = match unit {
             "d" => Unit::Day,
@@ -44,36 +44,24 @@ impl Span {
             "y" => Unit::Year,
             _ => return Err(no_unit(text, expected)),
         };
-        Span::within(
-            text,
-            digits,
-            unit,
-            MAX_DAYS,
-            "offsets reach at most two years",
-        )
+        Span::within(text, digits, unit, MAX_DAYS, expected)
     }
 
     /// Parses a listing window such as `90d`, up to a century. People type windows on the
     /// command line, so the spelled-out units are taken too: `3months`, `3 months`,
     /// `2weeks`, `1 year`, `10 days`.
-    pub fn parse_window(text: &str) -> Result<Span, String> {
-        let expected = "expected a number and a unit: 30d, 6w, 3m, 1y, or 30 days, 6 weeks, \
-                        3 months, 1 year";
+    pub fn parse_window(text: &str) -> Result<Span, SpanError> {
+        let expected = Spans::Windows;
         let (digits, unit) = split_unit(text, expected)?;
-        let unit = match unit.to_ascii_lowercase().as_str() {
-            "d" | "day" | "days" => Unit::Day,
-            "w" | "week" | "weeks" => Unit::Week,
-            "m" | "month" | "months" => Unit::Month,
-            "y" | "year" | "years" => Unit::Year,
+        let unit = match unit.to_lowercase().as_str() {
+            // English, and French (`3 mois`, `2 semaines`): whatever the interface speaks.
+            "d" | "day" | "days" | "j" | "jour" | "jours" => Unit::Day,
+            "w" | "week" | "weeks" | "sem" | "semaine" | "semaines" => Unit::Week,
+            "m" | "month" | "months" | "mois" => Unit::Month,
+            "y" | "year" | "years" | "an" | "ans" | "année" | "années" => Unit::Year,
             _ => return Err(no_unit(text, expected)),
         };
-        Span::within(
-            text,
-            digits,
-            unit,
-            100 * 366,
-            "a window reaches at most 100 years",
-        )
+        Span::within(text, digits, unit, 100 * 366, expected)
     }
 
     fn within(
@@ -81,11 +69,13 @@ impl Span {
         digits: &str,
         unit: Unit,
         max_days: i64,
-        limit: &str,
-    ) -> Result<Span, String> {
-        let count: i64 = digits
-            .parse()
-            .map_err(|_| format!("`{}` is too long ({limit})", text.trim()))?;
+        spans: Spans,
+    ) -> Result<Span, SpanError> {
+        let too_long = || SpanError::TooLong {
+            text: text.trim().to_owned(),
+            spans,
+        };
+        let count: i64 = digits.parse().map_err(|_| too_long())?;
         // Each unit is held to the limit in its own terms, so that `2y`, `24m`, `104w` and
         // `731d` all pass a two-year limit: rounding months up to 31 days would refuse `24m`.
         let max = match unit {
@@ -95,7 +85,7 @@ impl Span {
             Unit::Year => max_days / 365,
         };
         if count > max {
-            return Err(format!("`{}` is too long ({limit})", text.trim()));
+            return Err(too_long());
         }
         Ok(Span {
             count: i32::try_from(count).expect("bounded by the limit"),
@@ -158,28 +148,61 @@ impl Span {
 }
 
 /// Splits `45d` or `3 months` into its digits and its unit word; the digits must lead.
-fn split_unit<'t>(text: &'t str, expected: &str) -> Result<(&'t str, &'t str), String> {
+fn split_unit(text: &str, spans: Spans) -> Result<(&str, &str), SpanError> {
     let text = text.trim();
     if text.is_empty() {
-        return Err(format!("empty duration ({expected})"));
+        return Err(SpanError::Empty { spans });
     }
     let split = text
         .find(|c: char| !c.is_ascii_digit())
         .unwrap_or(text.len());
     let (digits, unit) = (&text[..split], text[split..].trim_start());
     if digits.is_empty() {
-        return Err(format!("`{text}` is not a duration ({expected})"));
+        let text = text.to_owned();
+        return Err(SpanError::NotADuration { text, spans });
     }
     Ok((digits, unit))
 }
 
-fn no_unit(text: &str, expected: &str) -> String {
+fn no_unit(text: &str, spans: Spans) -> SpanError {
     let text = text.trim();
     match text.find(|c: char| !c.is_ascii_digit()) {
-        None => format!("`{text}` has no unit ({expected})"),
-        Some(_) => format!("`{text}` is not a duration ({expected})"),
+        None => SpanError::NoUnit {
+            text: text.to_owned(),
+            spans,
+        },
+        Some(_) => SpanError::NotADuration {
+            text: text.to_owned(),
+            spans,
+        },
     }
 }
+
+/// Which durations were being read: they take other units and limits.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Spans {
+    /// A registry's offsets (`30d`, at most two years).
+    Offsets,
+    /// A listing window (`90d`, `3 months`, at most a century).
+    Windows,
+}
+
+/// Why a duration was refused; its `Display` is the catalogue's English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum SpanError {
+    Empty { spans: Spans },
+    NotADuration { text: String, spans: Spans },
+    NoUnit { text: String, spans: Spans },
+    TooLong { text: String, spans: Spans },
+}
+
+impl fmt::Display for SpanError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::errors::span(self, crate::model::Lang::En))
+    }
+}
+
+impl std::error::Error for SpanError {}
 
 impl Unit {
     /// The unit's letter in a duration: `d`, `w`, `m` or `y`.
@@ -397,10 +420,18 @@ mod tests {
                 unit: Unit::Day
             }
         );
-        assert!(Span::parse("45").unwrap_err().contains("no unit"));
+        assert!(matches!(
+            Span::parse("45").unwrap_err(),
+            SpanError::NoUnit { .. }
+        ));
         assert!(Span::parse("-3d").is_err());
         assert!(Span::parse("d").is_err());
-        assert!(Span::parse("3y").unwrap_err().contains("two years"));
+        assert!(
+            Span::parse("3y")
+                .unwrap_err()
+                .to_string()
+                .contains("two years")
+        );
         assert!(Span::parse("99999999999999d").is_err());
         assert!(Span::parse("104w").is_ok());
         for two_years in ["2y", "24m", "104w", "731d"] {
@@ -425,13 +456,21 @@ mod tests {
         assert_eq!(Span::parse_window("2weeks").unwrap().unit, Unit::Week);
         assert_eq!(Span::parse_window("1y").unwrap().unit, Unit::Year);
         assert_eq!(Span::parse_window("10 days").unwrap().count, 10);
+        assert_eq!(Span::parse_window("3 mois"), Ok(months));
+        assert_eq!(Span::parse_window("2 semaines").unwrap().unit, Unit::Week);
+        assert_eq!(Span::parse_window("1 an").unwrap().unit, Unit::Year);
+        assert_eq!(Span::parse_window("10j").unwrap().unit, Unit::Day);
         let err = Span::parse_window("3 fortnights").unwrap_err();
-        assert!(err.contains("3 months"), "{err}");
-        assert!(Span::parse_window("90").unwrap_err().contains("no unit"));
+        assert!(err.to_string().contains("3 months"), "{err}");
+        assert!(matches!(
+            Span::parse_window("90").unwrap_err(),
+            SpanError::NoUnit { .. }
+        ));
         assert!(Span::parse_window("months").is_err());
         assert!(
             Span::parse_window("101y")
                 .unwrap_err()
+                .to_string()
                 .contains("100 years")
         );
     }

@@ -15,11 +15,7 @@ pub fn too_long(key: &str, text: &str) -> Option<String> {
 
 /// The words for a field of `bytes` bytes of text, over `MAX_TEXT_BYTES`.
 pub fn too_long_message(key: &str, bytes: usize) -> String {
-    format!(
-        "`{key}` holds {} KiB of text (at most {} KiB in one field)",
-        bytes.div_ceil(1024),
-        MAX_TEXT_BYTES / 1024
-    )
+    crate::i18n::errors::too_long(key, bytes, crate::model::Lang::En)
 }
 
 /// 1-based line and column (in characters) of a byte offset, in registries and ledgers.
@@ -43,11 +39,7 @@ pub fn suggest<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
 /// A key a table does not allow, named with the closest allowed one, else all of them:
 /// `unknown key `titel` in [[obligation]] (did you mean `title`?)`.
 pub fn unknown_key(key: &str, table: &str, allowed: &[&str]) -> String {
-    let hint = match suggest(key, allowed) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => format!("expected one of: {}", allowed.join(", ")),
-    };
-    format!("unknown key `{key}` in {table} ({hint})")
+    crate::i18n::errors::unknown_key(key, table, allowed, crate::model::Lang::En)
 }
 
 pub fn edit_distance(a: &str, b: &str) -> usize {

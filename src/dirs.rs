@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use directories::ProjectDirs;
 
-use crate::model::Origin;
+use crate::i18n::{self, Msg};
+use crate::model::{Lang, Origin};
 
 fn project() -> Option<ProjectDirs> {
     ProjectDirs::from("", "", "due")
@@ -24,17 +25,42 @@ pub fn registry_file() -> Option<PathBuf> {
 /// Which registry a command reads, and why: the one named (`--registry`, `DUE_REGISTRY`),
 /// else `obligations.toml` in the working directory, else the one in the config directory,
 /// else the embedded one (no path).
-pub fn find_registry(given: Option<PathBuf>) -> (Option<PathBuf>, &'static str) {
+pub fn find_registry(given: Option<PathBuf>) -> (Option<PathBuf>, Found) {
     if let Some(path) = given.filter(|p| !p.as_os_str().is_empty()) {
-        return (Some(path), "from --registry or DUE_REGISTRY");
+        return (Some(path), Found::Given);
     }
     let here = PathBuf::from(REGISTRY_NAME);
     if here.is_file() {
-        return (Some(here), "found in the working directory");
+        return (Some(here), Found::WorkingDirectory);
     }
     match registry_file().filter(|path| path.is_file()) {
-        Some(path) => (Some(path), "the user's default, in the config directory"),
-        None => (None, "the embedded Resolution 1332 registry"),
+        Some(path) => (Some(path), Found::ConfigDirectory),
+        None => (None, Found::Embedded),
+    }
+}
+
+/// Why the registry read is the one read.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Found {
+    /// `--registry` or `DUE_REGISTRY`.
+    Given,
+    WorkingDirectory,
+    ConfigDirectory,
+    Embedded,
+}
+
+impl Found {
+    /// In words: `from --registry or DUE_REGISTRY`.
+    pub fn why(self, lang: Lang) -> &'static str {
+        i18n::t(
+            lang,
+            match self {
+                Found::Given => Msg::FoundGiven,
+                Found::WorkingDirectory => Msg::FoundHere,
+                Found::ConfigDirectory => Msg::FoundConfig,
+                Found::Embedded => Msg::FoundEmbedded,
+            },
+        )
     }
 }
 

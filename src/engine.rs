@@ -40,6 +40,18 @@ pub enum State {
 }
 
 impl State {
+    /// Every state, in the order listings explain them.
+    pub const ALL: [State; 8] = [
+        State::Overdue,
+        State::DueSoon,
+        State::Upcoming,
+        State::Done,
+        State::DoneLate,
+        State::Waived,
+        State::Ongoing,
+        State::Untracked,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             State::Overdue => "overdue",
@@ -603,6 +615,20 @@ pub struct Standing<'r> {
     pub current: Option<Item<'r>>,
 }
 
+impl<'r> Standing<'r> {
+    /// The state `status` shows: the current occurrence's, else untracked.
+    pub fn state(&self) -> State {
+        self.current.as_ref().map_or(State::Untracked, |i| i.state)
+    }
+
+    /// The occurrence worth naming in a list of obligations: the overdue one, else the next
+    /// one due from `as_of` on; none for an obligation with neither.
+    pub fn next(self, as_of: NaiveDate) -> Option<Item<'r>> {
+        self.current
+            .filter(|i| i.state == State::Overdue || i.occurrence.due.is_some_and(|d| d >= as_of))
+    }
+}
+
 /// Completions the registry writes for periods its obligations do not have, as
 /// `(obligation, period)`: `due validate` reports them.
 pub fn stray_completions(reg: &Registry, today: NaiveDate) -> Vec<(&Obligation, &str)> {
@@ -627,23 +653,6 @@ pub fn status<'r>(
     reg.obligations
         .iter()
         .map(|ob| standing(history, ob, completions, as_of))
-        .collect()
-}
-
-/// Each obligation's occurrence worth naming in a list: the overdue one, else the next one
-/// due from `as_of` on; none for an obligation with neither.
-pub fn next_due<'r>(
-    reg: &'r Registry,
-    completions: &'r Completions,
-    as_of: NaiveDate,
-) -> Vec<Option<Item<'r>>> {
-    status(reg, completions, as_of)
-        .into_iter()
-        .map(|standing| {
-            standing.current.filter(|i| {
-                i.state == State::Overdue || i.occurrence.due.is_some_and(|d| d >= as_of)
-            })
-        })
         .collect()
 }
 

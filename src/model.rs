@@ -149,15 +149,6 @@ impl Confidence {
             Confidence::Estimate => "~",
         }
     }
-
-    /// What needs saying of a date that hangs on such a meeting, if anything: "the date …".
-    pub fn caveat(self) -> Option<&'static str> {
-        match self {
-            Confidence::Confirmed => None,
-            Confidence::Likely => Some("hangs on a meeting whose dates are likely, not confirmed"),
-            Confidence::Estimate => Some("hangs on a meeting whose dates are an estimate"),
-        }
-    }
 }
 
 #[derive(Clone, Debug, PartialEq, Eq)]

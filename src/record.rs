@@ -13,32 +13,22 @@ use crate::engine::{self, Occurrence, State};
 use crate::i18n::{self, Msg};
 use crate::ledger::{self, Action, Ledger, LedgerError, Location, Record};
 use crate::model::{Completion, Completions, Lang, Obligation, Outcome, Registry, Rule};
-use crate::render::{self, Cell, Emphasis, Listing};
+use crate::render::{Cell, Emphasis, Listing};
 
-/// Why a command refused to write: each kind has one message, and the ledger is untouched.
-#[derive(Debug, thiserror::Error)]
+/// Why a command refused to write: each kind has one message (the catalogue's, in English
+/// unless shown to a French reader), and the ledger is untouched.
+#[derive(Debug)]
 pub enum RecordError {
-    #[error(transparent)]
-    Ledger(#[from] LedgerError),
-    #[error("no obligation `{id}` in the registry ({})", did_you_mean(.suggestion.as_deref()))]
+    Ledger(LedgerError),
     UnknownObligation {
         id: String,
         suggestion: Option<String>,
     },
-    #[error(
-        "`{id}` has no period `{period}` (nearest: {}; see `due show {id}`)",
-        Candidates(.nearest)
-    )]
     UnknownPeriod {
         id: String,
         period: String,
         nearest: Vec<Candidate>,
     },
-    #[error(
-        "`{id}` {period} falls due on {due}, more than a year after today ({today}): is it a typo? \
-         (nearest: {}; pass --force to record it all the same)",
-        Candidates(.nearest)
-    )]
     FarPeriod {
         id: String,
         period: String,
@@ -46,38 +36,66 @@ pub enum RecordError {
         today: NaiveDate,
         nearest: Vec<Candidate>,
     },
-    #[error(
-        "`{id}` {period} is already recorded: {standing} (pass --amend to record a correction{})",
-        if *.in_ledger { format!(", or withdraw it with `due undo {id} {period}`") } else { String::new() }
-    )]
     AlreadyRecorded {
         id: String,
         period: String,
-        standing: String,
-        /// The ledger holds it, so `due undo` can withdraw it; the registry's own is edited.
-        in_ledger: bool,
+        // Boxed: it is rare, and would otherwise make every result large.
+        standing: Box<Standing>,
     },
-    #[error("`{0}` has no open occurrence to record (name the period: see `due show {0}`)")]
     NothingOpen(String),
-    #[error("`{0}` is an ongoing duty with no deadline: it has no occurrence to record")]
     Ongoing(String),
-    #[error("--on {on} is after today ({today}): record a delivery once it has happened")]
-    Future { on: NaiveDate, today: NaiveDate },
-    #[error("{0} is empty (expected some text)")]
+    Future {
+        on: NaiveDate,
+        today: NaiveDate,
+    },
+    /// The flag whose text is empty.
     Empty(&'static str),
-    #[error("nothing recorded in the ledger for `{id}` {period} to undo{hint}")]
     NotRecorded {
         id: String,
         period: String,
-        hint: String,
+        /// The registry (as its origin reads) that writes the completion itself, if one
+        /// does: it is edited there, not undone.
+        in_registry: Option<String>,
     },
 }
 
-fn did_you_mean(suggestion: Option<&str>) -> String {
-    match suggestion {
-        Some(s) => format!("did you mean `{s}`? `due list` shows the ids"),
-        None => "`due list` shows the ids".to_owned(),
+impl fmt::Display for RecordError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&i18n::errors::record(self, Lang::En))
     }
+}
+
+impl std::error::Error for RecordError {
+    fn source(&self) -> Option<&(dyn std::error::Error + 'static)> {
+        match self {
+            // Said in full by the message already, as a transparent error would.
+            RecordError::Ledger(e) => e.source(),
+            _ => None,
+        }
+    }
+}
+
+impl From<LedgerError> for RecordError {
+    fn from(e: LedgerError) -> RecordError {
+        RecordError::Ledger(e)
+    }
+}
+
+/// The completion an occurrence already has, and where it is written.
+#[derive(Clone, Debug)]
+pub struct Standing {
+    pub completion: Completion,
+    pub held: Held,
+}
+
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Held {
+    /// A ledger record that names who made it.
+    By(String),
+    /// A ledger record that does not.
+    Ledger,
+    /// The registry's own `done`: edited there, so `due undo` cannot withdraw it.
+    Registry,
 }
 
 /// A real period offered in place of a mistyped or unlikely one, with its state today.
@@ -86,22 +104,6 @@ pub struct Candidate {
     pub period: String,
     pub due: NaiveDate,
     pub state: State,
-}
-
-/// Candidates in one line: `2027 (due-soon, due 2026-12-21), 2026 (done, due 2025-12-22)`.
-struct Candidates<'a>(&'a [Candidate]);
-
-impl fmt::Display for Candidates<'_> {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        if self.0.is_empty() {
-            return f.write_str("none near today");
-        }
-        for (n, c) in self.0.iter().enumerate() {
-            let sep = if n == 0 { "" } else { ", " };
-            write!(f, "{sep}{} ({}, due {})", c.period, c.state.as_str(), c.due)?;
-        }
-        Ok(())
-    }
 }
 
 /// What the recording commands work on, and the flags they share.
@@ -119,6 +121,8 @@ pub struct Context<'a> {
     pub completions: &'a Completions,
     /// How long to wait for another writer's lock.
     pub lock_timeout: std::time::Duration,
+    /// The language the commands report in.
+    pub lang: Lang,
 }
 
 /// The registry's own completions with the ledger on top: what every listing judges by.
@@ -186,22 +190,52 @@ pub fn done(
         Ok((record, (occ, replaced)))
     })?;
     let due = occ.due.expect("occurrences with a period have a due date");
-    let verdict = match Closure::of(Some(due), &Outcome::Done, on) {
-        Closure::Late(late) => format!(
-            "done-late on {on} (due {due}, {} late)",
-            render::counted(late, "day", "days")
-        ),
-        _ => format!("done on {on} (due {due})"),
+    let lang = cx.lang;
+    let mut verdict = match Closure::of(Some(due), &Outcome::Done, on) {
+        late @ Closure::Late(_) => {
+            let args: [(&str, &dyn fmt::Display); 3] =
+                [("on", &on), ("due", &due), ("late", &late.words(lang))];
+            i18n::f(lang, Msg::VerdictDoneLate, &args)
+        }
+        _ => i18n::f(lang, Msg::VerdictDone, &[("on", &on), ("due", &due)]),
     };
-    Ok(format!(
-        "{id} {}: {verdict}{}{}; recorded by {by} in {}",
-        occ.period,
-        reference.map(|r| format!(", ref {r}")).unwrap_or_default(),
-        replaced
-            .map(|r| format!(", replacing {r}"))
-            .unwrap_or_default(),
-        cx.ledger.path.display()
+    if let Some(r) = reference {
+        verdict.push_str(&i18n::f(lang, Msg::VerdictRef, &[("text", &r)]));
+    }
+    Ok(confirmation(
+        cx,
+        id,
+        &occ.period.text(),
+        verdict,
+        replaced,
+        &by,
     ))
+}
+
+/// What a recording command says it did: `ID PERIOD: what; recorded by NAME in PATH`, and
+/// the record an amendment replaced.
+fn confirmation(
+    cx: &Context<'_>,
+    id: &str,
+    period: &str,
+    mut what: String,
+    replaced: Option<Standing>,
+    by: &str,
+) -> String {
+    let lang = cx.lang;
+    if let Some(r) = replaced {
+        let r = standing(&r, lang);
+        what.push_str(&i18n::f(lang, Msg::Replacing, &[("standing", &r)]));
+    }
+    let path = cx.ledger.path.display();
+    let args: [(&str, &dyn fmt::Display); 5] = [
+        ("id", &id),
+        ("period", &period),
+        ("what", &what),
+        ("by", &by),
+        ("path", &path),
+    ];
+    i18n::f(lang, Msg::Recorded, &args)
 }
 
 pub fn waive(
@@ -223,14 +257,14 @@ pub fn waive(
         let record = Record::new(id, &occ.period.text(), action.clone(), &by);
         Ok((record, replaced))
     })?;
-    Ok(format!(
-        "{id} {}: waived on {}{}; recorded by {by} in {}",
-        occ.period,
-        cx.today,
-        replaced
-            .map(|r| format!(", replacing {r}"))
-            .unwrap_or_default(),
-        cx.ledger.path.display()
+    let what = i18n::f(cx.lang, Msg::VerdictWaived, &[("on", &cx.today)]);
+    Ok(confirmation(
+        cx,
+        id,
+        &occ.period.text(),
+        what,
+        replaced,
+        &by,
     ))
 }
 
@@ -254,38 +288,33 @@ pub fn undo(cx: &Context<'_>, id: &str, period: &str) -> Result<String, RecordEr
             .registry
             .obligation(id)
             .is_some_and(|ob| ob.done().iter().any(|(p, _)| *p == key));
-        let hint = if in_registry {
-            format!(
-                " (its completion is written in the registry {}: edit it there)",
-                cx.registry.origin
-            )
-        } else {
-            String::new()
-        };
         RecordError::NotRecorded {
             id: id.to_owned(),
             period: key.clone(),
-            hint,
+            in_registry: in_registry.then(|| cx.registry.origin.to_string()),
         }
     };
     let was = write(cx, |book| {
         // A concurrent `due undo` may have withdrawn it since.
-        let was = book
-            .standing(id, &key)
-            .ok_or_else(not_recorded)?
-            .action
-            .name();
+        let was = match book.standing(id, &key).ok_or_else(not_recorded)?.action {
+            Action::Waived { .. } => State::Waived,
+            _ => State::Done,
+        };
         Ok((Record::new(id, &key, Action::Undone, &by), was))
     })?;
+    let lang = cx.lang;
     let now = completions(cx.registry, &Ledger::load(&cx.ledger.path)?);
     let left = match now.get(&(id.to_owned(), key.clone())) {
-        Some(c) => format!("the registry's own record stands ({})", describe(c)),
-        None => "open again".to_owned(),
+        Some(c) => i18n::f(
+            lang,
+            Msg::RegistryStands,
+            &[("standing", &describe(c, lang))],
+        ),
+        None => i18n::t(lang, Msg::OpenAgain).to_owned(),
     };
-    Ok(format!(
-        "{id} {key}: {was} record withdrawn, {left}; recorded by {by} in {}",
-        cx.ledger.path.display()
-    ))
+    let was = i18n::state(lang, was);
+    let what = i18n::f(lang, Msg::Withdrawn, &[("was", &was), ("left", &left)]);
+    Ok(confirmation(cx, id, &key, what, None, &by))
 }
 
 /// The ledger's records, newest first; an id that neither the registry nor the ledger knows
@@ -496,7 +525,7 @@ pub fn last_closed(
 
 /// What `due validate` says about the ledger: standing records that point nowhere. A
 /// withdrawn record affects nothing, so `due undo` is how a warning is answered.
-pub fn check(registry: &Registry, book: &Ledger, today: NaiveDate) -> Vec<String> {
+pub fn check(registry: &Registry, book: &Ledger, today: NaiveDate, lang: Lang) -> Vec<String> {
     // Looked up once per occurrence recorded: an index keeps a large ledger against a large
     // registry linear.
     let obligations: std::collections::HashMap<&str, &Obligation> = registry
@@ -516,14 +545,16 @@ pub fn check(registry: &Registry, book: &Ledger, today: NaiveDate) -> Vec<String
             continue;
         }
         match obligations.get(&*r.id) {
-            None => out.push(format!(
-                "ledger record for `{}` {}: no such obligation in the registry",
-                r.id, r.period
+            None => out.push(i18n::f(
+                lang,
+                Msg::StrayObligation,
+                &[("id", &r.id), ("period", &r.period)],
             )),
             Some(ob) if engine::with_key(registry, ob, &r.period, today).is_none() => {
-                out.push(format!(
-                    "ledger record for `{}` {}: the obligation has no such period any more",
-                    r.id, r.period
+                out.push(i18n::f(
+                    lang,
+                    Msg::StrayPeriod,
+                    &[("id", &r.id), ("period", &r.period)],
                 ))
             }
             Some(_) => {}
@@ -532,12 +563,32 @@ pub fn check(registry: &Registry, book: &Ledger, today: NaiveDate) -> Vec<String
     out
 }
 
-fn describe(c: &Completion) -> String {
-    match (&c.outcome, &c.reference) {
-        (Outcome::Done, Some(r)) => format!("done on {}, ref {r}", c.on),
-        (Outcome::Done, None) => format!("done on {}", c.on),
-        (Outcome::Waived { reason }, _) => format!("waived on {}: {reason}", c.on),
+/// A completion in a few words: `done on 2026-12-02, ref X1`, `waived on …: reason`.
+fn describe(c: &Completion, lang: Lang) -> String {
+    match &c.outcome {
+        Outcome::Done => {
+            let mut text = i18n::f(lang, Msg::DescribeDone, &[("on", &c.on)]);
+            if let Some(r) = &c.reference {
+                text.push_str(&i18n::f(lang, Msg::VerdictRef, &[("text", r)]));
+            }
+            text
+        }
+        Outcome::Waived { reason } => i18n::f(
+            lang,
+            Msg::DescribeWaived,
+            &[("on", &c.on), ("reason", reason)],
+        ),
     }
+}
+
+/// A standing completion and where it is written: `done on …, recorded by ana`.
+pub fn standing(s: &Standing, lang: Lang) -> String {
+    let held = match &s.held {
+        Held::By(by) => i18n::f(lang, Msg::HeldBy, &[("by", by)]),
+        Held::Ledger => i18n::t(lang, Msg::HeldInLedger).to_owned(),
+        Held::Registry => i18n::t(lang, Msg::HeldInRegistry).to_owned(),
+    };
+    describe(&s.completion, lang) + &held
 }
 
 fn text(value: Option<&str>, flag: &'static str) -> Result<Option<String>, RecordError> {
@@ -571,13 +622,13 @@ fn write<T>(
 }
 
 /// The checks every new `done` or `waive` passes under the lock: a period far ahead needs
-/// `--force`, an occurrence already recorded needs `--amend`. Returns what an amendment
-/// replaces, in words.
+/// `--force`, an occurrence already recorded needs `--amend`. Returns the completion an
+/// amendment replaces.
 fn admit(
     cx: &Context<'_>,
     occ: &Occurrence<'_>,
     book: &Ledger,
-) -> Result<Option<String>, RecordError> {
+) -> Result<Option<Standing>, RecordError> {
     let id = occ.obligation.id.to_string();
     let period = occ.period.text();
     let due = occ.due.expect("occurrences with a period have a due date");
@@ -594,21 +645,22 @@ fn admit(
     let Some(standing) = all.get(&(id.clone(), period.clone())) else {
         return Ok(None);
     };
-    let mut said = describe(standing);
-    let record = book.standing(&id, &period);
-    match record.map(|r| &r.by) {
-        Some(Some(by)) => said.push_str(&format!(", recorded by {by}")),
-        Some(None) => said.push_str(", in the ledger"),
-        None => said.push_str(", in the registry"),
-    }
+    let held = match book.standing(&id, &period).map(|r| &r.by) {
+        Some(Some(by)) => Held::By(by.clone()),
+        Some(None) => Held::Ledger,
+        None => Held::Registry,
+    };
+    let standing = Standing {
+        completion: standing.clone(),
+        held,
+    };
     if cx.amend {
-        Ok(Some(said))
+        Ok(Some(standing))
     } else {
         Err(RecordError::AlreadyRecorded {
             id,
             period,
-            standing: said,
-            in_ledger: record.is_some(),
+            standing: Box::new(standing),
         })
     }
 }
@@ -814,6 +866,7 @@ done = [{ period = "2026", on = 2026-02-20 }]
             amend,
             completions: &f.completions,
             lock_timeout: std::time::Duration::from_secs(5),
+            lang: Lang::En,
         }
     }
 
@@ -845,10 +898,7 @@ done = [{ period = "2026", on = 2026-02-20 }]
         ));
         assert!(matches!(
             done_err(&cx, "known", Some("2026")),
-            RecordError::AlreadyRecorded {
-                in_ledger: false,
-                ..
-            }
+            RecordError::AlreadyRecorded { standing, .. } if standing.held == Held::Registry
         ));
         assert!(matches!(
             undo(&cx, "annual", "2026").unwrap_err(),
@@ -875,10 +925,7 @@ done = [{ period = "2026", on = 2026-02-20 }]
         annual(&f, "2026", false, false).unwrap();
         assert!(matches!(
             annual(&f, "2026", false, false).unwrap_err(),
-            RecordError::AlreadyRecorded {
-                in_ledger: true,
-                ..
-            }
+            RecordError::AlreadyRecorded { standing, .. } if matches!(standing.held, Held::By(_))
         ));
         let line = annual(&f, "2026", false, true).unwrap();
         assert!(line.contains("replacing done on 2026-12-02"), "{line}");

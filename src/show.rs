@@ -15,6 +15,8 @@ use crate::record::Closure;
 use crate::render::{Cell, Listing, one_line, shown};
 use crate::views;
 
+mod how;
+
 /// The labels of the lines above the occurrences.
 const LABELS: &[Msg] = &[
     Msg::LabelId,
@@ -154,7 +156,8 @@ fn record_text(item: &Item<'_>, lang: Lang) -> Option<String> {
         let _ = write!(text, ", {r}");
     }
     if let Some(by) = &c.by {
-        let _ = write!(text, ", by {by}");
+        let by = i18n::f(lang, Msg::RecordedBy, &[("name", by)]);
+        let _ = write!(text, ", {by}");
     }
     Some(text)
 }
@@ -207,7 +210,7 @@ pub fn listing<'a>(entries: &'a [Entry<'_>], lang: Lang) -> Listing<'a> {
                 Cell::opt_text(c.and_then(|c| c.reference.as_deref())),
                 Cell::opt_text(c.and_then(|c| c.by.as_deref())),
                 Cell::opt_int(closure(item).and_then(Closure::days_late)),
-                Cell::opt_text(occ.how.as_ref().map(|h| h.to_string()).as_deref()),
+                Cell::opt_text(occ.how.as_ref().map(|h| how::how(h, lang)).as_deref()),
             ],
             views::emphasis(item.state),
         );
@@ -243,11 +246,13 @@ pub fn dates(entries: &[Entry<'_>], lang: Lang) -> String {
             .map(|c| c.mark())
             .filter(|m| !m.is_empty())
             .unwrap_or(" ");
-        let _ = writeln!(out, " {mark}{due}  {period}  {how}");
+        let _ = writeln!(out, " {mark}{due}  {period}  {}", how::how(how, lang));
         for m in milestones {
             if let Some(how) = &m.how {
                 let name = shown(m.milestone.name.get(lang));
-                let _ = writeln!(out, " {mark}{}  {period}  {name}: {how}", m.on);
+                let sep = i18n::t(lang, Msg::TitleSeparator);
+                let how = how::how(how, lang);
+                let _ = writeln!(out, " {mark}{}  {period}  {name}{sep}{how}", m.on);
             }
         }
     }

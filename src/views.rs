@@ -139,7 +139,7 @@ pub fn status(
         let ob = s.obligation;
         let cur = s.current.as_ref();
         let occ = cur.map(|i| &i.occurrence);
-        let state = cur.map_or(State::Untracked, |i| i.state);
+        let state = s.state();
         let c = last.as_ref().map(|l| &l.completion);
         l.push(
             vec![
@@ -259,8 +259,12 @@ pub fn rule_text(reg: &Registry, ob: &Obligation, lang: Lang) -> String {
     }
 }
 
-/// `due list`: every obligation with its rule and next due date.
-pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Listing<'static> {
+/// `due list`: obligations with their rule and next due date (see [`Standing::next`]).
+pub fn obligations(
+    reg: &Registry,
+    rows: &[(&Obligation, Option<Item<'_>>)],
+    lang: Lang,
+) -> Listing<'static> {
     let h = |key| Some(i18n::t(lang, key));
     let mut l = Listing::new(&[
         ("id", h(Msg::ColObligation)),
@@ -276,7 +280,7 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
         ("tentative", None),
         ("confidence", None),
     ]);
-    for (ob, next) in reg.obligations.iter().zip(next) {
+    for (ob, next) in rows {
         let occ = next.as_ref().map(|i| &i.occurrence);
         l.push(
             vec![
@@ -308,19 +312,36 @@ pub fn obligations(reg: &Registry, next: &[Option<Item<'_>>], lang: Lang) -> Lis
 /// `due meetings`: every instance, listed or estimated.
 /// What `due validate` says about a registry it read: its title, what it holds, and its
 /// time zone, a line each.
-pub fn summary(reg: &Registry) -> String {
+pub fn summary(reg: &Registry, lang: Lang) -> String {
     let mut out = String::new();
     if !reg.title.is_empty() {
-        out.push_str(&format!("title: {}\n", render::one_line(&reg.title)));
+        let title = render::one_line(&reg.title);
+        out.push_str(&i18n::f(lang, Msg::SummaryTitle, &[("title", &title)]));
+        out.push('\n');
     }
     let instances: usize = reg.meetings.iter().map(|m| m.instances.len()).sum();
-    out.push_str(&format!(
-        "{}, {} ({}), time zone {}\n",
-        render::counted(reg.obligations.len() as i64, "obligation", "obligations"),
-        render::counted(reg.meetings.len() as i64, "meeting", "meetings"),
-        render::counted(instances as i64, "dated instance", "dated instances"),
-        reg.timezone
-    ));
+    let count = |n: usize, one, many| i18n::count(lang, n as i64, one, many);
+    let args: [(&str, &dyn std::fmt::Display); 4] = [
+        (
+            "obligations",
+            &count(
+                reg.obligations.len(),
+                Msg::CountObligation,
+                Msg::CountObligations,
+            ),
+        ),
+        (
+            "meetings",
+            &count(reg.meetings.len(), Msg::CountMeeting, Msg::CountMeetings),
+        ),
+        (
+            "instances",
+            &count(instances, Msg::CountInstance, Msg::CountInstances),
+        ),
+        ("zone", &reg.timezone),
+    ];
+    out.push_str(&i18n::f(lang, Msg::SummaryCounts, &args));
+    out.push('\n');
     out
 }
 
@@ -357,6 +378,19 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
     l.free_text(&["name"]);
     l.leave_out_first(&["meeting", "name"]);
     l
+}
+
+/// What the status heading says of the day it was taken from: the meeting instance that
+/// opens on it, and whether its dates are only an estimate. A date stands for itself.
+pub fn status_at(at: &crate::engine::At, lang: Lang) -> Option<String> {
+    at.instance.as_ref().map(|i| {
+        let key = if i.tentative() {
+            Msg::StatusAtEstimate
+        } else {
+            Msg::StatusAtOpens
+        };
+        i18n::f(lang, key, &[("instance", &i.id)])
+    })
 }
 
 /// How the interface says a meeting's dates are this sure.

@@ -196,3 +196,177 @@ fn common_refusals_in_french() {
             .starts_with("due: le registre /nonexistent/obligations.toml n'existe pas"),
     );
 }
+
+/// Runs `due` in `dir` with `args` (French, a fixed day and user) and gives the transcript:
+/// the command, its exit status when not 0, and what it wrote.
+fn transcript(dir: &std::path::Path, lines: &[&[&str]]) -> String {
+    let mut out = String::new();
+    for args in lines {
+        let output = common::due()
+            .current_dir(dir)
+            .env("DUE_USER", "ana")
+            .args(["--lang", "fr", "--today", "2026-12-02"])
+            .args(*args)
+            .output()
+            .expect("due runs");
+        out.push_str(&format!("$ due {}\n", args.join(" ")));
+        if output.status.code() != Some(0) {
+            out.push_str(&format!("? {}\n", output.status.code().unwrap_or(-1)));
+        }
+        out.push_str(&String::from_utf8_lossy(&output.stdout));
+        out.push_str(&String::from_utf8_lossy(&output.stderr));
+    }
+    out
+}
+
+/// A folder holding a copy of the fixture registry, so that paths in messages are short
+/// and the same on every machine.
+fn folder_with(registry: &str) -> tempfile::TempDir {
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    std::fs::copy(common::fixture(registry), dir.path().join(registry)).expect("a copy");
+    dir
+}
+
+#[test]
+fn recording_and_its_refusals() {
+    let dir = folder_with(SECRETARIAT);
+    let on = |args: &[&'static str]| -> Vec<&'static str> {
+        let mut all = vec!["--registry", SECRETARIAT, "--ledger", "ledger.toml"];
+        all.extend_from_slice(args);
+        all
+    };
+    let lines = [
+        on(&["done", "cstd-report", "--ref", "X1"]),
+        on(&["done", "cstd-report", "2027"]),
+        on(&[
+            "done",
+            "cstd-report",
+            "2027",
+            "--amend",
+            "--on",
+            "2026-12-01",
+        ]),
+        on(&["done", "quarterly-return", "2026-Q1", "--on", "2026-05-10"]),
+        on(&["done", "council-report", "2026"]),
+        on(&["done", "cstd-report", "2072"]),
+        on(&["done", "cstd-report", "2027", "--on", "2027-12-01"]),
+        on(&["done", "trust-fund"]),
+        on(&["done", "cstd-report", "--ref", " "]),
+        on(&["waive", "fixed-day", "2026", "--reason", "fusionné"]),
+        on(&["undo", "fixed-day", "2026"]),
+        on(&["undo", "fixed-day", "2026"]),
+        on(&["undo", "council-report", "2026"]),
+        on(&["validate"]),
+    ];
+    let lines: Vec<&[&str]> = lines.iter().map(Vec::as_slice).collect();
+    insta::assert_snapshot!(transcript(dir.path(), &lines));
+}
+
+#[test]
+fn show_explains_each_date_in_french() {
+    let out: String = [
+        "council-report",
+        "leap-day",
+        "quarterly",
+        "monthly",
+        "christmas-eve",
+    ]
+    .iter()
+    .map(|id| french_on("explained.toml", &["show", id]))
+    .collect();
+    insta::assert_snapshot!(out);
+}
+
+fn french_on(registry: &str, args: &[&str]) -> String {
+    stdout(
+        due_on(registry, "2026-12-02")
+            .args(["--lang", "fr"])
+            .args(args),
+        0,
+    )
+}
+
+/// The feed's text for people: every SUMMARY and DESCRIPTION, its lines unfolded.
+#[test]
+fn the_calendar_feed_speaks_french() {
+    let feed = french_on(SECRETARIAT, &["ics", "--next", "60d"]).replace("\r\n ", "");
+    let text: Vec<&str> = feed
+        .lines()
+        .filter(|l| l.starts_with("SUMMARY") || l.starts_with("DESCRIPTION"))
+        .collect();
+    insta::assert_snapshot!(text.join("\n"));
+}
+
+#[test]
+fn diff_in_french() {
+    let dir = folder_with(SECRETARIAT);
+    let old = std::fs::read_to_string(dir.path().join(SECRETARIAT)).unwrap();
+    let old = old
+        .replace("typical = \"06-15..06-25\"", "typical = \"04-20..04-30\"")
+        .replace("Annual report to Council", "Annual report to the Council");
+    std::fs::write(dir.path().join("old.toml"), old).unwrap();
+    insta::assert_snapshot!(transcript(
+        dir.path(),
+        &[
+            &["--registry", SECRETARIAT, "diff", "old.toml"],
+            &["--registry", SECRETARIAT, "diff", SECRETARIAT],
+        ]
+    ));
+}
+
+#[test]
+fn mistakes_on_the_command_line() {
+    let dir = folder_with(SECRETARIAT);
+    let reg = ["--registry", SECRETARIAT];
+    let with = |args: &[&'static str]| -> Vec<&'static str> {
+        let mut all = reg.to_vec();
+        all.extend_from_slice(args);
+        all
+    };
+    let lines = [
+        with(&["show", "cstd-reprot"]),
+        with(&["--next", "3x"]),
+        with(&["--next", "300y"]),
+        with(&["status", "--at", "conseil"]),
+        vec!["--registry", "missing.toml", "list"],
+    ];
+    let lines: Vec<&[&str]> = lines.iter().map(Vec::as_slice).collect();
+    insta::assert_snapshot!(transcript(dir.path(), &lines));
+    // Windows in French units are the same windows.
+    assert_eq!(french(&["--next", "3 mois"]), french(&["--next", "3m"]),);
+}
+
+/// Every broken registry and ledger of the error catalogue, as a French reader is told.
+#[test]
+fn the_error_catalogue_in_french() {
+    let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
+    let mut out = String::new();
+    for kind in ["registry", "ledger"] {
+        let mut cases: Vec<_> = std::fs::read_dir(root.join("tests/catalogue").join(kind))
+            .unwrap()
+            .map(|e| e.unwrap().path())
+            .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+            .collect();
+        cases.sort();
+        for case in cases {
+            let rel = case.strip_prefix(root).unwrap().display().to_string();
+            let mut cmd = common::due();
+            cmd.current_dir(root).args(["--lang", "fr"]);
+            match kind {
+                "registry" => cmd.args(["validate", "--registry", &rel]),
+                _ => cmd.args([
+                    "--registry",
+                    "tests/fixtures/secretariat.toml",
+                    "--ledger",
+                    &rel,
+                    "--today",
+                    "2027-01-15",
+                ]),
+            };
+            let output = cmd.output().unwrap();
+            assert_eq!(output.status.code(), Some(2), "{rel}");
+            out.push_str(&String::from_utf8_lossy(&output.stderr));
+        }
+    }
+    insta::assert_snapshot!(out);
+}

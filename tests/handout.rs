@@ -1,6 +1,11 @@
-//! The status as people are handed it: Markdown and the printable HTML handout.
+//! The status as people are handed it: Markdown and the printable HTML handout, the latter
+//! printed by a real browser (headless Chromium) and read back with poppler's tools.
 
-use crate::common::{due, stdout};
+use std::collections::BTreeSet;
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use crate::common::{due, have_tool, stdout};
 
 const TODAY: &str = "2026-12-02";
 
@@ -33,4 +38,447 @@ fn markdown_status_starts_with_the_table_heading() {
     assert_eq!(lines.next().unwrap(), format!("# {heading}"));
     assert_eq!(lines.next().unwrap(), "");
     assert!(lines.next().unwrap().starts_with("| Obligation |"), "{md}");
+}
+
+/// A folder of this test's own under the target directory.
+fn scratch(name: &str) -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
+    let _ = std::fs::remove_dir_all(&dir);
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// `due` on the shipped registry with an empty ledger of its own, so that no other test's
+/// records show.
+fn shipped(dir: &Path, args: &[&str]) -> String {
+    stdout(
+        due()
+            .arg("--ledger")
+            .arg(dir.join("ledger.toml"))
+            .args(["--today", TODAY])
+            .args(args),
+        0,
+    )
+}
+
+fn handout(dir: &Path, extra: &[&str]) -> String {
+    let mut args = vec!["status", "--at", "council-2027", "--format", "html"];
+    args.extend_from_slice(extra);
+    shipped(dir, &args)
+}
+
+/// The value of each `name="…"` attribute of the tags that carry `marker`, in order.
+fn attributes(html: &str, marker: &str, name: &str) -> Vec<String> {
+    html.match_indices(marker)
+        .map(|(at, _)| {
+            let tag = &html[at..at + html[at..].find('>').expect("the tag closes")];
+            let key = format!(" {name}=\"");
+            let start = tag
+                .find(&key)
+                .unwrap_or_else(|| panic!("no {name} in {tag}"))
+                + key.len();
+            tag[start..start + tag[start..].find('"').unwrap()].to_string()
+        })
+        .collect()
+}
+
+/// The ids of the obligations `status` lists, by state.
+fn status_ids(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<String> {
+    let json = shipped(dir, &["status", "--at", "council-2027", "--format", "json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    rows.iter()
+        .filter(|r| keep(r["state"].as_str().unwrap()))
+        .map(|r| r["id"].as_str().unwrap().to_string())
+        .collect()
+}
+
+/// Headless Chromium with a profile of its own, nothing fetched from the network.
+fn chromium(dir: &Path, args: &[&str]) {
+    let profile = dir.join("profile");
+    let status = Command::new("chromium")
+        .args([
+            "--headless",
+            "--no-sandbox",
+            "--disable-gpu",
+            "--disable-quic",
+            "--no-first-run",
+            "--disable-background-networking",
+            "--disable-component-update",
+            "--disable-sync",
+            "--hide-scrollbars",
+        ])
+        .arg(format!("--user-data-dir={}", profile.display()))
+        .args(args)
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .status()
+        .expect("chromium runs");
+    assert!(status.success(), "chromium {args:?}: {status}");
+}
+
+fn have_browser_and_poppler() -> bool {
+    have_tool("chromium", Command::new("chromium").arg("--version"))
+        && have_tool("pdfinfo", Command::new("pdfinfo").arg("-v"))
+        && have_tool("pdftotext", Command::new("pdftotext").arg("-v"))
+}
+
+/// Prints `html` to PDF as Chromium does for A4, and returns its page count and its text.
+fn print(dir: &Path, html: &str) -> (usize, String) {
+    let page = dir.join("page.html");
+    let pdf = dir.join("page.pdf");
+    std::fs::write(&page, html).unwrap();
+    chromium(
+        dir,
+        &[
+            "--no-pdf-header-footer",
+            &format!("--print-to-pdf={}", pdf.display()),
+            &format!("file://{}", page.display()),
+        ],
+    );
+    let info = Command::new("pdfinfo").arg(&pdf).output().unwrap();
+    let info = String::from_utf8(info.stdout).unwrap();
+    let pages = info
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap_or_else(|| panic!("no page count in {info}"))
+        .trim()
+        .parse()
+        .unwrap();
+    let text = Command::new("pdftotext")
+        .arg(&pdf)
+        .arg("-")
+        .output()
+        .unwrap();
+    (pages, String::from_utf8(text.stdout).unwrap())
+}
+
+/// Every id stands whole as one word of the text: not hyphenated, not cut at a line's end.
+fn assert_whole_words(text: &str, ids: &[String]) {
+    let words: BTreeSet<&str> = text.split_whitespace().collect();
+    let broken: Vec<&String> = ids
+        .iter()
+        .filter(|id| !words.contains(id.as_str()))
+        .collect();
+    assert!(
+        broken.is_empty(),
+        "not whole in the PDF: {broken:?}\n{text}"
+    );
+}
+
+#[test]
+fn the_handout_prints_on_a4_in_at_most_four_pages_with_every_id_whole() {
+    if !have_browser_and_poppler() {
+        return;
+    }
+    let dir = scratch("handout-print");
+    let html = handout(&dir, &[]);
+    let listed = status_ids(&dir, |state| state != "untracked");
+    let (pages, text) = print(&dir, &html);
+    assert!((1..=4).contains(&pages), "{pages} pages");
+    assert_whole_words(&text, &listed);
+    assert!(text.contains("ITU Council Resolution 1332"), "{text}");
+    // History is left out unless asked for, and then printed too.
+    let history = status_ids(&dir, |state| state == "untracked");
+    assert!(!history.is_empty());
+    for id in &history {
+        assert!(!html.contains(&format!("data-id=\"{id}\"")), "{id} listed");
+    }
+    let (pages, text) = print(&dir, &handout(&dir, &["--all"]));
+    assert!(pages <= 4, "{pages} pages with history");
+    assert_whole_words(&text, &history);
+
+    // The picture a reviewer looks at: `target/tmp/handout.png`, and with BLESS=1 the
+    // copy kept in the repository.
+    let page = dir.join("page.html");
+    std::fs::write(&page, &html).unwrap();
+    let shot = dir.join("handout.png");
+    chromium(
+        &dir,
+        &[
+            "--window-size=820,2300",
+            &format!("--screenshot={}", shot.display()),
+            &format!("file://{}", page.display()),
+        ],
+    );
+    let png = std::fs::read(&shot).unwrap();
+    assert!(png.starts_with(b"\x89PNG"), "a PNG");
+    if std::env::var_os("BLESS").is_some() {
+        let kept = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/artefacts/handout.png");
+        std::fs::create_dir_all(kept.parent().unwrap()).unwrap();
+        std::fs::write(kept, png).unwrap();
+    }
+}
+
+#[test]
+fn listings_as_pages_print_with_every_id_whole() {
+    if !have_browser_and_poppler() {
+        return;
+    }
+    let dir = scratch("listing-print");
+    let html = shipped(&dir, &["list", "--format", "html"]);
+    let json = shipped(&dir, &["list", "--format", "json"]);
+    let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
+    let ids: Vec<String> = rows
+        .iter()
+        .map(|r| r["id"].as_str().unwrap().into())
+        .collect();
+    let (pages, text) = print(&dir, &html);
+    assert!(pages >= 1);
+    assert_whole_words(&text, &ids);
+}
+
+/// One `(obligation, date, kind)` per event of the iCalendar feed of what falls due from
+/// `from`, kept when it falls by `to`: a deadline is `tentative` on an estimated meeting.
+fn feed_events(dir: &Path, from: &str, to: &str) -> BTreeSet<(String, String, String)> {
+    // Milestones fall up to two years before their deadline.
+    let until = format!("{}{}", to[..4].parse::<i32>().unwrap() + 2, &to[4..]);
+    let feed = stdout(
+        due()
+            .arg("--ledger")
+            .arg(dir.join("ledger.toml"))
+            .args(["--today", from, "--until", &until, "--format", "ics"]),
+        0,
+    );
+    let unfolded = feed.replace("\r\n ", "");
+    let mut out = BTreeSet::new();
+    for event in unfolded.split("BEGIN:VEVENT").skip(1) {
+        let field = |name: &str| {
+            event
+                .lines()
+                .find_map(|l| l.strip_prefix(name))
+                .unwrap_or_else(|| panic!("no {name} in {event}"))
+                .to_string()
+        };
+        let uid = field("UID:");
+        let d = field("DTSTART;VALUE=DATE:");
+        let date = format!("{}-{}-{}", &d[..4], &d[4..6], &d[6..8]);
+        if date.as_str() < from || date.as_str() > to {
+            continue;
+        }
+        let id = uid.split('/').next().unwrap().to_string();
+        let kind = if uid.contains("/milestone-") {
+            "milestone"
+        } else if field("STATUS:") == "TENTATIVE" {
+            "estimated"
+        } else {
+            "deadline"
+        };
+        out.insert((id, date, kind.to_string()));
+    }
+    out
+}
+
+#[test]
+fn the_timeline_has_one_mark_per_deadline_and_milestone_in_range() {
+    let dir = scratch("handout-marks");
+    let html = handout(&dir, &[]);
+    let from = &attributes(&html, "<svg class=\"tl\"", "data-from")[0];
+    let to = &attributes(&html, "<svg class=\"tl\"", "data-to")[0];
+    // The months around the session, today (2 December) taken in.
+    assert_eq!((from.as_str(), to.as_str()), ("2026-12-01", "2027-09-30"));
+    let marks: Vec<(String, String, String)> = {
+        let ids = attributes(&html, "class=\"mark ", "data-id");
+        let dates = attributes(&html, "class=\"mark ", "data-date");
+        let kinds = attributes(&html, "class=\"mark ", "data-kind");
+        ids.into_iter()
+            .zip(dates)
+            .zip(kinds)
+            .map(|((i, d), k)| (i, d, k))
+            .collect()
+    };
+    let distinct: BTreeSet<_> = marks.iter().cloned().collect();
+    assert_eq!(
+        distinct.len(),
+        marks.len(),
+        "a date marked twice: {marks:?}"
+    );
+    let expected = feed_events(&dir, from, to);
+    assert_eq!(distinct, expected);
+    // The shipped registry has deadlines of both kinds and milestones in the window.
+    for kind in ["deadline", "estimated", "milestone"] {
+        assert!(marks.iter().any(|m| m.2 == kind), "no {kind}: {marks:?}");
+    }
+    // Meetings as bars, estimated ones told apart; the session and today as lines.
+    assert!(html.contains(r#"<rect class="bar estimate""#), "{html}");
+    assert!(html.contains(r#"data-id="council-2027""#));
+    assert!(html.contains(r#"<line class="session""#));
+    assert!(html.contains(r#"<line class="today""#));
+}
+
+#[test]
+fn the_handout_is_self_contained_and_speaks_french_with_lang_fr() {
+    let dir = scratch("handout-fr");
+    let en = handout(&dir, &[]);
+    let fr = handout(&dir, &["--lang", "fr"]);
+    for page in [&en, &fr] {
+        // Nothing fetched: no scripts, links, imports, fonts or images from elsewhere.
+        for needle in [
+            "<script",
+            "<link",
+            "@import",
+            "@font-face",
+            "src=",
+            "href=",
+            "url(h",
+        ] {
+            assert!(!page.contains(needle), "{needle} in the page");
+        }
+        assert!(page.contains("@page { size: A4;"));
+    }
+    assert!(en.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"));
+    assert!(en.contains("<h2>Needs attention: overdue, or due by 2027-06-25</h2>"));
+    assert!(en.contains("<h2>Standing duties (no deadline)</h2>"));
+    assert!(en.contains(">Jan</text>"));
+    assert!(fr.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
+    for french in [
+        "<h2>À traiter : en retard, ou à échéance au plus tard le 2027-06-25</h2>",
+        "<h2>Tâches permanentes (sans échéance)</h2>",
+        "<th>Prochaine échéance</th>",
+        ">janv.</text>",
+        "<h2>Calendrier</h2>",
+        "aucune enregistrée",
+        "Rapport annuel",
+    ] {
+        assert!(fr.contains(french), "{french} missing");
+    }
+    for english in [
+        "Needs attention",
+        "Standing duties",
+        "Timeline",
+        "none recorded",
+    ] {
+        assert!(!fr.contains(english), "{english} in the French page");
+    }
+}
+
+#[test]
+fn registry_text_is_escaped_everywhere_in_the_pages() {
+    let dir = scratch("handout-escape");
+    let registry = dir.join("markup.toml");
+    std::fs::write(
+        &registry,
+        r#"schema = 1
+title = "<script>alert('t')</script> & co"
+timezone = "UTC"
+default_lead = "30d"
+
+[meetings.board]
+name = "<b>Board</b>"
+dates = "2027-03-20..2027-03-21"
+
+[[obligation]]
+id = "x"
+title = "</table><img src=x onerror=alert(1)>"
+mandate = "<i>clause</i>"
+to = "\"quoted\" & <u>"
+due = "board - 2w"
+milestones = [{ name = "<svg onload=alert(1)>", at = "due - 1w" }]
+"#,
+    )
+    .unwrap();
+    for args in [
+        &["status", "--format", "html"][..],
+        &["list", "--format", "html"],
+        &["--format", "html", "--next", "1y"],
+    ] {
+        let page = stdout(
+            due()
+                .arg("--registry")
+                .arg(&registry)
+                .arg("--ledger")
+                .arg(dir.join("ledger.toml"))
+                .args(["--today", "2027-03-01"])
+                .args(args),
+            0,
+        );
+        for raw in [
+            "<script",
+            "<img",
+            "<b>Board",
+            "<i>clause",
+            "<u>",
+            "<svg onload",
+        ] {
+            assert!(!page.contains(raw), "{raw} unescaped by {args:?}:\n{page}");
+        }
+        assert!(page.contains("&lt;script&gt;"), "{args:?}");
+    }
+}
+
+#[test]
+fn due_overdue_and_list_as_pages_share_the_shell_and_the_mail_table() {
+    let dir = scratch("listing-pages");
+    for args in [
+        &["--format", "html", "--next", "90d"][..],
+        &["overdue", "--format", "html"],
+        &["list", "--format", "html"],
+    ] {
+        let page = shipped(&dir, args);
+        assert!(
+            page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"),
+            "{args:?}"
+        );
+        assert!(page.contains("<h1>ITU Council Resolution 1332"), "{args:?}");
+        assert!(
+            page.contains("<p class=\"as-of\">As of 2026-12-02.</p>"),
+            "{args:?}"
+        );
+        assert!(
+            page.contains(r#"<table border="1" cellpadding="4" style="border-collapse:collapse">"#),
+            "{args:?}"
+        );
+        assert!(page.trim_end().ends_with("</html>"));
+    }
+    let due_page = shipped(&dir, &["--format", "html", "--next", "90d"]);
+    assert!(
+        due_page.contains(r#"<td style="white-space:nowrap">cstd-annual-report</td>"#),
+        "{due_page}"
+    );
+}
+
+/// README's handout lines, run as written in a folder of their own with `due` on `PATH`.
+#[test]
+fn readme_handout_lines_make_the_pages_they_say() {
+    let readme =
+        std::fs::read_to_string(concat!(env!("CARGO_MANIFEST_DIR"), "/README.md")).unwrap();
+    let block: Vec<&str> = readme
+        .split("<!-- handout: tests/handout.rs runs these lines -->\n```sh\n")
+        .nth(1)
+        .expect("README has the handout block")
+        .lines()
+        .take_while(|l| *l != "```")
+        .collect();
+    let browser = have_tool("chromium", Command::new("chromium").arg("--version"));
+    let dir = scratch("readme-handout");
+    let bin = Path::new(env!("CARGO_BIN_EXE_due"));
+    for line in &block {
+        if line.starts_with("chromium") && !browser {
+            continue;
+        }
+        let out = Command::new("/bin/sh")
+            .args(["-c", &format!("set -e; {line}")])
+            .current_dir(&dir)
+            .env_clear()
+            .env("HOME", &dir)
+            .env(
+                "PATH",
+                format!("{}:/usr/bin:/bin", bin.parent().unwrap().display()),
+            )
+            .env("DUE_TODAY", TODAY)
+            .output()
+            .unwrap();
+        assert!(out.status.success(), "{line}: {out:?}");
+    }
+    let read = |name: &str| std::fs::read_to_string(dir.join(name)).unwrap();
+    assert!(read("handout.html").contains("<svg class=\"tl\""));
+    assert!(!read("handout.html").contains("data-id=\"summit-of-the-future\""));
+    assert!(read("history.html").contains("data-id=\"summit-of-the-future\""));
+    assert!(read("next-90-days.html").starts_with("<!DOCTYPE html>"));
+    if browser {
+        assert!(
+            std::fs::read(dir.join("handout.pdf"))
+                .unwrap()
+                .starts_with(b"%PDF")
+        );
+    }
 }

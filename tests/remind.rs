@@ -207,7 +207,7 @@ fn mail_is_a_complete_message_that_an_independent_parser_reads_back() {
     );
     let html = msg.body_html(0).unwrap();
     assert!(
-        html.contains("<tr style=\"color:#b00;font-weight:bold\"><td>2027-02-15</td><td>14d ago</td><td>budget-note</td><td>once</td><td>overdue</td>"),
+        html.contains(r#"<tr style="color:#b00;font-weight:bold"><td style="white-space:nowrap">2027-02-15</td><td style="white-space:nowrap">14d ago</td><td style="white-space:nowrap">budget-note</td><td style="white-space:nowrap">once</td><td style="white-space:nowrap">overdue</td><td>Budget note"#),
         "{html}"
     );
     assert!(

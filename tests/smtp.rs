@@ -121,7 +121,11 @@ fn the_server_receives_the_reminder() {
         text.starts_with("Test secretariat obligations\nAs of 2027-03-01.\n\nOverdue (1)\n- 2027-02-15 (14 days overdue) budget-note [once]\n"),
         "{text}"
     );
-    assert!(msg.body_html(0).unwrap().contains("<td>budget-note</td>"));
+    assert!(
+        msg.body_html(0)
+            .unwrap()
+            .contains(r#"<td style="white-space:nowrap">budget-note</td>"#)
+    );
 }
 
 #[test]

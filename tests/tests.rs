@@ -5,6 +5,7 @@ mod common;
 mod catalogue;
 mod cli;
 mod differential_remind;
+mod filters;
 mod first_hour;
 mod french;
 mod fuzz_replay;

@@ -5,7 +5,7 @@
 use chrono::NaiveDate;
 
 use super::{History, Item, State, judge, occurrences_into};
-use crate::model::{Completions, Confidence, Registry};
+use crate::model::{Completions, Confidence, Obligation, Registry};
 
 /// Items in agenda order: overdue first, then by due date, then in registry order, then by
 /// period.
@@ -93,9 +93,7 @@ pub fn overdue<'r>(
     today: NaiveDate,
 ) -> Agenda<'r> {
     let mut out = agenda(reg, completions, today, today);
-    if let Rows::Placed { slots, .. } = &mut out.rows {
-        slots.retain(|s| s.state == State::Overdue);
-    }
+    out.retain(|_, state| state == State::Overdue);
     out
 }
 
@@ -136,6 +134,16 @@ impl<'r> Agenda<'r> {
 
     pub fn iter(&self) -> impl Iterator<Item = Item<'r>> + '_ {
         (0..self.len()).map(|n| self.get(n))
+    }
+
+    /// Keeps the items of the obligations and states `keep` admits, in their order.
+    pub fn retain(&mut self, keep: impl Fn(&Obligation, State) -> bool) {
+        match &mut self.rows {
+            Rows::Made(items) => items.retain(|i| keep(i.obligation(), i.state)),
+            Rows::Placed { reg, slots, .. } => {
+                slots.retain(|s| keep(&reg.obligations[s.ob as usize], s.state));
+            }
+        }
     }
 
     /// How sure the meeting each item hangs on is, without making the items.

@@ -1,10 +1,9 @@
-//! How a due date was reached: the steps the engine took while computing it, kept so that
-//! `due show` can print one line a reader can check by hand. The steps are noted by the same
-//! code that computes the date, never worked out a second time.
+//! How a due date was reached: the steps the engine took while computing it, kept as data
+//! so that `due show` can word them (in the language asked for) as one line a reader can
+//! check by hand. The steps are noted by the same code that computes the date, never worked
+//! out a second time.
 
-use std::fmt;
-
-use chrono::{Datelike, NaiveDate};
+use chrono::NaiveDate;
 
 use super::PeriodKey;
 use crate::dates::{Calendar, Roll, Span};
@@ -39,7 +38,8 @@ pub enum Base {
 }
 
 impl Base {
-    fn date(&self) -> NaiveDate {
+    /// The day the computation starts from.
+    pub fn date(&self) -> NaiveDate {
         match self {
             Base::Written(d) | Base::Due(d) => *d,
             Base::DayOf { date, .. } | Base::Meeting { date, .. } => *date,
@@ -122,93 +122,5 @@ impl Trace {
             })
         });
         Some((rolled, how))
-    }
-}
-
-/// A day with its weekday, as a reader checks a roll: `Sun 2027-05-16`.
-struct Weekday(NaiveDate);
-
-impl fmt::Display for Weekday {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        write!(f, "{} {}", self.0.weekday(), self.0)
-    }
-}
-
-/// The date as printed in a step: with its weekday when it is the day that was rolled.
-fn day(date: NaiveDate, rolled: Option<&Rolled>) -> String {
-    match rolled {
-        Some(r) if r.from == date => {
-            let holiday = if r.holiday { " (holiday)" } else { "" };
-            format!("{}{holiday}", Weekday(date))
-        }
-        _ => date.to_string(),
-    }
-}
-
-/// One line: `council-2027 opens ~2027-06-15 (estimate) − 30d = Sun 2027-05-16 → previous
-/// working day`. The date reached is not repeated: listings print it before the line.
-impl fmt::Display for Explanation {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        let rolled = self.rolled.as_ref();
-        // The base's own date is the one rolled only when no offset follows it.
-        let at_base = if self.offset.is_none() { rolled } else { None };
-        let base_day = day(self.base.date(), at_base);
-        match &self.base {
-            Base::Written(_) => write!(f, "fixed date {base_day}")?,
-            Base::Due(_) => write!(f, "due {base_day}")?,
-            Base::DayOf {
-                period,
-                month,
-                day: wanted,
-                date,
-            } => {
-                let what = match period {
-                    PeriodKey::Year(_) => format!("{month:02}-{wanted:02} of {period}"),
-                    PeriodKey::Quarter(..) => {
-                        format!("day {wanted} of month {} of {period}", (month - 1) % 3 + 1)
-                    }
-                    _ => format!("day {wanted} of {period}"),
-                };
-                if date.day() == *wanted {
-                    write!(f, "{what} = {base_day}")?;
-                } else {
-                    write!(f, "{what} → month end {base_day}")?;
-                }
-            }
-            Base::PeriodStart(period, _) => write!(f, "{period} starts {base_day}")?,
-            Base::PeriodEnd(period, _) => write!(f, "{period} ends {base_day}")?,
-            Base::Meeting {
-                id,
-                anchor,
-                confidence,
-                ..
-            } => {
-                let verb = match anchor {
-                    Anchor::Start => "opens",
-                    Anchor::End => "closes",
-                };
-                let note = match confidence {
-                    Confidence::Confirmed => String::new(),
-                    c => format!(" ({})", c.as_str()),
-                };
-                write!(f, "{id} {verb} {}{base_day}{note}", confidence.mark())?;
-            }
-        }
-        if let Some((span, date)) = &self.offset {
-            let (sign, span) = if span.count < 0 {
-                ('−', span.negate())
-            } else {
-                ('+', *span)
-            };
-            write!(f, " {sign} {span} = {}", day(*date, rolled))?;
-        }
-        if let Some(r) = rolled {
-            let way = match r.roll {
-                Roll::Previous => "previous",
-                Roll::Next | Roll::None => "next",
-            };
-            write!(f, " → {way} working day")?;
-        }
-        Ok(())
     }
 }

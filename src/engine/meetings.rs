@@ -7,16 +7,19 @@ use crate::dates;
 use crate::model::{Instance, Meeting, Registry};
 
 /// Why a day named by a meeting could not be found.
-#[derive(Debug, Clone, PartialEq, Eq, thiserror::Error)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum AtError {
-    #[error("the meeting has no instance from {today} on (name an instance or a date)")]
     NoInstance { today: NaiveDate },
-    #[error(
-        "not a date (YYYY-MM-DD) nor a meeting (known: {}; an instance is MEETING-YEAR)",
-        known.join(", ")
-    )]
     Unknown { known: Vec<String> },
 }
+
+impl std::fmt::Display for AtError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::errors::at(self, crate::model::Lang::En))
+    }
+}
+
+impl std::error::Error for AtError {}
 
 /// The day `--at` names, and the meeting instance it was taken from, if any.
 #[derive(Debug, Clone, PartialEq, Eq)]

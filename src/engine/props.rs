@@ -168,18 +168,37 @@ fn bounds() -> impl Strategy<Value = String> {
         })
 }
 
+/// An obligation's `owner` and `to` lines: none, one text, or English and French.
+fn owner_and_recipient() -> impl Strategy<Value = (&'static str, &'static str)> {
+    (
+        proptest::sample::select(vec![
+            "",
+            "owner = \"WSIS team\"\n",
+            "owner = { en = \"Secretary-General\", fr = \"Secrétaire général\" }\n",
+        ]),
+        proptest::sample::select(vec![
+            "",
+            "to = \"ITU Council\"\n",
+            "to = { en = \"CSTD\", fr = \"Commission de la science\" }\n",
+        ]),
+    )
+}
+
 /// A registry of one to four obligations over the generated calendar.
 fn registry_text() -> impl Strategy<Value = (GenCalendar, String)> {
     (
         calendar(),
-        proptest::collection::vec((rule(), bounds(), span()), 1..=4),
+        proptest::collection::vec(
+            (rule(), bounds(), span(), owner_and_recipient()),
+            1..=4,
+        ),
     )
         .prop_map(|(cal, obligations)| {
             let mut text = format!("schema = 1\n{}{MEETINGS}", cal.toml());
-            for (n, (rule, bounds, lead)) in obligations.into_iter().enumerate() {
+            for (n, (rule, bounds, lead, (owner, to))) in obligations.into_iter().enumerate() {
                 let _ = write!(
                     text,
-                    "[[obligation]]\nid = \"ob-{n}\"\ntitle = \"Obligation {n}\"\nlead = \"{lead}\"\n{rule}\n{bounds}"
+                    "[[obligation]]\nid = \"ob-{n}\"\ntitle = \"Obligation {n}\"\nlead = \"{lead}\"\n{owner}{to}{rule}\n{bounds}"
                 );
             }
             (cal, text)
@@ -268,6 +287,90 @@ fn longest_closed_run(cal: &Calendar) -> i64 {
         longest = longest.max((hi - lo).num_days() + 1);
     }
     longest
+}
+
+/// `--id` patterns, each with what it means spelled out, to check the glob against.
+/// What an `--id` pattern means, written out.
+type IdMeaning = fn(&str) -> bool;
+
+const ID_PATTERNS: [(&str, IdMeaning); 5] = [
+    ("ob-*", |id| id.starts_with("ob-")),
+    ("ob-[02]", |id| id == "ob-0" || id == "ob-2"),
+    ("ob-?", |id| id.len() == 4 && id.starts_with("ob-")),
+    ("*1", |id| id.ends_with('1')),
+    ("ob-{1,3}", |id| id == "ob-1" || id == "ob-3"),
+];
+
+/// A filter, and what it means written out independently of it: which obligation and state
+/// a row must have to be kept.
+fn filter_and_meaning() -> impl Strategy<Value = (crate::filter::Filter, Meaning)> {
+    let needle = || {
+        proptest::option::of(proptest::sample::select(vec![
+            "team",
+            "SECRETARY",
+            "général",
+            "COMMISSION",
+            "council",
+            "cstd",
+            "",
+        ]))
+    };
+    (
+        needle(),
+        needle(),
+        proptest::sample::subsequence(State::ALL.to_vec(), 0..=3),
+        proptest::option::of(0..ID_PATTERNS.len()),
+    )
+        .prop_map(|(owner, recipient, states, id)| {
+            let names: Vec<String> = states.iter().map(|s| s.as_str().to_owned()).collect();
+            let filter =
+                crate::filter::Filter::new(owner, recipient, &names, id.map(|n| ID_PATTERNS[n].0))
+                    .expect("valid filters");
+            let meaning = Meaning {
+                owner,
+                recipient,
+                states,
+                id: id.map(|n| ID_PATTERNS[n].1),
+            };
+            (filter, meaning)
+        })
+}
+
+#[derive(Clone, Debug)]
+struct Meaning {
+    owner: Option<&'static str>,
+    recipient: Option<&'static str>,
+    states: Vec<State>,
+    id: Option<IdMeaning>,
+}
+
+impl Meaning {
+    fn keeps(&self, ob: &Obligation, state: State) -> bool {
+        let holds = |needle: Option<&str>, text: Option<&crate::model::Text>| {
+            let Some(needle) = needle else { return true };
+            let needle = needle.to_lowercase();
+            text.is_some_and(|t| {
+                std::iter::once(&*t.en)
+                    .chain(t.fr.as_deref())
+                    .any(|s| s.to_lowercase().contains(&needle))
+            })
+        };
+        holds(self.owner, ob.owner.as_ref())
+            && holds(self.recipient, ob.to())
+            && (self.states.is_empty() || self.states.contains(&state))
+            && self.id.is_none_or(|matches| matches(&ob.id))
+    }
+}
+
+/// What tells a row of a listing apart: obligation, period and state.
+type RowKey = (String, Option<String>, State);
+
+fn item_key(i: &Item<'_>) -> RowKey {
+    (
+        i.obligation().id.to_string(),
+        Some(i.occurrence.period.text()),
+        i.state,
+    )
 }
 
 proptest! {
@@ -629,6 +732,50 @@ proptest! {
                 prop_assert_eq!(got, want, "{} on {}", ob.id, as_of);
             }
         }
+    }
+
+    /// Every listing command filters its rows the same way: the filtered listing is the
+    /// unfiltered one with exactly the rows the filters' meaning admits, in the same order.
+    #[test]
+    fn a_filtered_listing_is_the_unfiltered_one_restricted_to_what_the_filters_mean(
+        (text, completions) in judged_registry(),
+        today in near_day(),
+        window in 0..=400i64,
+        (filter, meaning) in filter_and_meaning(),
+    ) {
+        use crate::filter::Row;
+        let reg = load(&text);
+        let c = completions.resolve(&reg);
+        let until = dates::add_days(today, window).expect("near");
+        fn check<R: Row>(
+            name: &str,
+            filter: &crate::filter::Filter,
+            meaning: &Meaning,
+            all: Vec<R>,
+            key: impl Fn(&R) -> RowKey,
+        ) -> Result<(), TestCaseError> {
+            let want: Vec<_> = all.iter().filter(|r| meaning.keeps(r.obligation(), r.state())).map(&key).collect();
+            let mut got = all;
+            filter.retain(&mut got);
+            let got: Vec<_> = got.iter().map(&key).collect();
+            prop_assert_eq!(got, want, "{} with {}", name, filter);
+            Ok(())
+        }
+        for (name, mut listed) in [("due", agenda(&reg, &c, today, until)), ("overdue", overdue(&reg, &c, today))] {
+            let want: Vec<_> = listed.iter().filter(|i| meaning.keeps(i.obligation(), i.state)).map(|i| item_key(&i)).collect();
+            filter.retain_agenda(&mut listed);
+            let got: Vec<_> = listed.iter().map(|i| item_key(&i)).collect();
+            prop_assert_eq!(got, want, "{} with {}", name, filter);
+        }
+        check("remind", &filter, &meaning, attention(&reg, &c, today, until), |(i, _)| item_key(i))?;
+        let standing = |s: &Standing<'_>| {
+            let period = s.current.as_ref().map(|i| i.occurrence.period.text());
+            (s.obligation.id.to_string(), period, s.state())
+        };
+        let closed = crate::record::last_closed(&reg, &c, today);
+        let rows: Vec<_> = status(&reg, &c, today).into_iter().zip(closed).collect();
+        check("status", &filter, &meaning, rows, |(s, _)| standing(s))?;
+        check("list", &filter, &meaning, status(&reg, &c, today), standing)?;
     }
 }
 

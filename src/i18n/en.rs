@@ -51,6 +51,8 @@ pub(super) fn text(key: Msg) -> &'static str {
         NothingDueBy => "Nothing overdue or due by {date}.",
         NoObligations => "The registry has no obligations.",
         NothingRecorded => "Nothing recorded in {path}.",
+        Filters => "Filters: {filters}.",
+        NoneMatches => "No obligation matches {filters}.",
         StatusHeading => "Status as of {date}{at}: {title}",
         LeftOutForWidth => "Left out for width: {columns}.",
         StatusAtOpens => "{instance} opens",
@@ -102,6 +104,30 @@ pub(super) fn text(key: Msg) -> &'static str {
         NoOccurrenceFrom => "No occurrence from {date} on.",
         NoOccurrenceOutside => "No occurrence: the date falls outside the active period.",
 
+        HowFixedDate => "fixed date {day}",
+        HowDue => "due {day}",
+        HowDayOfYear => "{md} of {period}",
+        HowDayOfQuarter => "day {day} of month {month} of {period}",
+        HowDayOfMonth => "day {day} of {period}",
+        HowMonthEnd => "{what} → month end {day}",
+        HowStarts => "{period} starts {day}",
+        HowEnds => "{period} ends {day}",
+        HowOpens => "{id} opens {day}",
+        HowCloses => "{id} closes {day}",
+        HowEstimate => "estimate",
+        HowLikely => "likely",
+        HowPrevious => "previous working day",
+        HowNext => "next working day",
+        HowHoliday => "{day} (holiday)",
+        DayMon => "Mon",
+        DayTue => "Tue",
+        DayWed => "Wed",
+        DayThu => "Thu",
+        DayFri => "Fri",
+        DaySat => "Sat",
+        DaySun => "Sun",
+        RecordedBy => "by {name}",
+
         RuleOngoing => "ongoing",
         RuleOnce => "once: {at}",
         RuleEveryYear => "every year: {at}",
@@ -134,5 +160,288 @@ pub(super) fn text(key: Msg) -> &'static str {
             "registry {path} does not exist (check the path, or write the default one there with `due init PATH`)"
         }
         ErrRegistryDirectory => "registry {path} is a directory (pass the registry file inside it)",
+        ErrFarPeriod => {
+            "`{id}` {period} falls due on {due}, more than a year after today ({today}): is it a typo? (nearest: {nearest}; pass --force to record it all the same)"
+        }
+        ErrAlreadyRecorded => {
+            "`{id}` {period} is already recorded: {standing} (pass --amend to record a correction{undo})"
+        }
+        ErrOrUndo => ", or withdraw it with `due undo {id} {period}`",
+        ErrOngoing => "`{id}` is an ongoing duty with no deadline: it has no occurrence to record",
+        ErrFuture => "--on {on} is after today ({today}): record a delivery once it has happened",
+        ErrEmpty => "{flag} is empty (expected some text)",
+        ErrNotRecorded => "nothing recorded in the ledger for `{id}` {period} to undo{hint}",
+        ErrEditInRegistry => {
+            " (its completion is written in the registry {registry}: edit it there)"
+        }
+
+        VerdictDone => "done on {on} (due {due})",
+        VerdictDoneLate => "done-late on {on} (due {due}, {late})",
+        VerdictRef => ", ref {text}",
+        VerdictWaived => "waived on {on}",
+        Replacing => ", replacing {standing}",
+        Recorded => "{id} {period}: {what}; recorded by {by} in {path}",
+        Withdrawn => "{was} record withdrawn, {left}",
+        OpenAgain => "open again",
+        RegistryStands => "the registry's own record stands ({standing})",
+        DescribeDone => "done on {on}",
+        DescribeWaived => "waived on {on}: {reason}",
+        HeldBy => ", recorded by {by}",
+        HeldInLedger => ", in the ledger",
+        HeldInRegistry => ", in the registry",
+
+        ErrShowUnknown => "no obligation `{id}` in {registry} (see `due list`; ids: {ids})",
+        ErrNext => "--next: {reason}",
+        ErrNextTooFar => "--next reaches past the last date `due` can represent",
+        ErrAt => "--at {at}: {reason}",
+        ErrAtNoInstance => {
+            "the meeting has no instance from {today} on (name an instance or a date)"
+        }
+        ErrAtUnknown => {
+            "not a date (YYYY-MM-DD) nor a meeting (known: {known}; an instance is MEETING-YEAR)"
+        }
+        SpanExpectedOffset => "expected a duration such as 30d, 6w, 2m or 1y",
+        SpanExpectedWindow => {
+            "expected a number and a unit: 30d, 6w, 3m, 1y, or 30 days, 6 weeks, 3 months, 1 year"
+        }
+        SpanEmpty => "empty duration ({expected})",
+        SpanNotADuration => "`{text}` is not a duration ({expected})",
+        SpanNoUnit => "`{text}` has no unit ({expected})",
+        SpanTooLong => "`{text}` is too long ({limit})",
+        SpanLimitOffset => "offsets reach at most two years",
+        SpanLimitWindow => "a window reaches at most 100 years",
+        IcsFallsDue => "Falls due on {due}: {title}",
+        IcsMilestone => "Milestone: {name}, before the due date {due}",
+        IcsObligation => "Obligation: {id} ({period})",
+        IcsState => "State: {state}",
+        IcsTitle => "Title: {text}",
+        IcsMandate => "Mandate: {text}",
+        IcsTo => "To: {text}",
+        IcsOwner => "Owner: {text}",
+        IcsMeeting => "Meeting: {text}",
+        IcsEstimate => "The date hangs on a meeting whose dates are an estimate.",
+        IcsLikely => "The date hangs on a meeting whose dates are likely, not confirmed.",
+
+        ColChange => "Change",
+        ColOldDue => "Old due",
+        ColNewDue => "New due",
+        DiffHeading => "From {old} to {new}, for what falls due from {from} to {until}:",
+        DiffNothing => "No deadline added, removed or moved, and no obligation changed.",
+        DiffNone => "(none)",
+        DiffEarlier => "{n} days earlier",
+        DiffEarlierOne => "{n} day earlier",
+        DiffLater => "{n} days later",
+        DiffLaterOne => "{n} day later",
+        DiffGone => "the record no longer matches a period",
+        DiffJudged => "judged against the new date",
+        DiffLedger => "ledger: {action} on {on}, {fate}",
+        ChangeChanged => "changed",
+        ChangeAdded => "added",
+        ChangeRemoved => "removed",
+        ChangeMoved => "moved",
+
+        RegTooLarge => {
+            "registry {path} is {bytes} bytes, more than a registry can be (expected at most 256 MiB of TOML: is this the right file?)"
+        }
+        RegRead => {
+            "cannot read registry {path}: {cause} (check that the file is readable by this user)"
+        }
+        RegDidYouMean => "did you mean `{name}`?",
+        RegOneOf => "expected one of: {list}",
+        RegUnknownKey => "unknown key `{key}` in {table} ({hint})",
+        RegTooLong => "`{key}` holds {kib} KiB of text (at most {max} KiB in one field)",
+        RegNoMeetings => "no meetings are defined under [meetings]",
+        RegKnownMeetings => "known meetings: {list}",
+        RegNulByte => {
+            "not a text file: a NUL byte (expected UTF-8 TOML text: is this the right file?)"
+        }
+        RegNotUtf8 => {
+            "not a text file: byte {byte}, which is not UTF-8 (expected UTF-8 TOML text: is this the right file?)"
+        }
+        RegToml => "invalid TOML: {message}",
+        RegMissingKey => "{table} has no `{key}` (it is required)",
+        RegWrongType => "`{key}` is {found} (expected {expected})",
+        RegNoSchema => "the registry has no `schema` (expected `schema = 1` at the top)",
+        RegWrongSchema => "`schema` must be 1 (the only version this `due` reads)",
+        RegTimeZone => {
+            "`timezone`: unknown time zone `{name}` (expected an IANA name such as Europe/Zurich)"
+        }
+        RegWeekday => {
+            "`weekend`: `{value}` is not a weekday (expected mon, tue, wed, thu, fri, sat or sun)"
+        }
+        RegNoWorkingDay => {
+            "`weekend` closes every day of the week (expected at least one working day)"
+        }
+        RegRoll => "`roll`: `{value}` is not a roll (expected previous, next or none)",
+        RegLanguage => "`quote_lang`: `{value}` is not a language `due` speaks (expected en or fr)",
+        RegOfMeeting => "meeting name",
+        RegOfInstance => "instance id",
+        RegOfObligation => "obligation id",
+        RegIdEmpty => "{of} `{id}` is empty (expected letters, digits, '-', '_' or '.')",
+        RegIdCharacters => {
+            "{of} `{id}` holds other characters (expected only ASCII letters, digits, '-', '_' and '.')"
+        }
+        RegDuplicateObligation => "duplicate obligation id `{id}` (ids must be unique)",
+        RegDuplicateInstance => {
+            "meeting instance id `{id}` is used twice (give one of them its own `id`)"
+        }
+        RegNotARealDay => "`{key}`: {value} is not a date in the calendar (expected a real day)",
+        RegDateWithTime => {
+            "`{key}` has a time of day (expected a date such as 2026-11-30, without one)"
+        }
+        RegNotADate => {
+            "`{key}`: `{value}` is not a date such as 2026-11-30 (YYYY-MM-DD, a real day)"
+        }
+        RegNotARange => {
+            "`{key}`: `{value}` is not a date or date range (expected YYYY-MM-DD or YYYY-MM-DD..YYYY-MM-DD, real days)"
+        }
+        RegRangeBackwards => {
+            "`{key}`: `{value}` ends before it starts (expected the first day, `..`, then the last day)"
+        }
+        RegRangeTooLong => "`{key}`: `{value}` lasts more than a year (is a year mistyped?)",
+        RegKeyReason => "`{key}`: {reason}",
+        RegBadTypical => {
+            "`typical`: `{value}` is not a month-day or range (expected MM-DD or MM-DD..MM-DD within one year)"
+        }
+        RegNoDates => {
+            "meeting `{meeting}` has no `dates` (expected dates = \"YYYY-MM-DD..YYYY-MM-DD\", a table of years, or a `typical` estimate)"
+        }
+        RegTypicalOnSingle => {
+            "meeting `{meeting}` is a single meeting, and `typical` only applies to a series (expected dates given per year to use it)"
+        }
+        RegConfidenceOnSeries => {
+            "meeting `{meeting}` is a series, so `{key}` belongs to single years (expected `{example}`)"
+        }
+        RegNotAConfidence => {
+            "`confidence`: `{value}` is not a confidence (expected confirmed, likely or estimate)"
+        }
+        RegTentativeContradicts => {
+            "`tentative = {tentative}` contradicts `confidence = \"{confidence}\"` (expected one of them: `tentative = true` is `confidence = \"estimate\"`)"
+        }
+        RegNotAYear => "meeting `{meeting}`: `{value}` is not a year (expected keys such as 2026)",
+        RegInstanceInWrongYear => {
+            "meeting `{meeting}`: an instance starting {start} is listed under {year} (expected it under {right})"
+        }
+        RegActiveUntilBeforeFrom => {
+            "obligation `{obligation}`: `active_until` {until} is before `active_from` {from} (expected the same day or later)"
+        }
+        RegMilestonesWithoutDeadline => {
+            "obligation `{obligation}` has no deadline, so its milestones have nothing to count from (expected a `due`, or no `milestones`)"
+        }
+        RegNotAMilestoneReference => {
+            "`at`: `{name}` is neither `due` nor a meeting (expected `due - 4w` or `MEETING - 30d`; {hint})"
+        }
+        RegBadOffset => {
+            "`{key}`: `{value}` is not understood (expected a name, then optionally + or - with spaces around it and a duration, as `council - 4w`)"
+        }
+        RegEveryWithoutDue => {
+            "`every` has no `due` beside it (expected a `due` saying when in each period it falls, such as `due = \"11-30\"`)"
+        }
+        RegNotARecurrence => {
+            "`every`: `{value}` is not a recurrence (expected year, quarter, month or meeting)"
+        }
+        RegQuarterlyDue => {
+            "for a quarterly deadline M-DD, the month of the quarter 1-3 and a day, such as 3-31, or `end + 30d`"
+        }
+        RegMonthlyDue => "for a monthly deadline the day of the month, such as 15, or `end - 5d`",
+        RegDueNotUnderstood => "`due`: `{value}` is not understood (expected {expected})",
+        RegSeriesAsOneOff => {
+            "`due`: `{meeting}` is a series, and a one-off needs one meeting (expected an instance such as `{meeting}-2026`, or `every = \"year\"` to make it recur)"
+        }
+        RegSingleMeetingRecurs => {
+            "`due`: `{meeting}` is a single meeting, so it cannot recur (expected no `every`, to make this a one-off)"
+        }
+        RegNotACalendarDay => {
+            "`due`: `{value}` is not a date in the calendar (expected YYYY-MM-DD, a real day)"
+        }
+        RegNotADayOfYear => {
+            "`due`: `{value}` is not a day of the year (expected MM-DD, a real day such as 11-30)"
+        }
+        RegUnknownMeeting => "`due`: no meeting `{name}` ({hint})",
+        ShapeString => "a string",
+        ShapeInteger => "an integer",
+        ShapeFloat => "a float",
+        ShapeBoolean => "a boolean",
+        ShapeDate => "a date",
+        ShapeArray => "an array",
+        ShapeTable => "a table",
+        ShapeADate => "a date such as 2026-11-30",
+        ShapeDuration => "a duration such as \"30d\"",
+        ShapeText => "a string or a table {table}",
+        ShapeDates => "a date range \"YYYY-MM-DD..YYYY-MM-DD\" or a table of years",
+        ShapeTrueOrFalse => "true or false",
+
+        LedgerLeftAsItIs => {
+            "(the ledger was left as it is: correct it, or restore it from version control, and run the command again)"
+        }
+        LedgerRead => "cannot read the ledger {path}: {cause}",
+        LedgerWrite => {
+            "cannot write the ledger {path}: {cause} (choose a writable place with --ledger PATH or DUE_LEDGER)"
+        }
+        LedgerMigrate => "cannot move the ledger: {why}",
+        LedgerLock => "cannot write the ledger {path}: {cause}",
+        LedgerNoDataDir => {
+            "no data directory is known for this user, so there is no default ledger: give one with --ledger PATH or DUE_LEDGER"
+        }
+
+        StrayCompletion => {
+            "obligation `{id}` records a completion for `{period}`, which is not one of its periods"
+        }
+        ValidRegistry => "registry: {registry}",
+        ValidLedger => "ledger: {ledger}",
+        ValidLedgerWarning => "warning: ledger {ledger}: {warning}",
+        ValidHolidays => {
+            "warning: [calendar] lists holidays as dates, none in {years}, where deadlines fall: a deadline on a holiday there is not rolled (list those years' holidays, or write them as `holiday_rules`)"
+        }
+        ValidConflict => "the ledger records {n} occurrence differently in two places (see above)",
+        ValidConflicts => {
+            "the ledger records {n} occurrences differently in two places (see above)"
+        }
+        ValidOk => "ok",
+        SummaryTitle => "title: {title}",
+        SummaryCounts => "{obligations}, {meetings} ({instances}), time zone {zone}",
+        CountObligation => "{n} obligation",
+        CountObligations => "{n} obligations",
+        CountMeeting => "{n} meeting",
+        CountMeetings => "{n} meetings",
+        CountInstance => "{n} dated instance",
+        CountInstances => "{n} dated instances",
+        FoundGiven => "from --registry or DUE_REGISTRY",
+        FoundHere => "found in the working directory",
+        FoundConfig => "the user's default, in the config directory",
+        FoundEmbedded => "the embedded Resolution 1332 registry",
+        LedgerGiven => "from --ledger or DUE_LEDGER",
+        LedgerNamed => "named by the registry",
+        LedgerDefault => "the default for this registry",
+        StrayObligation => "ledger record for `{id}` {period}: no such obligation in the registry",
+        StrayPeriod => {
+            "ledger record for `{id}` {period}: the obligation has no such period any more"
+        }
+        ErrUnknownState => "--state: `{given}` is not a state (expected one of: {states})",
+        ErrUnknownStateNear => {
+            "--state: `{given}` is not a state (did you mean `{near}`? expected one of: {states})"
+        }
+        ErrBadGlob => "--id: `{pattern}` is not a glob pattern ({why})",
+
+        HandoutAsOf => "Status as of {date} ({at}); prepared {today}.",
+        HandoutAsOfDay => "Status as of {date}; prepared {today}.",
+        SectionAttention => "Needs attention: overdue, or due by {date}",
+        SectionOnTrack => "On track, or delivered",
+        SectionStanding => "Standing duties (no deadline)",
+        SectionHistory => "History: due before {date}, when tracking began",
+        NothingNeedsAttention => "Nothing is overdue or due by {date}.",
+        ColLastDelivery => "Last delivery",
+        NoneRecorded => "none recorded",
+        TimelineHeading => "Timeline",
+        LegendDeadline => "deadline",
+        LegendEstimated => "deadline on an estimated meeting date",
+        LegendMilestone => "milestone",
+        LegendToday => "today, {date}",
+        LegendConfirmed => "meeting, dates confirmed",
+        LegendLikely => "meeting, dates likely",
+        LegendEstimate => "meeting, dates estimated",
+        MonthsShort => "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
+        MeetingsShown => "Meetings",
+        DatesFromTo => "{start} to {end}",
     }
 }

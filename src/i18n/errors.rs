@@ -1,11 +1,18 @@
-//! The common refusals in the language asked for. The error kinds keep their English
-//! messages (scripts and logs read them); a French reader gets these instead, at the point
-//! of display.
+//! The refusals and errors in the language asked for. Each error kind's `Display` is its
+//! English entry here, so code and tests match kinds while the words live in the
+//! catalogues; a French reader gets the French entry at the point of display.
+
+use std::fmt::Display;
 
 use super::{Msg, f, state, t};
+use crate::dates::{SpanError, Spans};
+use crate::engine::AtError;
+use crate::filter::{self, FilterError};
+use crate::ledger::LedgerError;
 use crate::model::Lang;
 use crate::record::{Candidate, RecordError};
-use crate::registry::RegistryError;
+use crate::registry::{ErrorKind, IdOf, IdProblem, Recurring, RegistryError, Shape};
+use crate::usage::UsageError;
 
 /// The error as the user reads it: in French when asked and the kind is one the catalogue
 /// knows, else as it is.
@@ -22,47 +29,105 @@ pub fn localize(err: anyhow::Error, lang: Lang) -> anyhow::Error {
 /// The catalogue's text for the error, for the kinds it covers.
 pub fn text(err: &anyhow::Error, lang: Lang) -> Option<String> {
     if let Some(e) = err.downcast_ref::<RecordError>() {
-        return Some(match e {
-            RecordError::UnknownObligation { id, suggestion } => {
-                let hint = match suggestion {
-                    Some(s) => f(lang, Msg::ErrDidYouMean, &[("id", s)]),
-                    None => t(lang, Msg::ErrListShowsIds).to_owned(),
-                };
-                f(
-                    lang,
-                    Msg::ErrUnknownObligation,
-                    &[("id", id), ("hint", &hint)],
-                )
-            }
-            RecordError::UnknownPeriod {
-                id,
-                period,
-                nearest,
-            } => {
-                let nearest = candidates(nearest, lang);
-                let args: [(&str, &dyn std::fmt::Display); 3] =
-                    [("id", id), ("period", period), ("nearest", &nearest)];
-                f(lang, Msg::ErrUnknownPeriod, &args)
-            }
-            RecordError::NothingOpen(id) => f(lang, Msg::ErrNothingOpen, &[("id", id)]),
-            _ => return None,
-        });
+        return Some(record(e, lang));
     }
-    match err.downcast_ref::<RegistryError>()? {
-        RegistryError::Missing(path) => Some(f(
-            lang,
-            Msg::ErrRegistryMissing,
-            &[("path", &path.display())],
-        )),
-        RegistryError::Directory(path) => Some(f(
-            lang,
-            Msg::ErrRegistryDirectory,
-            &[("path", &path.display())],
-        )),
-        _ => None,
+    if let Some(e) = err.downcast_ref::<UsageError>() {
+        return Some(usage(e, lang));
+    }
+    if let Some(e) = err.downcast_ref::<FilterError>() {
+        return Some(filter(e, lang));
+    }
+    if let Some(e) = err.downcast_ref::<LedgerError>() {
+        return Some(ledger(e, lang));
+    }
+    if let Some(e) = err.downcast_ref::<SpanError>() {
+        return Some(span(e, lang));
+    }
+    Some(registry(err.downcast_ref::<RegistryError>()?, lang))
+}
+
+/// Why `done`, `waive` or `undo` refused to write.
+pub fn record(e: &RecordError, lang: Lang) -> String {
+    match e {
+        RecordError::Ledger(e) => ledger(e, lang),
+        RecordError::UnknownObligation { id, suggestion } => {
+            let hint = match suggestion {
+                Some(s) => f(lang, Msg::ErrDidYouMean, &[("id", s)]),
+                None => t(lang, Msg::ErrListShowsIds).to_owned(),
+            };
+            f(
+                lang,
+                Msg::ErrUnknownObligation,
+                &[("id", id), ("hint", &hint)],
+            )
+        }
+        RecordError::UnknownPeriod {
+            id,
+            period,
+            nearest,
+        } => {
+            let nearest = candidates(nearest, lang);
+            let args: [(&str, &dyn Display); 3] =
+                [("id", id), ("period", period), ("nearest", &nearest)];
+            f(lang, Msg::ErrUnknownPeriod, &args)
+        }
+        RecordError::FarPeriod {
+            id,
+            period,
+            due,
+            today,
+            nearest,
+        } => {
+            let nearest = candidates(nearest, lang);
+            let args: [(&str, &dyn Display); 5] = [
+                ("id", id),
+                ("period", period),
+                ("due", due),
+                ("today", today),
+                ("nearest", &nearest),
+            ];
+            f(lang, Msg::ErrFarPeriod, &args)
+        }
+        RecordError::AlreadyRecorded {
+            id,
+            period,
+            standing,
+        } => {
+            let undo = match standing.held {
+                crate::record::Held::Registry => String::new(),
+                _ => f(lang, Msg::ErrOrUndo, &[("id", id), ("period", period)]),
+            };
+            let standing = crate::record::standing(standing, lang);
+            let args: [(&str, &dyn Display); 4] = [
+                ("id", id),
+                ("period", period),
+                ("standing", &standing),
+                ("undo", &undo),
+            ];
+            f(lang, Msg::ErrAlreadyRecorded, &args)
+        }
+        RecordError::NothingOpen(id) => f(lang, Msg::ErrNothingOpen, &[("id", id)]),
+        RecordError::Ongoing(id) => f(lang, Msg::ErrOngoing, &[("id", id)]),
+        RecordError::Future { on, today } => {
+            f(lang, Msg::ErrFuture, &[("on", on), ("today", today)])
+        }
+        RecordError::Empty(flag) => f(lang, Msg::ErrEmpty, &[("flag", flag)]),
+        RecordError::NotRecorded {
+            id,
+            period,
+            in_registry,
+        } => {
+            let hint = match in_registry {
+                Some(origin) => f(lang, Msg::ErrEditInRegistry, &[("registry", origin)]),
+                None => String::new(),
+            };
+            let args: [(&str, &dyn Display); 3] = [("id", id), ("period", period), ("hint", &hint)];
+            f(lang, Msg::ErrNotRecorded, &args)
+        }
     }
 }
 
+/// Candidates in one line: `2027 (due-soon, due 2026-12-21), 2026 (done, due 2025-12-22)`.
 fn candidates(list: &[Candidate], lang: Lang) -> String {
     if list.is_empty() {
         return t(lang, Msg::ErrNoneNear).to_owned();
@@ -73,59 +138,362 @@ fn candidates(list: &[Candidate], lang: Lang) -> String {
             Lang::En => c.state.as_str(),
             Lang::Fr => state(lang, c.state),
         };
-        let args: [(&str, &dyn std::fmt::Display); 3] =
+        let args: [(&str, &dyn Display); 3] =
             [("period", &c.period), ("state", &name), ("date", &c.due)];
         f(lang, Msg::ErrCandidate, &args)
     };
     list.iter().map(one).collect::<Vec<_>>().join(", ")
 }
 
-#[cfg(test)]
-mod tests {
-    use std::path::PathBuf;
+/// A mistake on the command line.
+pub fn usage(e: &UsageError, lang: Lang) -> String {
+    match e {
+        UsageError::UnknownObligation { id, registry, ids } => {
+            let ids = ids.join(", ");
+            let args: [(&str, &dyn Display); 3] =
+                [("id", id), ("registry", registry), ("ids", &ids)];
+            f(lang, Msg::ErrShowUnknown, &args)
+        }
+        UsageError::Next(e) => f(lang, Msg::ErrNext, &[("reason", &span(e, lang))]),
+        UsageError::NextTooFar => t(lang, Msg::ErrNextTooFar).to_owned(),
+        UsageError::At { at, error } => {
+            let reason = self::at(error, lang);
+            f(lang, Msg::ErrAt, &[("at", at), ("reason", &reason)])
+        }
+    }
+}
 
-    use super::*;
-    use crate::engine::State;
+/// Why `--at` names no day.
+pub fn at(e: &AtError, lang: Lang) -> String {
+    match e {
+        AtError::NoInstance { today } => f(lang, Msg::ErrAtNoInstance, &[("today", today)]),
+        AtError::Unknown { known } => f(lang, Msg::ErrAtUnknown, &[("known", &known.join(", "))]),
+    }
+}
 
-    /// The English catalogue says what the error kinds say, so neither drifts from the other.
-    #[test]
-    fn english_entries_are_the_kinds_own_messages() {
-        let near = vec![Candidate {
-            period: "2027".into(),
-            due: chrono::NaiveDate::from_ymd_opt(2026, 12, 21).unwrap(),
-            state: State::DueSoon,
-        }];
-        let errors: Vec<anyhow::Error> = vec![
-            RecordError::UnknownObligation {
-                id: "x".into(),
-                suggestion: Some("y".into()),
+/// Why a duration was refused.
+pub fn span(e: &SpanError, lang: Lang) -> String {
+    let expected = |spans: &Spans| match spans {
+        Spans::Offsets => t(lang, Msg::SpanExpectedOffset),
+        Spans::Windows => t(lang, Msg::SpanExpectedWindow),
+    };
+    match e {
+        SpanError::Empty { spans } => f(lang, Msg::SpanEmpty, &[("expected", &expected(spans))]),
+        SpanError::NotADuration { text, spans } => f(
+            lang,
+            Msg::SpanNotADuration,
+            &[("text", text), ("expected", &expected(spans))],
+        ),
+        SpanError::NoUnit { text, spans } => f(
+            lang,
+            Msg::SpanNoUnit,
+            &[("text", text), ("expected", &expected(spans))],
+        ),
+        SpanError::TooLong { text, spans } => {
+            let limit = match spans {
+                Spans::Offsets => t(lang, Msg::SpanLimitOffset),
+                Spans::Windows => t(lang, Msg::SpanLimitWindow),
+            };
+            f(lang, Msg::SpanTooLong, &[("text", text), ("limit", &limit)])
+        }
+    }
+}
+
+/// Why a registry could not be read.
+pub fn registry(e: &RegistryError, lang: Lang) -> String {
+    match e {
+        RegistryError::Invalid {
+            file,
+            line,
+            col,
+            kind: k,
+        } => format!("{file}:{line}:{col}: {}", kind(k, lang)),
+        RegistryError::Missing(path) => {
+            f(lang, Msg::ErrRegistryMissing, &[("path", &path.display())])
+        }
+        RegistryError::Directory(path) => f(
+            lang,
+            Msg::ErrRegistryDirectory,
+            &[("path", &path.display())],
+        ),
+        RegistryError::TooLarge(path, bytes) => f(
+            lang,
+            Msg::RegTooLarge,
+            &[("path", &path.display()), ("bytes", bytes)],
+        ),
+        RegistryError::Read { path, cause } => f(
+            lang,
+            Msg::RegRead,
+            &[("path", &path.display()), ("cause", cause)],
+        ),
+    }
+}
+
+/// What a value is, or was expected to be.
+fn shape(s: Shape, lang: Lang) -> String {
+    let key = match s {
+        Shape::String => Msg::ShapeString,
+        Shape::Integer => Msg::ShapeInteger,
+        Shape::Float => Msg::ShapeFloat,
+        Shape::Boolean => Msg::ShapeBoolean,
+        Shape::Date => Msg::ShapeDate,
+        Shape::Array => Msg::ShapeArray,
+        Shape::Table => Msg::ShapeTable,
+        Shape::ADate => Msg::ShapeADate,
+        Shape::Duration => Msg::ShapeDuration,
+        Shape::Dates => Msg::ShapeDates,
+        Shape::TrueOrFalse => Msg::ShapeTrueOrFalse,
+        // Braces are the catalogue's placeholders: the example goes in as a value.
+        Shape::Text => {
+            return f(
+                lang,
+                Msg::ShapeText,
+                &[("table", &"{ en = \"…\", fr = \"…\" }")],
+            );
+        }
+    };
+    t(lang, key).to_owned()
+}
+
+/// A key a table does not allow, named with the closest allowed one, else all of them:
+/// `unknown key `titel` in [[obligation]] (did you mean `title`?)`.
+pub fn unknown_key(key: &str, table: &str, allowed: &[&str], lang: Lang) -> String {
+    let hint = match crate::diag::suggest(key, allowed) {
+        Some(s) => f(lang, Msg::RegDidYouMean, &[("name", &s)]),
+        None => f(lang, Msg::RegOneOf, &[("list", &allowed.join(", "))]),
+    };
+    let args: [(&str, &dyn Display); 3] = [("key", &key), ("table", &table), ("hint", &hint)];
+    f(lang, Msg::RegUnknownKey, &args)
+}
+
+/// A field of more text than one field may hold.
+pub fn too_long(key: &str, bytes: usize, lang: Lang) -> String {
+    let args: [(&str, &dyn Display); 3] = [
+        ("key", &key),
+        ("kib", &bytes.div_ceil(1024)),
+        ("max", &(crate::diag::MAX_TEXT_BYTES / 1024)),
+    ];
+    f(lang, Msg::RegTooLong, &args)
+}
+
+/// The closest known meeting to a name, or the meetings there are.
+fn meeting_hint(name: &str, known: &[String], lang: Lang) -> String {
+    let known: Vec<&str> = known.iter().map(String::as_str).collect();
+    match crate::diag::suggest(name, &known) {
+        Some(s) => f(lang, Msg::RegDidYouMean, &[("name", &s)]),
+        None if known.is_empty() => t(lang, Msg::RegNoMeetings).to_owned(),
+        None => f(lang, Msg::RegKnownMeetings, &[("list", &known.join(", "))]),
+    }
+}
+
+/// A mistake in a registry's text.
+pub fn kind(k: &ErrorKind, lang: Lang) -> String {
+    use ErrorKind::*;
+    let m = |key| t(lang, key).to_owned();
+    let one = |key, name: &str, value: &dyn Display| f(lang, key, &[(name, value)]);
+    let key_value =
+        |msg, key: &String, value: &String| f(lang, msg, &[("key", key), ("value", value)]);
+    match k {
+        NulByte => m(Msg::RegNulByte),
+        TooLong { key, bytes } => too_long(key, *bytes, lang),
+        NotUtf8 { byte } => one(Msg::RegNotUtf8, "byte", &format!("0x{byte:02X}")),
+        Toml { message } => one(Msg::RegToml, "message", message),
+        UnknownKey {
+            key,
+            table,
+            allowed,
+        } => unknown_key(key, table, allowed, lang),
+        MissingKey { table, key } => f(lang, Msg::RegMissingKey, &[("table", table), ("key", key)]),
+        WrongType {
+            key,
+            found,
+            expected,
+        } => {
+            let args: [(&str, &dyn Display); 3] = [
+                ("key", key),
+                ("found", &shape(*found, lang)),
+                ("expected", &shape(*expected, lang)),
+            ];
+            f(lang, Msg::RegWrongType, &args)
+        }
+        NoSchema => m(Msg::RegNoSchema),
+        WrongSchema => m(Msg::RegWrongSchema),
+        UnknownTimeZone { name } => one(Msg::RegTimeZone, "name", name),
+        NotAWeekday { value } => one(Msg::RegWeekday, "value", value),
+        NoWorkingDay => m(Msg::RegNoWorkingDay),
+        NotARoll { value } => one(Msg::RegRoll, "value", value),
+        NotALanguage { value } => one(Msg::RegLanguage, "value", value),
+        BadId { of, id, problem } => {
+            let of = t(
+                lang,
+                match of {
+                    IdOf::Meeting => Msg::RegOfMeeting,
+                    IdOf::Instance => Msg::RegOfInstance,
+                    IdOf::Obligation => Msg::RegOfObligation,
+                },
+            );
+            let key = match problem {
+                IdProblem::Empty => Msg::RegIdEmpty,
+                IdProblem::OtherCharacters => Msg::RegIdCharacters,
+            };
+            f(lang, key, &[("of", &of), ("id", id)])
+        }
+        DuplicateObligation { id } => one(Msg::RegDuplicateObligation, "id", id),
+        DuplicateInstance { id } => one(Msg::RegDuplicateInstance, "id", id),
+        NotARealDay { key, value } => key_value(Msg::RegNotARealDay, key, value),
+        DateWithTime { key } => one(Msg::RegDateWithTime, "key", key),
+        NotADate { key, value } => key_value(Msg::RegNotADate, key, value),
+        NotARange { key, value } => key_value(Msg::RegNotARange, key, value),
+        RangeBackwards { key, value } => key_value(Msg::RegRangeBackwards, key, value),
+        RangeTooLong { key, value } => key_value(Msg::RegRangeTooLong, key, value),
+        BadSpan { key, reason } => {
+            let reason = span(reason, lang);
+            f(
+                lang,
+                Msg::RegKeyReason,
+                &[("key", key), ("reason", &reason)],
+            )
+        }
+        BadTypical { value } => one(Msg::RegBadTypical, "value", value),
+        NoDates { meeting } => one(Msg::RegNoDates, "meeting", meeting),
+        TypicalOnSingle { meeting } => one(Msg::RegTypicalOnSingle, "meeting", meeting),
+        ConfidenceOnSeries { meeting, key } => {
+            let example = "2027 = { dates = \"…\", confidence = \"likely\" }";
+            let args: [(&str, &dyn Display); 3] =
+                [("meeting", meeting), ("key", key), ("example", &example)];
+            f(lang, Msg::RegConfidenceOnSeries, &args)
+        }
+        NotAConfidence { value } => one(Msg::RegNotAConfidence, "value", value),
+        TentativeContradictsConfidence {
+            tentative,
+            confidence,
+        } => f(
+            lang,
+            Msg::RegTentativeContradicts,
+            &[("tentative", tentative), ("confidence", confidence)],
+        ),
+        BadHolidayRule { reason } => f(
+            lang,
+            Msg::RegKeyReason,
+            &[("key", &"holiday_rules"), ("reason", reason)],
+        ),
+        NotAYear { meeting, value } => f(
+            lang,
+            Msg::RegNotAYear,
+            &[("meeting", meeting), ("value", value)],
+        ),
+        InstanceInWrongYear {
+            meeting,
+            start,
+            year,
+        } => {
+            let args: [(&str, &dyn Display); 4] = [
+                ("meeting", meeting),
+                ("start", start),
+                ("year", year),
+                ("right", &chrono::Datelike::year(start)),
+            ];
+            f(lang, Msg::RegInstanceInWrongYear, &args)
+        }
+        ActiveUntilBeforeFrom {
+            obligation,
+            from,
+            until,
+        } => {
+            let args: [(&str, &dyn Display); 3] =
+                [("obligation", obligation), ("from", from), ("until", until)];
+            f(lang, Msg::RegActiveUntilBeforeFrom, &args)
+        }
+        MilestonesWithoutDeadline { obligation } => {
+            one(Msg::RegMilestonesWithoutDeadline, "obligation", obligation)
+        }
+        NotAMilestoneReference { name, known } => {
+            let hint = meeting_hint(name, known, lang);
+            f(
+                lang,
+                Msg::RegNotAMilestoneReference,
+                &[("name", name), ("hint", &hint)],
+            )
+        }
+        BadOffset { key, value } => f(lang, Msg::RegBadOffset, &[("key", key), ("value", value)]),
+        EveryWithoutDue => m(Msg::RegEveryWithoutDue),
+        NotARecurrence { value } => one(Msg::RegNotARecurrence, "value", value),
+        DueNotUnderstood { value, period } => {
+            let expected = t(
+                lang,
+                match period {
+                    Recurring::Quarter => Msg::RegQuarterlyDue,
+                    Recurring::Month => Msg::RegMonthlyDue,
+                },
+            );
+            f(
+                lang,
+                Msg::RegDueNotUnderstood,
+                &[("value", value), ("expected", &expected)],
+            )
+        }
+        SeriesAsOneOff { meeting } => one(Msg::RegSeriesAsOneOff, "meeting", meeting),
+        SingleMeetingRecurs { meeting } => one(Msg::RegSingleMeetingRecurs, "meeting", meeting),
+        NotACalendarDay { value } => one(Msg::RegNotACalendarDay, "value", value),
+        NotADayOfYear { value } => one(Msg::RegNotADayOfYear, "value", value),
+        UnknownMeeting { name, known } => {
+            let hint = meeting_hint(name, known, lang);
+            f(
+                lang,
+                Msg::RegUnknownMeeting,
+                &[("name", name), ("hint", &hint)],
+            )
+        }
+    }
+}
+
+/// Why the ledger could not be read or written. What the TOML reader says of a ledger's
+/// text is its own English.
+pub fn ledger(e: &LedgerError, lang: Lang) -> String {
+    match e {
+        LedgerError::Parse {
+            path,
+            line,
+            col,
+            message,
+        } => format!(
+            "{path}:{line}:{col}: {message}\n{}",
+            t(lang, Msg::LedgerLeftAsItIs)
+        ),
+        LedgerError::Read { path, cause } => {
+            f(lang, Msg::LedgerRead, &[("path", path), ("cause", cause)])
+        }
+        LedgerError::Write { path, cause } => {
+            f(lang, Msg::LedgerWrite, &[("path", path), ("cause", cause)])
+        }
+        LedgerError::Migrate(why) => f(lang, Msg::LedgerMigrate, &[("why", why)]),
+        LedgerError::Lock { path, cause } => {
+            f(lang, Msg::LedgerLock, &[("path", path), ("cause", cause)])
+        }
+        LedgerError::NoDataDir => t(lang, Msg::LedgerNoDataDir).to_owned(),
+    }
+}
+
+/// A filter that cannot be read.
+pub fn filter(e: &FilterError, lang: Lang) -> String {
+    match e {
+        FilterError::UnknownState { given, near } => {
+            let states = filter::state_names();
+            match near {
+                Some(near) => f(
+                    lang,
+                    Msg::ErrUnknownStateNear,
+                    &[("given", given), ("near", near), ("states", &states)],
+                ),
+                None => f(
+                    lang,
+                    Msg::ErrUnknownState,
+                    &[("given", given), ("states", &states)],
+                ),
             }
-            .into(),
-            RecordError::UnknownObligation {
-                id: "x".into(),
-                suggestion: None,
-            }
-            .into(),
-            RecordError::UnknownPeriod {
-                id: "x".into(),
-                period: "2030".into(),
-                nearest: near,
-            }
-            .into(),
-            RecordError::UnknownPeriod {
-                id: "x".into(),
-                period: "2030".into(),
-                nearest: Vec::new(),
-            }
-            .into(),
-            RecordError::NothingOpen("x".into()).into(),
-            RegistryError::Missing(PathBuf::from("/r.toml")).into(),
-            RegistryError::Directory(PathBuf::from("/r")).into(),
-        ];
-        for e in errors {
-            assert_eq!(text(&e, Lang::En).as_deref(), Some(e.to_string().as_str()));
-            let fr = localize(e, Lang::Fr).to_string();
-            assert!(!fr.is_empty());
+        }
+        FilterError::BadGlob { pattern, why } => {
+            f(lang, Msg::ErrBadGlob, &[("pattern", pattern), ("why", why)])
         }
     }
 }

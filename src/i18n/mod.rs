@@ -7,7 +7,7 @@
 //! people, and stay out of the catalogues.
 
 mod en;
-mod errors;
+pub mod errors;
 mod fr;
 
 pub use errors::localize;
@@ -44,6 +44,7 @@ keys! {
     DaysToday, DaysIn, DaysAgo, DaysLate,
     // Notes under listings.
     TentativeNote, LikelyNote, NothingOverdueOn, NothingDueBy, NoObligations, NothingRecorded,
+    Filters, NoneMatches,
     StatusHeading, StatusAtOpens, StatusAtEstimate, LeftOutForWidth,
     // `due meetings`.
     DatesLikely, DatesEstimate, DatesConfirmed,
@@ -56,6 +57,10 @@ keys! {
     LabelLead, LabelActiveFrom, LabelActiveUntil, LabelMilestone, LabelNotes, LabelRecorded,
     MilestoneDue, MilestoneAtMeeting, Clause, ClauseInEn, ClauseInFr, HowDatesAreReached, MeetingsHeading, NoOccurrenceFrom,
     NoOccurrenceOutside,
+    // How `due show` words the steps that gave a date.
+    HowFixedDate, HowDue, HowDayOfYear, HowDayOfQuarter, HowDayOfMonth, HowMonthEnd, HowStarts,
+    HowEnds, HowOpens, HowCloses, HowEstimate, HowLikely, HowPrevious, HowNext, HowHoliday,
+    DayMon, DayTue, DayWed, DayThu, DayFri, DaySat, DaySun, RecordedBy,
     // Rules in words.
     RuleOngoing, RuleOnce, RuleEveryYear, RuleEveryQuarter, RuleEveryMonth, RuleEveryMeeting,
     // Records and how they closed their occurrence.
@@ -63,7 +68,53 @@ keys! {
     DetailReason,
     // Common refusals.
     ErrUnknownObligation, ErrDidYouMean, ErrListShowsIds, ErrUnknownPeriod, ErrNoneNear,
-    ErrCandidate, ErrNothingOpen, ErrRegistryMissing, ErrRegistryDirectory,
+    ErrCandidate, ErrNothingOpen, ErrRegistryMissing, ErrRegistryDirectory, ErrFarPeriod,
+    ErrAlreadyRecorded, ErrOrUndo, ErrOngoing, ErrFuture, ErrEmpty, ErrNotRecorded,
+    ErrEditInRegistry,
+    // What `done`, `waive` and `undo` say they recorded.
+    VerdictDone, VerdictDoneLate, VerdictRef, VerdictWaived, Replacing, Recorded, Withdrawn,
+    OpenAgain, RegistryStands, DescribeDone, DescribeWaived, HeldBy, HeldInLedger,
+    HeldInRegistry,
+    // Mistakes on the command line, and durations.
+    ErrShowUnknown, ErrNext, ErrNextTooFar, ErrAt, ErrAtNoInstance, ErrAtUnknown,
+    SpanExpectedOffset, SpanExpectedWindow, SpanEmpty, SpanNotADuration, SpanNoUnit,
+    SpanTooLong, SpanLimitOffset, SpanLimitWindow,
+    // The iCalendar feed's text for people (its keys stay as RFC 5545 has them).
+    IcsFallsDue, IcsMilestone, IcsObligation, IcsState, IcsTitle, IcsMandate, IcsTo, IcsOwner,
+    IcsMeeting, IcsEstimate, IcsLikely,
+    // `due diff`.
+    ColChange, ColOldDue, ColNewDue, DiffHeading, DiffNothing, DiffNone, DiffEarlier,
+    DiffEarlierOne, DiffLater, DiffLaterOne, DiffGone, DiffJudged, DiffLedger, ChangeChanged,
+    ChangeAdded, ChangeRemoved, ChangeMoved,
+    // What can be wrong in a registry, and the shapes of values.
+    RegTooLarge, RegRead, RegDidYouMean, RegOneOf, RegUnknownKey, RegTooLong, RegNoMeetings,
+    RegKnownMeetings, RegNulByte, RegNotUtf8, RegToml, RegMissingKey, RegWrongType, RegNoSchema,
+    RegWrongSchema, RegTimeZone, RegWeekday, RegNoWorkingDay, RegRoll, RegLanguage,
+    RegOfMeeting, RegOfInstance, RegOfObligation, RegIdEmpty, RegIdCharacters,
+    RegDuplicateObligation, RegDuplicateInstance, RegNotARealDay, RegDateWithTime, RegNotADate,
+    RegNotARange, RegRangeBackwards, RegRangeTooLong, RegKeyReason, RegBadTypical, RegNoDates,
+    RegTypicalOnSingle, RegConfidenceOnSeries, RegNotAConfidence, RegTentativeContradicts,
+    RegNotAYear, RegInstanceInWrongYear, RegActiveUntilBeforeFrom,
+    RegMilestonesWithoutDeadline, RegNotAMilestoneReference, RegBadOffset, RegEveryWithoutDue,
+    RegNotARecurrence, RegQuarterlyDue, RegMonthlyDue, RegDueNotUnderstood, RegSeriesAsOneOff,
+    RegSingleMeetingRecurs, RegNotACalendarDay, RegNotADayOfYear, RegUnknownMeeting,
+    ShapeString, ShapeInteger, ShapeFloat, ShapeBoolean, ShapeDate, ShapeArray, ShapeTable,
+    ShapeADate, ShapeDuration, ShapeText, ShapeDates, ShapeTrueOrFalse,
+    // The ledger's errors.
+    LedgerLeftAsItIs, LedgerRead, LedgerWrite, LedgerMigrate, LedgerLock, LedgerNoDataDir,
+    // `due validate`.
+    StrayObligation, StrayPeriod, StrayCompletion, ValidRegistry, ValidLedger,
+    ValidLedgerWarning, ValidHolidays, ValidConflict, ValidConflicts, ValidOk, SummaryTitle,
+    SummaryCounts, CountObligation, CountObligations, CountMeeting, CountMeetings,
+    CountInstance, CountInstances, FoundGiven, FoundHere, FoundConfig, FoundEmbedded,
+    LedgerGiven, LedgerNamed, LedgerDefault,
+    // Filters.
+    ErrUnknownState, ErrUnknownStateNear, ErrBadGlob,
+    // The printable handout (`status --format html`) and its timeline.
+    HandoutAsOf, HandoutAsOfDay, SectionAttention, SectionOnTrack, SectionStanding,
+    SectionHistory, NothingNeedsAttention, ColLastDelivery, NoneRecorded, TimelineHeading,
+    LegendDeadline, LegendEstimated, LegendMilestone, LegendToday, LegendConfirmed,
+    LegendLikely, LegendEstimate, MonthsShort, MeetingsShown, DatesFromTo,
 }
 
 /// The catalogue entry for a key in a language, placeholders (`{name}`) unfilled.

@@ -127,11 +127,9 @@ impl Record {
     }
 }
 
-#[derive(Debug, thiserror::Error)]
+/// Why the ledger could not be read or written; its `Display` is the catalogue's English.
+#[derive(Debug)]
 pub enum LedgerError {
-    #[error(
-        "{path}:{line}:{col}: {message}\n(the ledger was left as it is: correct it, or restore it from version control, and run the command again)"
-    )]
     Parse {
         path: String,
         line: usize,
@@ -139,24 +137,29 @@ pub enum LedgerError {
         message: String,
     },
     // The I/O error is part of the message rather than a `source`, so that it is said once.
-    #[error("cannot read the ledger {path}: {cause}")]
-    Read { path: String, cause: io::Error },
-    #[error(
-        "cannot write the ledger {path}: {cause} (choose a writable place with --ledger PATH or DUE_LEDGER)"
-    )]
-    Write { path: String, cause: io::Error },
-    #[error("cannot move the ledger: {0}")]
+    Read {
+        path: String,
+        cause: io::Error,
+    },
+    Write {
+        path: String,
+        cause: io::Error,
+    },
     Migrate(String),
-    #[error("cannot write the ledger {path}: {cause}")]
     Lock {
         path: String,
         cause: files::LockError,
     },
-    #[error(
-        "no data directory is known for this user, so there is no default ledger: give one with --ledger PATH or DUE_LEDGER"
-    )]
     NoDataDir,
 }
+
+impl std::fmt::Display for LedgerError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::errors::ledger(self, crate::model::Lang::En))
+    }
+}
+
+impl std::error::Error for LedgerError {}
 
 impl LedgerError {
     pub fn write(path: &Path, cause: io::Error) -> LedgerError {
@@ -184,14 +187,19 @@ pub struct Location {
     pub source: Source,
 }
 
-impl std::fmt::Display for Location {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        let why = match self.source {
-            Source::Given => "from --ledger or DUE_LEDGER",
-            Source::Registry => "named by the registry",
-            Source::DataDir => "the default for this registry",
-        };
-        write!(f, "{} ({why})", self.path.display())
+impl Location {
+    /// The path and why it is the ledger: `ledger.toml (named by the registry)`.
+    pub fn described(&self, lang: crate::model::Lang) -> String {
+        use crate::i18n::{Msg, t};
+        let why = t(
+            lang,
+            match self.source {
+                Source::Given => Msg::LedgerGiven,
+                Source::Registry => Msg::LedgerNamed,
+                Source::DataDir => Msg::LedgerDefault,
+            },
+        );
+        format!("{} ({why})", self.path.display())
     }
 }
 

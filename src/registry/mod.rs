@@ -18,7 +18,7 @@ mod schema;
 mod stream;
 mod toml;
 
-pub use error::{ErrorKind, IdOf, IdProblem, Recurring, RegistryError};
+pub use error::{ErrorKind, IdOf, IdProblem, Recurring, RegistryError, Shape};
 pub use read::{load_file, parse_bytes};
 
 /// The registry compiled into the binary: Resolution 1332.

@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate, Weekday};
 use toml::de::{DeTable, DeValue};
 
-use super::error::{ErrorKind, IdOf, IdProblem};
+use super::error::{ErrorKind, IdOf, IdProblem, Shape};
 use super::toml::Fields;
 use super::toml::{Cx, R, Value};
 use crate::dates::{self, Calendar, MonthDay, Roll, Span};
@@ -395,11 +395,7 @@ impl Cx<'_> {
                     source,
                 })
             }
-            _ => Err(self.mismatch(
-                dates,
-                "dates",
-                "a date range \"YYYY-MM-DD..YYYY-MM-DD\" or a table of years",
-            )),
+            _ => Err(self.mismatch(dates, "dates", Shape::Dates)),
         }
     }
 
@@ -446,7 +442,7 @@ impl Cx<'_> {
         let tentative = match f.get("tentative") {
             Some(b) => match b.get_ref() {
                 DeValue::Boolean(b) => Some(*b),
-                _ => return Err(self.mismatch(b, "tentative", "true or false")),
+                _ => return Err(self.mismatch(b, "tentative", Shape::TrueOrFalse)),
             },
             None => None,
         };

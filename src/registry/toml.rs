@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::error::{A_DATE, ErrorKind, RegistryError};
+use super::error::{ErrorKind, RegistryError, Shape};
 use crate::dates::{self, Span};
 use crate::diag;
 use crate::model::{Str, Text};
@@ -44,15 +44,15 @@ impl<'t, 'i> Fields<'t, 'i> {
     }
 }
 
-fn kind(v: &DeValue<'_>) -> &'static str {
+fn kind(v: &DeValue<'_>) -> Shape {
     match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => Shape::String,
+        DeValue::Integer(_) => Shape::Integer,
+        DeValue::Float(_) => Shape::Float,
+        DeValue::Boolean(_) => Shape::Boolean,
+        DeValue::Datetime(_) => Shape::Date,
+        DeValue::Array(_) => Shape::Array,
+        DeValue::Table(_) => Shape::Table,
     }
 }
 
@@ -121,12 +121,7 @@ impl Cx<'_> {
         })
     }
 
-    pub(super) fn mismatch(
-        &self,
-        v: &Value<'_>,
-        key: &str,
-        expected: &'static str,
-    ) -> RegistryError {
+    pub(super) fn mismatch(&self, v: &Value<'_>, key: &str, expected: Shape) -> RegistryError {
         self.error(
             v.span(),
             ErrorKind::WrongType {
@@ -147,7 +142,7 @@ impl Cx<'_> {
                 },
             )),
             DeValue::String(s) => Ok(s.as_ref()),
-            _ => Err(self.mismatch(v, key, "a string")),
+            _ => Err(self.mismatch(v, key, Shape::String)),
         }
     }
 
@@ -181,14 +176,14 @@ impl Cx<'_> {
     pub(super) fn table<'t, 'i>(&self, v: &'t Value<'i>, key: &str) -> R<&'t DeTable<'i>> {
         match v.get_ref() {
             DeValue::Table(t) => Ok(t),
-            _ => Err(self.mismatch(v, key, "a table")),
+            _ => Err(self.mismatch(v, key, Shape::Table)),
         }
     }
 
     pub(super) fn array<'t, 'i>(&self, v: &'t Value<'i>, key: &str) -> R<&'t [Value<'i>]> {
         match v.get_ref() {
             DeValue::Array(a) => Ok(a),
-            _ => Err(self.mismatch(v, key, "an array")),
+            _ => Err(self.mismatch(v, key, Shape::Array)),
         }
     }
 
@@ -210,13 +205,13 @@ impl Cx<'_> {
                 let value = s.to_string();
                 self.error(v.span(), ErrorKind::NotADate { key, value })
             }),
-            _ => Err(self.mismatch(v, &key, A_DATE)),
+            _ => Err(self.mismatch(v, &key, Shape::ADate)),
         }
     }
 
     pub(super) fn span_of(&self, v: &Value<'_>, key: &str) -> R<Span> {
         let DeValue::String(s) = v.get_ref() else {
-            return Err(self.mismatch(v, key, "a duration such as \"30d\""));
+            return Err(self.mismatch(v, key, Shape::Duration));
         };
         Span::parse(s).map_err(|reason| {
             let key = key.to_string();
@@ -242,7 +237,7 @@ impl Cx<'_> {
                     fr,
                 })
             }
-            _ => Err(self.mismatch(v, key, "a string or a table { en = \"…\", fr = \"…\" }")),
+            _ => Err(self.mismatch(v, key, Shape::Text)),
         }
     }
 }

@@ -1,41 +1,142 @@
+//! HTML: every page `due` writes and the e-mail's HTML part share one shell and one table,
+//! filled by templates (`templates/`, built into the binary) that escape every value.
+
 use std::io::{self, Write};
 
-use html_escape::encode_text;
+use minijinja::syntax::SyntaxConfig;
+use minijinja::value::Serde;
+use minijinja::{AutoEscape, Environment, UndefinedBehavior};
+use serde::Serialize;
 
 use super::{Emphasis, Export, Listing};
+use crate::i18n::{self, Msg};
+use crate::model::Lang;
 
-/// An HTML table of the visible columns, for the e-mail's HTML part. Attributes and
-/// inline styles only, because mail readers drop style sheets.
-pub struct Html;
+/// The templates, by the names they include and extend each other by.
+const TEMPLATES: &[(&str, &str)] = &[
+    ("shell.html", include_str!("../../templates/shell.html")),
+    ("page.css", include_str!("../../templates/page.css")),
+    ("page.html", include_str!("../../templates/page.html")),
+    ("table.html", include_str!("../../templates/table.html")),
+    ("listing.html", include_str!("../../templates/listing.html")),
+    ("mail.html", include_str!("../../templates/mail.html")),
+    ("handout.html", include_str!("../../templates/handout.html")),
+    ("timeline.svg", include_str!("../../templates/timeline.svg")),
+];
 
-impl Export for Html {
+/// Renders a template. `t("Key")` in a template is the catalogue's entry in `lang`.
+pub fn render(template: &str, lang: Lang, context: &impl Serialize) -> String {
+    let mut env = Environment::new();
+    // Everything is escaped, whatever the template's name (the timeline is .svg).
+    env.set_auto_escape_callback(|_| AutoEscape::Html);
+    // A misspelt field is an error, not an empty string.
+    env.set_undefined_behavior(UndefinedBehavior::Strict);
+    env.set_syntax(
+        SyntaxConfig::builder()
+            .trim_blocks(true)
+            .lstrip_blocks(true)
+            .keep_trailing_newline(true)
+            .build()
+            .expect("the default delimiters"),
+    );
+    for (name, source) in TEMPLATES {
+        env.add_template(name, source)
+            .unwrap_or_else(|e| panic!("template {name}: {e:#}"));
+    }
+    env.add_function("t", move |key: &str| {
+        Msg::ALL
+            .iter()
+            .find(|m| format!("{m:?}") == key)
+            .map(|m| i18n::t(lang, *m))
+            .ok_or_else(|| {
+                minijinja::Error::new(
+                    minijinja::ErrorKind::UndefinedError,
+                    format!("no catalogue entry {key}"),
+                )
+            })
+    });
+    env.add_global("lang", lang.code());
+    let month_names: Vec<&str> = i18n::t(lang, Msg::MonthsShort).split(' ').collect();
+    env.add_global("month_names", month_names);
+    env.get_template(template)
+        .and_then(|t| t.render(Serde(context)))
+        .unwrap_or_else(|e| panic!("template {template}: {e:#}"))
+}
+
+/// A listing as the shared table takes it: the visible columns, each cell as text.
+#[derive(Serialize)]
+pub struct Table {
+    headings: Vec<&'static str>,
+    rows: Vec<TableRow>,
+    notes: Vec<String>,
+}
+
+#[derive(Serialize)]
+struct TableRow {
+    /// `alert` (overdue), `warn` (inside its lead time) or empty.
+    emphasis: &'static str,
+    cells: Vec<TableCell>,
+}
+
+#[derive(Serialize)]
+struct TableCell {
+    text: String,
+    /// Ids, periods, dates and states are never split across lines.
+    nowrap: bool,
+}
+
+impl Table {
+    pub fn of(listing: &Listing) -> Table {
+        let visible: Vec<(usize, &'static str)> = listing.visible().collect();
+        Table {
+            headings: visible.iter().map(|(_, h)| *h).collect(),
+            rows: listing
+                .rows()
+                .map(|row| TableRow {
+                    emphasis: match row.emphasis {
+                        Emphasis::Alert => "alert",
+                        Emphasis::Warn => "warn",
+                        Emphasis::None => "",
+                    },
+                    cells: visible
+                        .iter()
+                        .map(|(n, _)| TableCell {
+                            text: row.cells[*n].plain(),
+                            nowrap: !listing.columns[*n].free,
+                        })
+                        .collect(),
+                })
+                .collect(),
+            notes: listing.notes.clone(),
+        }
+    }
+}
+
+/// A listing as a page of its own: the registry's title, the day it speaks of, the table.
+pub struct Page<'a> {
+    pub lang: Lang,
+    /// The registry's title.
+    pub title: &'a str,
+    /// Under the title when the listing has no heading of its own: `As of 2027-03-01.`
+    pub subtitle: String,
+}
+
+impl Export for Page<'_> {
     fn export(&self, listing: &Listing, out: &mut dyn Write) -> io::Result<()> {
-        let visible: Vec<(usize, &str)> = listing.visible().collect();
-        writeln!(
-            out,
-            r#"<table border="1" cellpadding="4" style="border-collapse:collapse">"#
-        )?;
-        write!(out, "<tr>")?;
-        for (_, heading) in &visible {
-            write!(out, "<th>{}</th>", encode_text(heading))?;
+        #[derive(Serialize)]
+        struct Context<'a> {
+            title: &'a str,
+            registry: &'a str,
+            as_of: &'a str,
+            listing: Table,
         }
-        writeln!(out, "</tr>")?;
-        for row in listing.rows() {
-            match row.emphasis {
-                Emphasis::Alert => write!(out, r#"<tr style="color:#b00;font-weight:bold">"#)?,
-                Emphasis::Warn => write!(out, r#"<tr style="color:#850">"#)?,
-                Emphasis::None => write!(out, "<tr>")?,
-            }
-            for (n, _) in &visible {
-                write!(out, "<td>{}</td>", encode_text(&row.cells[*n].plain()))?;
-            }
-            writeln!(out, "</tr>")?;
-        }
-        writeln!(out, "</table>")?;
-        for note in &listing.notes {
-            writeln!(out, "<p>{}</p>", encode_text(note))?;
-        }
-        Ok(())
+        let context = Context {
+            title: self.title,
+            registry: self.title,
+            as_of: listing.heading.as_deref().unwrap_or(&self.subtitle),
+            listing: Table::of(listing),
+        };
+        out.write_all(render("listing.html", self.lang, &context).as_bytes())
     }
 }
 
@@ -47,19 +148,32 @@ mod tests {
     #[test]
     fn markup_in_registry_text_is_shown_not_obeyed() {
         let mut l = Listing::new(&[("id", Some("ID")), ("title", Some("Title"))]);
+        l.free_text(&["title"]);
         l.push(
             vec![Cell::text("x"), Cell::text("<b>Q&A</b>\r\n</table>")],
             Emphasis::Alert,
         );
         l.notes.push("a < b".into());
+        let page = Page {
+            lang: Lang::En,
+            title: "<script>alert(1)</script>",
+            subtitle: "As of 2027-01-01.".into(),
+        };
         let mut out = Vec::new();
-        Html.export(&l, &mut out).unwrap();
-        insta::assert_snapshot!(String::from_utf8(out).unwrap(), @r#"
-        <table border="1" cellpadding="4" style="border-collapse:collapse">
-        <tr><th>ID</th><th>Title</th></tr>
-        <tr style="color:#b00;font-weight:bold"><td>x</td><td>&lt;b&gt;Q&amp;A&lt;/b&gt;  &lt;/table&gt;</td></tr>
-        </table>
-        <p>a &lt; b</p>
-        "#);
+        page.export(&l, &mut out).unwrap();
+        let html = String::from_utf8(out).unwrap();
+        assert!(
+            !html.contains("<b>") && !html.contains("<script>"),
+            "{html}"
+        );
+        assert!(
+            html.contains(r#"<tr style="color:#b00;font-weight:bold"><td style="white-space:nowrap">x</td><td>&lt;b&gt;Q&amp;A&lt;&#x2f;b&gt;  &lt;&#x2f;table&gt;</td></tr>"#),
+            "{html}"
+        );
+        assert!(html.contains("<p>a &lt; b</p>"), "{html}");
+        assert!(
+            html.contains("<title>&lt;script&gt;alert(1)&lt;&#x2f;script&gt;</title>"),
+            "{html}"
+        );
     }
 }

@@ -5,7 +5,8 @@ use icalendar::{Alarm, Calendar, Component, Event, EventLike, EventStatus, Prope
 
 use super::{Entry, shown};
 use crate::engine::{DatedMilestone, Item};
-use crate::model::Lang;
+use crate::i18n::{self, Msg};
+use crate::model::{Confidence, Lang};
 
 /// What the feed says about itself.
 pub struct Feed<'a> {
@@ -82,7 +83,11 @@ fn occurrence(feed: &Feed<'_>, item: &Item<'_>) -> Option<Event> {
         .add_to(due)
         .map_or(0, |start| (due - start).num_days());
     let mut alarm = Alarm::display(
-        &format!("Falls due on {due}: {title}"),
+        &i18n::f(
+            feed.lang,
+            Msg::IcsFallsDue,
+            &[("due", &due), ("title", &title)],
+        ),
         Trigger::before_start(TimeDelta::days(lead_days)),
     );
     // The writer would otherwise invent a random UID and read the clock for each alarm,
@@ -100,9 +105,10 @@ fn milestone(feed: &Feed<'_>, item: &Item<'_>, n: usize, m: &DatedMilestone<'_>)
     let name = shown(m.milestone.name.get(feed.lang));
     // Milestones are numbered in registry order: renaming one keeps its event.
     let mut event = all_day(feed, &uid(item, &format!("/milestone-{}", n + 1)), m.on);
+    let sep = i18n::t(feed.lang, Msg::TitleSeparator);
     event
         .summary(&format!(
-            "{name}: {title} [{}]",
+            "{name}{sep}{title} [{}]",
             shown(&item.occurrence.period.text())
         ))
         .description(&description(feed, item, Some(&name)))
@@ -123,30 +129,39 @@ fn status(item: &Item<'_>) -> EventStatus {
 fn description(feed: &Feed<'_>, item: &Item<'_>, milestone: Option<&str>) -> String {
     let ob = item.obligation();
     let occ = &item.occurrence;
+    let lang = feed.lang;
     let mut lines = Vec::new();
     if let (Some(name), Some(due)) = (milestone, occ.due) {
-        lines.push(format!("Milestone: {name}, before the due date {due}"));
+        lines.push(i18n::f(
+            lang,
+            Msg::IcsMilestone,
+            &[("name", &name), ("due", &due)],
+        ));
     }
-    lines.push(format!(
-        "Obligation: {} ({})",
-        shown(&ob.id),
-        shown(&occ.period.text())
+    let period = shown(&occ.period.text());
+    lines.push(i18n::f(
+        lang,
+        Msg::IcsObligation,
+        &[("id", &shown(&ob.id)), ("period", &period)],
     ));
-    lines.push(format!("State: {}", item.state.as_str()));
+    let state = i18n::state(lang, item.state);
+    lines.push(i18n::f(lang, Msg::IcsState, &[("state", &state)]));
     let facts = [
-        ("Title", Some(ob.title.get(feed.lang))),
-        ("Mandate", ob.mandate.as_deref()),
-        ("To", ob.to().map(|t| t.get(feed.lang))),
-        ("Owner", ob.owner.as_ref().map(|t| t.get(feed.lang))),
-        ("Meeting", occ.meeting.as_deref()),
+        (Msg::IcsTitle, Some(ob.title.get(lang))),
+        (Msg::IcsMandate, ob.mandate.as_deref()),
+        (Msg::IcsTo, ob.to().map(|t| t.get(lang))),
+        (Msg::IcsOwner, ob.owner.as_ref().map(|t| t.get(lang))),
+        (Msg::IcsMeeting, occ.meeting.as_deref()),
     ];
     for (label, value) in facts {
         if let Some(v) = value {
-            lines.push(format!("{label}: {}", shown(v)));
+            lines.push(i18n::f(lang, label, &[("text", &shown(v))]));
         }
     }
-    if let Some(caveat) = occ.confidence.and_then(|c| c.caveat()) {
-        lines.push(format!("The date {caveat}."));
+    match occ.confidence {
+        Some(Confidence::Estimate) => lines.push(i18n::t(lang, Msg::IcsEstimate).to_owned()),
+        Some(Confidence::Likely) => lines.push(i18n::t(lang, Msg::IcsLikely).to_owned()),
+        Some(Confidence::Confirmed) | None => {}
     }
     lines.join("\n")
 }

@@ -6,7 +6,10 @@ use chrono::NaiveDate;
 use lettre::Message;
 use lettre::message::{Mailbox, MultiPart};
 
-use super::{Entry, Export, Html, digest, one_line};
+use serde::Serialize;
+
+use super::html::{Table, render};
+use super::{Entry, digest, one_line};
 use crate::engine::{Agenda, State};
 use crate::i18n::{Msg, f, t};
 use crate::model::Lang;
@@ -52,7 +55,7 @@ pub fn message(
         "{heading}\n\n{}",
         digest(entries, reminder.lang, reminder.today)
     );
-    let html = html(&heading, entries, reminder)?;
+    let html = html(&heading, entries, reminder);
     Ok(builder.multipart(MultiPart::alternative_plain_html(plain, html))?)
 }
 
@@ -83,7 +86,7 @@ fn subject(addressing: &Addressing, reminder: &Reminder<'_>, entries: &[Entry<'_
     subject
 }
 
-fn html(heading: &str, entries: &[Entry<'_>], reminder: &Reminder<'_>) -> anyhow::Result<String> {
+fn html(heading: &str, entries: &[Entry<'_>], reminder: &Reminder<'_>) -> String {
     let items: Agenda<'_> = entries.iter().map(|(i, _)| i.clone()).collect();
     let mut listing = views::items(&items, reminder.lang);
     for (item, milestones) in entries {
@@ -100,16 +103,16 @@ fn html(heading: &str, entries: &[Entry<'_>], reminder: &Reminder<'_>) -> anyhow
             ));
         }
     }
-    let mut out = format!(
-        "<!DOCTYPE html>\n<html lang=\"{}\"><body>\n",
-        reminder.lang.code()
-    );
-    for line in heading.lines() {
-        out.push_str(&format!("<p>{}</p>\n", html_escape::encode_text(line)));
+    #[derive(Serialize)]
+    struct Context<'a> {
+        title: &'a str,
+        heading: Vec<&'a str>,
+        listing: Table,
     }
-    let mut table = Vec::new();
-    Html.export(&listing, &mut table)?;
-    out.push_str(&String::from_utf8(table)?);
-    out.push_str("</body></html>\n");
-    Ok(out)
+    let context = Context {
+        title: heading.lines().next().unwrap_or_default(),
+        heading: heading.lines().collect(),
+        listing: Table::of(&listing),
+    };
+    render("mail.html", reminder.lang, &context)
 }
