@@ -650,28 +650,6 @@ proptest! {
         prop_assert!(now.is_subset(&much_later), "gone {later} days on: {:?}", now.difference(&much_later).collect::<Vec<_>>());
     }
 
-    /// The agenda keeps only where each item stands and makes it again when shown: the items
-    /// it makes are those every occurrence judged on the day gives, open and due by `until`,
-    /// in agenda order.
-    #[test]
-    fn the_agenda_makes_again_the_items_it_placed(
-        (text, completions) in judged_registry(),
-        today in near_day(),
-        window in 0..=400i64,
-    ) {
-        let reg = load(&text);
-        let completions = completions.resolve(&reg);
-        let until = dates::add_days(today, window).expect("near");
-        let shown = |i: &Item<'_>| format!("{} {} {:?} {:?} {:?} {:?} {:?}", i.obligation().id, i.occurrence.period, i.occurrence.due, i.occurrence.meeting, i.occurrence.confidence, i.state, i.days);
-        let placed: Vec<String> = agenda(&reg, &completions, today, until).iter().map(|i| shown(&i)).collect();
-        let made: Vec<String> = items(&reg, &completions, today, until.max(today))
-            .iter()
-            .filter(|i| i.state.is_open() && i.occurrence.due.is_some_and(|d| d <= until))
-            .map(shown)
-            .collect();
-        prop_assert_eq!(placed, made);
-    }
-
     #[test]
     fn tracking_since_decides_only_what_is_history(
         (text, completions) in judged_registry(),
@@ -682,6 +660,17 @@ proptest! {
         let completions = completions.resolve(&reg);
         let until = dates::add_days(today, window).expect("near");
         let listed = agenda(&reg, &completions, today, until);
+        // The agenda keeps only where each item stands and makes it again when shown: the
+        // items it makes are those every occurrence judged on the day gives, open and due by
+        // `until`, in agenda order.
+        let shown = |i: &Item<'_>| format!("{} {} {:?} {:?} {:?} {:?} {:?}", i.obligation().id, i.occurrence.period, i.occurrence.due, i.occurrence.meeting, i.occurrence.confidence, i.state, i.days);
+        let placed: Vec<String> = listed.iter().map(|i| shown(&i)).collect();
+        let made: Vec<String> = items(&reg, &completions, today, until.max(today))
+            .iter()
+            .filter(|i| i.state.is_open() && i.occurrence.due.is_some_and(|d| d <= until))
+            .map(shown)
+            .collect();
+        prop_assert_eq!(placed, made);
         for i in listed.iter() {
             let due = i.occurrence.due.expect("dated");
             if let Some(since) = reg.tracking_since {
