@@ -594,23 +594,30 @@ impl Session {
         })
     }
 
-    /// Says why a listing of occurrences is empty: `nothing`, and the filters when given.
-    fn say_empty(&self, listing: &mut Listing, nothing: String) {
-        listing.notes.push(nothing);
-        if !self.filter.is_empty() {
-            let filters = i18n::f(self.lang, Msg::Filters, &[("filters", &self.filter)]);
-            listing.notes.push(filters);
+    /// The notes a listing ends with: why it is empty (`nothing`), when it is, and which
+    /// filters made it, so that a page printed or passed on says it is a selection.
+    fn close(&self, listing: &mut Listing, empty: bool, nothing: impl FnOnce() -> String) {
+        if empty {
+            listing.notes.push(nothing());
         }
+        listing.notes.extend(self.filters_note());
+    }
+
+    /// `Filters: --owner "wsis".`, when filters were given.
+    fn filters_note(&self) -> Option<String> {
+        (!self.filter.is_empty())
+            .then(|| i18n::f(self.lang, Msg::Filters, &[("filters", &self.filter)]))
     }
 
     /// Why a listing of obligations is empty: the registry has none, or none passes the
     /// filters.
     fn no_obligation(&self) -> String {
-        if self.filter.is_empty() {
-            i18n::t(self.lang, Msg::NoObligations).into()
+        let key = if self.filter.is_empty() {
+            Msg::NoObligations
         } else {
-            i18n::f(self.lang, Msg::NoneMatches, &[("filters", &self.filter)])
-        }
+            Msg::NoneMatches
+        };
+        i18n::t(self.lang, key).into()
     }
 
     /// The width text lines are folded to: `COLUMNS` when set, else the terminal's; none
@@ -742,10 +749,9 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             let mut items = engine::agenda(&cx.reg, &cx.completions, cx.today, until);
             cx.filter.retain_agenda(&mut items);
             let mut listing = views::items(&items, cx.lang);
-            if items.is_empty() {
-                let note = i18n::f(cx.lang, Msg::NothingDueBy, &[("date", &until)]);
-                cx.say_empty(&mut listing, note);
-            }
+            cx.close(&mut listing, items.is_empty(), || {
+                i18n::f(cx.lang, Msg::NothingDueBy, &[("date", &until)])
+            });
             cx.export_items(&items, &listing, out)?;
             Ok(listed(cli.exit_code, !items.is_empty()))
         }
@@ -753,10 +759,9 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             let mut items = engine::overdue(&cx.reg, &cx.completions, cx.today);
             cx.filter.retain_agenda(&mut items);
             let mut listing = views::items(&items, cx.lang);
-            if items.is_empty() {
-                let note = i18n::f(cx.lang, Msg::NothingOverdueOn, &[("date", &cx.today)]);
-                cx.say_empty(&mut listing, note);
-            }
+            cx.close(&mut listing, items.is_empty(), || {
+                i18n::f(cx.lang, Msg::NothingOverdueOn, &[("date", &cx.today)])
+            });
             cx.export_items(&items, &listing, out)?;
             Ok(listed(exit_code || cli.exit_code, !items.is_empty()))
         }
@@ -768,9 +773,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
                 .map(|s| (s.obligation, s.next(cx.today)))
                 .collect();
             let mut listing = views::obligations(&cx.reg, &rows, cx.lang);
-            if rows.is_empty() {
-                listing.notes.push(cx.no_obligation());
-            }
+            cx.close(&mut listing, rows.is_empty(), || cx.no_obligation());
             cx.export(&listing, out)?;
             Ok(Exit::Success)
         }
@@ -812,18 +815,18 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
                     rows: &rows,
                     closed: &closed,
                     at: &at,
+                    completions: &cx.completions,
                     today: cx.today,
                     lang: cx.lang,
                     all,
                     heading: &heading,
+                    filters: cx.filters_note(),
                 };
                 out.write_all(crate::handout::render(&handout).as_bytes())?;
                 return Ok(Exit::Success);
             }
             listing.heading = Some(heading);
-            if listing.is_empty() {
-                listing.notes.push(cx.no_obligation());
-            }
+            cx.close(&mut listing, rows.is_empty(), || cx.no_obligation());
             cx.export(&listing, out)?;
             Ok(Exit::Success)
         }

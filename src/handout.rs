@@ -9,7 +9,7 @@ use serde::Serialize;
 use crate::dates;
 use crate::engine::{self, At, Standing, State};
 use crate::i18n::{self, Msg};
-use crate::model::{Confidence, Lang, Registry, Rule};
+use crate::model::{Completions, Confidence, Lang, Registry, Rule};
 use crate::record::LastClosed;
 use crate::render::{self, Cell};
 use crate::timeline::{self, DateIn, MarkKind, MeetingIn, Timeline};
@@ -23,12 +23,16 @@ pub struct Handout<'a> {
     pub closed: &'a [Option<LastClosed>],
     /// The day judged on, and the session it was taken from.
     pub at: &'a At,
+    /// What the registry and the ledger record, to tell deadlines met from open ones.
+    pub completions: &'a Completions,
     pub today: NaiveDate,
     pub lang: Lang,
     /// List history too: what fell due before `tracking_since`.
     pub all: bool,
     /// The status heading the table and Markdown print: the page's title.
     pub heading: &'a str,
+    /// Which filters chose the rows, said first among the notes; none when all are listed.
+    pub filters: Option<String>,
 }
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
@@ -81,6 +85,9 @@ struct Row {
     /// The next due date as tables print it, marked when its meeting's dates are not sure.
     next_due: String,
     period: Option<String>,
+    /// How far the next due date is from today (`in 5d`, `12d ago`), for an open one:
+    /// the state is judged on the session's day, the page is read before it.
+    when: Option<String>,
     state: &'static str,
     state_label: &'static str,
 }
@@ -150,6 +157,13 @@ fn row(h: &Handout<'_>, s: &Standing<'_>, last: Option<&LastClosed>) -> Row {
         period: occ
             .filter(|o| o.due.is_some())
             .map(|o| render::one_line(&o.period.text())),
+        when: occ
+            .and_then(|o| o.due)
+            .filter(|_| state.is_open())
+            .map(|due| {
+                let days = (due - h.today).num_days();
+                i18n::days(lang, Some(days), days < 0)
+            }),
         state: state.as_str(),
         state_label: i18n::state(lang, state),
     }
@@ -214,12 +228,13 @@ pub fn render(h: &Handout<'_>) -> String {
         .filter(|s| !s.rows.is_empty() || s.empty.is_some())
         .collect();
     let listed: Vec<&Standing<'_>> = grouped.iter().map(|(_, _, n)| &h.rows[*n]).collect();
-    let notes = views::confidence_notes(
+    let mut notes: Vec<String> = h.filters.iter().cloned().collect();
+    notes.extend(views::confidence_notes(
         lang,
         listed
             .iter()
             .map(|s| s.current.as_ref().and_then(|i| i.occurrence.confidence)),
-    );
+    ));
     let as_of = match views::status_at(at, lang) {
         Some(what) => i18n::f(
             lang,
@@ -234,7 +249,7 @@ pub fn render(h: &Handout<'_>) -> String {
     };
     let window = timeline::window(at.day, h.today);
     let meetings = meetings_in(h.reg, window, lang);
-    let dates = dates_in(h.reg, &listed, window, lang);
+    let dates = dates_in(h, &listed, window);
     let drawn = timeline::layout(window, &meetings, &dates, h.today, at.day);
     let legend = Legend {
         today: drawn
@@ -308,11 +323,11 @@ fn meetings_in(reg: &Registry, (from, to): (NaiveDate, NaiveDate), lang: Lang) -
 /// Every deadline and milestone of the listed obligations that falls in the window, in
 /// the order the obligations are listed.
 fn dates_in(
-    reg: &Registry,
+    h: &Handout<'_>,
     listed: &[&Standing<'_>],
     (from, to): (NaiveDate, NaiveDate),
-    lang: Lang,
 ) -> Vec<DateIn> {
+    let (reg, lang) = (h.reg, h.lang);
     let mut out = Vec::new();
     for s in listed {
         let ob = s.obligation;
@@ -324,12 +339,17 @@ fn dates_in(
         let ahead = dates::add_days(to, reach.unwrap_or(0)).unwrap_or(to);
         for occ in engine::occurrences(reg, ob, from, ahead) {
             let period = occ.period.text();
+            let closed = h
+                .completions
+                .contains_key(&(ob.id.to_string(), period.clone()));
             if let Some(due) = occ.due.filter(|d| *d <= to) {
                 out.push(DateIn {
                     obligation: ob.id.to_string(),
                     period: period.clone(),
                     on: due,
-                    kind: if occ.confidence == Some(Confidence::Estimate) {
+                    kind: if closed {
+                        MarkKind::Closed
+                    } else if occ.confidence == Some(Confidence::Estimate) {
                         MarkKind::Estimated
                     } else {
                         MarkKind::Deadline

@@ -61,6 +61,8 @@ pub enum MarkKind {
     Estimated,
     /// An internal milestone: a small circle.
     Milestone,
+    /// A deadline already met, delivered or waived: a small square.
+    Closed,
 }
 
 impl MarkKind {
@@ -100,8 +102,11 @@ pub struct Bar {
 pub struct Mark {
     pub x: f64,
     pub y: f64,
-    /// The outline of a diamond centred on the point, as an SVG path.
+    /// The outline of a diamond centred on the point, as an SVG path, and the corner of
+    /// a square centred on it.
     pub diamond: String,
+    pub square: f64,
+    pub square_y: f64,
     pub kind: MarkKind,
     pub date: String,
     pub period: String,
@@ -192,6 +197,8 @@ fn u(x: f64) -> f64 {
 /// Half the width of a deadline's diamond, and the radius of a milestone's circle.
 const DIAMOND: f64 = 4.5;
 const BAR_HEIGHT: f64 = 8.0;
+/// The side of a met deadline's square (the template draws it this size).
+const SQUARE: f64 = 6.0;
 
 /// The next lane down, from `y`, which moves on past it.
 fn lane(y: &mut f64, label: &str, title: &str, bars: Vec<Bar>, marks: Vec<Mark>) -> Lane {
@@ -312,6 +319,8 @@ pub fn layout(
                             "M{x} {}l{DIAMOND} {DIAMOND}l-{DIAMOND} {DIAMOND}l-{DIAMOND} -{DIAMOND}z",
                             u(middle - DIAMOND)
                         ),
+                        square: u(x - SQUARE / 2.0),
+                        square_y: u(middle - SQUARE / 2.0),
                         kind: d.kind,
                         date: d.on.to_string(),
                         period: d.period.clone(),

@@ -302,3 +302,42 @@ fn help_names_the_filters_where_they_apply() {
         assert!(!help.contains("--owner"), "due {command} --help:\n{help}");
     }
 }
+
+/// The handout lists, and marks on its timeline, only what passes the filters, and says
+/// which filters made it.
+#[test]
+fn the_handout_is_a_selection_that_says_so() {
+    use crate::handout::attributes;
+    let args = [
+        "status",
+        "--at",
+        "council-2027",
+        "--all",
+        "--owner",
+        "directors",
+    ];
+    let html = out(&[&args[..], &["--format", "html"]].concat());
+    let mut listed: Vec<String> =
+        ids_and_states(&out(&[&args[..], &["--format", "json"]].concat()))
+            .into_iter()
+            .map(|(id, _)| id)
+            .collect();
+    listed.sort();
+    let mut rows = attributes(&html, "<tbody class=\"ob ", "data-id");
+    rows.sort();
+    assert_eq!(rows, listed);
+    let marks = attributes(&html, "class=\"mark ", "data-id");
+    assert!(!marks.is_empty(), "{html}");
+    assert!(
+        marks.iter().all(|m| listed.contains(m)),
+        "{marks:?} beyond {listed:?}"
+    );
+    assert!(
+        html.contains("<p class=\"note\">Filters: --owner &quot;directors&quot;.</p>"),
+        "{html}"
+    );
+    let md = out(&[&args[..], &["--format", "md"]].concat());
+    assert!(md.ends_with("\nFilters: --owner \"directors\".\n"), "{md}");
+    let whole = out(&["status", "--at", "council-2027", "--format", "html"]);
+    assert!(!whole.contains("Filters:"));
+}

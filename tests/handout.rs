@@ -68,7 +68,7 @@ fn handout(dir: &Path, extra: &[&str]) -> String {
 }
 
 /// The value of each `name="…"` attribute of the tags that carry `marker`, in order.
-fn attributes(html: &str, marker: &str, name: &str) -> Vec<String> {
+pub(crate) fn attributes(html: &str, marker: &str, name: &str) -> Vec<String> {
     html.match_indices(marker)
         .map(|(at, _)| {
             let tag = &html[at..at + html[at..].find('>').expect("the tag closes")];
@@ -480,5 +480,188 @@ fn readme_handout_lines_make_the_pages_they_say() {
                 .unwrap()
                 .starts_with(b"%PDF")
         );
+    }
+}
+
+#[test]
+fn a_recorded_delivery_shows_in_its_row_and_as_a_met_deadline_on_the_timeline() {
+    let dir = scratch("handout-recorded");
+    shipped(
+        &dir,
+        &[
+            "done",
+            "roadmaps",
+            "2027",
+            "--on",
+            "2026-11-30",
+            "--ref",
+            "C27/<7>",
+            "--by",
+            "officer",
+        ],
+    );
+    let html = handout(&dir, &[]);
+    let row = html
+        .split("<tbody class=\"ob ")
+        .find(|r| r.contains("data-id=\"roadmaps\""))
+        .expect("roadmaps is listed");
+    assert!(
+        row.contains("2027, on time <span class=\"date\">2026-11-30</span>"),
+        "{row}"
+    );
+    assert!(row.contains("C27&#x2f;&lt;7&gt;"), "{row}");
+    // Met, its next occurrence is a year on: on track, not needing attention.
+    let attention = html
+        .split("<section class=\"group on-track\">")
+        .next()
+        .unwrap();
+    assert!(!attention.contains("data-id=\"roadmaps\""));
+    let marks: Vec<(String, String)> =
+        attributes(&html, "data-id=\"roadmaps\" data-period", "data-period")
+            .into_iter()
+            .zip(attributes(
+                &html,
+                "data-id=\"roadmaps\" data-period",
+                "data-kind",
+            ))
+            .collect();
+    assert!(
+        marks.contains(&("2027".into(), "closed".into())),
+        "{marks:?}"
+    );
+    assert!(html.contains("deadline met: delivered or waived"));
+}
+
+/// The sections of a handout, each with the ids it lists, in order.
+fn sections(html: &str) -> Vec<(String, Vec<String>)> {
+    html.split("<section class=\"group ")
+        .skip(1)
+        .map(|s| {
+            let key = s[..s.find('"').unwrap()].to_string();
+            let ids = attributes(s, "<tbody class=\"ob ", "data-id");
+            (key, ids)
+        })
+        .collect()
+}
+
+#[test]
+fn a_handout_for_a_day_groups_by_that_day_and_quarterly_deadlines_repeat_on_the_timeline() {
+    let dir = scratch("handout-day");
+    let page = |args: &[&str]| {
+        stdout(
+            crate::common::due_on("feeds.toml", "2027-03-01")
+                .arg("--ledger")
+                .arg(dir.join("ledger.toml"))
+                .args(["status", "--format", "html"])
+                .args(args),
+            0,
+        )
+    };
+    // Judged on today: the overdue note and what falls due today need attention.
+    let today = page(&[]);
+    assert!(today.contains("Status as of 2027-03-01; prepared 2027-03-01."));
+    assert_eq!(
+        sections(&today),
+        vec![
+            ("attention".into(), vec!["budget-note".into()]),
+            (
+                "on-track".into(),
+                vec!["cstd-report".into(), "quarterly-update".into()]
+            ),
+            ("standing".into(), vec!["standing-duty".into()]),
+        ]
+    );
+    // On a later day, what falls due by then joins it, soonest first after the overdue.
+    let later = page(&["--at", "2027-04-01"]);
+    assert_eq!(
+        sections(&later)[0],
+        (
+            "attention".into(),
+            vec![
+                "budget-note".into(),
+                "cstd-report".into(),
+                "quarterly-update".into()
+            ]
+        )
+    );
+    assert!(later.contains("<text class=\"line-label\" x="));
+    assert!(
+        later.contains(">2027-04-01</text>"),
+        "the session line names the day"
+    );
+    // A quarterly duty has a mark for each quarter's deadline in the window (January to
+    // July: three months either side of April).
+    let quarters = attributes(
+        &later,
+        "data-id=\"quarterly-update\" data-period",
+        "data-period",
+    );
+    assert_eq!(quarters, ["2027-Q1", "2027-Q2"]);
+    // Nothing open by a day: said, not left blank.
+    record_done(&dir, "budget-note");
+    let nothing = page(&[]);
+    assert!(
+        nothing.contains("<p class=\"empty\">Nothing is overdue or due by 2027-03-01.</p>"),
+        "{nothing}"
+    );
+}
+
+fn record_done(dir: &Path, id: &str) {
+    stdout(
+        crate::common::due_on("feeds.toml", "2027-03-01")
+            .arg("--ledger")
+            .arg(dir.join("ledger.toml"))
+            .args(["done", id, "--by", "officer"]),
+        0,
+    );
+}
+
+#[test]
+fn page_breaks_fall_between_obligations_never_inside_one() {
+    if !have_browser_and_poppler() {
+        return;
+    }
+    let dir = scratch("handout-breaks");
+    // Tall rows, many of them: page breaks must fall somewhere. Each title ends with a word
+    // of its own, so the page it lands on tells whether its row was cut.
+    let mut registry = String::from(
+        "schema = 1\ntitle = \"Breaks\"\ntimezone = \"UTC\"\ndefault_lead = \"30d\"\n",
+    );
+    let filler = "words that make the title long enough to wrap over several lines ".repeat(4);
+    for n in 1..=30 {
+        registry.push_str(&format!(
+            "\n[[obligation]]\nid = \"report-{n:02}\"\ntitle = \"Report {n}: {filler}end{n:02}x\"\n\
+             mandate = \"Res. {n}\"\nto = \"Council\"\ndue = \"2027-{:02}-10\"\n",
+            n % 12 + 1
+        ));
+    }
+    let path = dir.join("breaks.toml");
+    std::fs::write(&path, registry).unwrap();
+    let html = stdout(
+        due()
+            .arg("--registry")
+            .arg(&path)
+            .arg("--ledger")
+            .arg(dir.join("ledger.toml"))
+            .args(["--today", "2027-01-15", "status", "--format", "html"]),
+        0,
+    );
+    let (pages, text) = print(&dir, &html);
+    assert!(pages >= 3, "{pages} pages: too few to test breaks");
+    let page_of = |word: &str| {
+        let found: Vec<usize> = text
+            .split('\u{c}')
+            .enumerate()
+            .filter(|(_, page)| page.split_whitespace().any(|w| w == word))
+            .map(|(n, _)| n)
+            .collect();
+        // The timeline, after the tables, names the ids again.
+        *found
+            .first()
+            .unwrap_or_else(|| panic!("{word} is not in the PDF"))
+    };
+    for n in 1..=30 {
+        let (id, end) = (format!("report-{n:02}"), format!("end{n:02}x"));
+        assert_eq!(page_of(&id), page_of(&end), "{id} is cut by a page break");
     }
 }

@@ -113,7 +113,7 @@ keys! {
     // The printable handout (`status --format html`) and its timeline.
     HandoutAsOf, HandoutAsOfDay, SectionAttention, SectionOnTrack, SectionStanding,
     SectionHistory, NothingNeedsAttention, ColLastDelivery, NoneRecorded, TimelineHeading,
-    LegendDeadline, LegendEstimated, LegendMilestone, LegendToday, LegendConfirmed,
+    LegendDeadline, LegendEstimated, LegendClosed, LegendMilestone, LegendToday, LegendConfirmed,
     LegendLikely, LegendEstimate, MonthsShort, MeetingsShown, DatesFromTo,
 }
 
