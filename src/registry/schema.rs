@@ -15,7 +15,7 @@ use super::toml::{Cx, R, Value};
 use crate::dates::{self, Calendar, MonthDay, Roll, Span};
 use crate::holiday::HolidayRule;
 use crate::model::{
-    Completion, Confidence, Instance, Lang, Meeting, Milestone, Obligation, Origin, Outcome, Prose,
+    Completion, Confidence, Instance, Lang, Meeting, Milestone, More, Obligation, Origin, Outcome,
     Registry, Rule, Str, Text,
 };
 
@@ -30,6 +30,24 @@ struct Listed {
 
 /// An obligation and where its id stands in the file.
 type Located = (Obligation, Range<usize>);
+
+/// The keys an `[[obligation]]` table takes.
+pub(super) const OBLIGATION_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "mandate",
+    "quote",
+    "owner",
+    "to",
+    "notes",
+    "every",
+    "due",
+    "lead",
+    "active_from",
+    "active_until",
+    "milestones",
+    "done",
+];
 
 impl Cx<'_> {
     /// Ids must be unique: the second use of one is the error.
@@ -398,7 +416,7 @@ impl Cx<'_> {
             Table::Instance,
             &["id", "dates", "confidence", "tentative", "source"],
         )?;
-        let dates = self.require(&f, "dates", Table::Instance, v.span())?;
+        let dates = self.require(&f, "dates", || Table::Instance, v.span())?;
         let (start, end) = self.range(dates, "dates")?;
         let id = match f.get("id") {
             Some(i) => {
@@ -480,32 +498,24 @@ impl Cx<'_> {
         default_lead: Span,
     ) -> R<Located> {
         let t = self.table(v, "obligation")?;
-        let f = self.fields(
-            t,
-            Table::Obligations,
-            &[
-                "id",
-                "title",
-                "mandate",
-                "quote",
-                "owner",
-                "to",
-                "notes",
-                "every",
-                "due",
-                "lead",
-                "active_from",
-                "active_until",
-                "milestones",
-                "done",
-            ],
-        )?;
-        let id_v = self.require(&f, "id", Table::Obligations, v.span())?;
+        let f = self.fields(t, Table::Obligations, OBLIGATION_KEYS)?;
+        self.obligation_fields(&f, v.span(), meetings, default_lead)
+    }
+
+    /// An obligation from its keys; `at` is where its table stands.
+    pub(super) fn obligation_fields(
+        &self,
+        f: &Fields<'_, '_>,
+        at: Range<usize>,
+        meetings: &[Meeting],
+        default_lead: Span,
+    ) -> R<Located> {
+        let id_v = self.require(f, "id", || Table::Obligations, at.clone())?;
         let id = self.string(id_v, "id")?;
         self.check_id(id, IdOf::Obligation, id_v.span())?;
         // Named in messages only: most obligations never need the text.
-        let what = Table::Obligation(id.to_string());
-        let title = self.text(self.require(&f, "title", what, v.span())?, "title")?;
+        let what = || Table::Obligation(id.to_owned());
+        let title = self.text(self.require(f, "title", what, at)?, "title")?;
         let every_v = f.get("every");
         let every = every_v.map(|e| self.string(e, "every")).transpose()?;
         let due_v = f.get("due");
@@ -547,10 +557,10 @@ impl Cx<'_> {
                 let mt = self.table(m, "milestones")?;
                 let mf = self.fields(mt, Table::Milestone, &["name", "at"])?;
                 let name = self.text(
-                    self.require(&mf, "name", Table::Milestone, m.span())?,
+                    self.require(&mf, "name", || Table::Milestone, m.span())?,
                     "name",
                 )?;
-                let at = self.require(&mf, "at", Table::Milestone, m.span())?;
+                let at = self.require(&mf, "at", || Table::Milestone, m.span())?;
                 let at = self.milestone_at(at, meetings)?;
                 milestones.push(Milestone { name, at });
             }
@@ -562,10 +572,10 @@ impl Cx<'_> {
                 let df =
                     self.fields(dt, Table::Done, &["period", "on", "ref", "note", "waived"])?;
                 let period = self.string(
-                    self.require(&df, "period", Table::Done, d.span())?,
+                    self.require(&df, "period", || Table::Done, d.span())?,
                     "period",
                 )?;
-                let on = self.date(self.require(&df, "on", Table::Done, d.span())?, "on")?;
+                let on = self.date(self.require(&df, "on", || Table::Done, d.span())?, "on")?;
                 let outcome = match df.get("waived") {
                     Some(w) => Outcome::Waived {
                         reason: self.string(w, "waived")?.to_string(),
@@ -589,19 +599,20 @@ impl Cx<'_> {
             Obligation {
                 id: self.keep(id),
                 title,
-                mandate: self.opt_str(&f, "mandate")?,
-                prose: match (self.opt_str(&f, "quote")?, self.opt_str(&f, "notes")?) {
-                    (None, None) => None,
-                    (quote, notes) => Some(Box::new(Prose { quote, notes })),
-                },
+                mandate: self.opt_str(f, "mandate")?,
                 owner: f.get("owner").map(|v| self.text(v, "owner")).transpose()?,
-                to: f.get("to").map(|v| self.text(v, "to")).transpose()?,
                 rule,
                 lead,
                 active_from,
                 active_until,
-                milestones: milestones.into_boxed_slice(),
-                done: done.into_boxed_slice(),
+                more: More {
+                    to: f.get("to").map(|v| self.text(v, "to")).transpose()?,
+                    quote: self.opt_str(f, "quote")?,
+                    notes: self.opt_str(f, "notes")?,
+                    milestones: milestones.into_boxed_slice(),
+                    done: done.into_boxed_slice(),
+                }
+                .boxed(),
             },
             id_at,
         ))
@@ -612,8 +623,8 @@ impl Cx<'_> {
         let problem = if id.is_empty() {
             IdProblem::Empty
         } else if id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
         {
             return Ok(());
         } else {
