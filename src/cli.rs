@@ -11,7 +11,7 @@ use clap::{ArgGroup, Args, CommandFactory, FromArgMatches, Parser, Subcommand, V
 use lettre::message::Mailbox;
 
 use crate::dates::{self, Span};
-use crate::engine::{self, Item};
+use crate::engine::{self, Agenda};
 use crate::exit::Exit;
 use crate::filter::Filter;
 use crate::holiday;
@@ -664,7 +664,7 @@ impl Session {
     /// all their milestones.
     fn export_items(
         &self,
-        items: &[Item<'_>],
+        items: &Agenda<'_>,
         listing: &Listing,
         out: &mut dyn Write,
     ) -> Result<()> {
@@ -673,7 +673,10 @@ impl Session {
         }
         let entries: Vec<Entry<'_>> = items
             .iter()
-            .map(|i| (i.clone(), engine::milestones(&self.reg, &i.occurrence)))
+            .map(|i| {
+                let dated = engine::milestones(&self.reg, &i.occurrence);
+                (i, dated)
+            })
             .collect();
         self.feed(&entries, out)
     }
@@ -744,7 +747,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
         None | Some(Command::Ics { .. }) => {
             let until = cx.window_end(next, until)?;
             let mut items = engine::agenda(&cx.reg, &cx.completions, cx.today, until);
-            cx.filter.retain(&mut items);
+            cx.filter.retain_agenda(&mut items);
             let mut listing = views::items(&items, cx.lang);
             cx.close(&mut listing, items.is_empty(), || {
                 i18n::f(cx.lang, Msg::NothingDueBy, &[("date", &until)])
@@ -754,7 +757,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
         }
         Some(Command::Overdue { exit_code }) => {
             let mut items = engine::overdue(&cx.reg, &cx.completions, cx.today);
-            cx.filter.retain(&mut items);
+            cx.filter.retain_agenda(&mut items);
             let mut listing = views::items(&items, cx.lang);
             cx.close(&mut listing, items.is_empty(), || {
                 i18n::f(cx.lang, Msg::NothingOverdueOn, &[("date", &cx.today)])
@@ -928,7 +931,7 @@ fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) 
     } else if cx.format == FormatArg::Ics {
         cx.feed(&entries, out)?;
     } else {
-        let items: Vec<Item<'_>> = entries.iter().map(|(i, _)| i.clone()).collect();
+        let items: Agenda<'_> = entries.iter().map(|(i, _)| i.clone()).collect();
         cx.export(&views::items(&items, cx.lang), out)?;
     }
     Ok(listed(args.exit_code || exit_code, true))

@@ -208,17 +208,17 @@ fn orphans(
 
 /// The obligation's title (in each language), recipient and mandate, where they differ.
 fn fields(was: &Obligation, is: &Obligation) -> Vec<Change> {
-    fn en(t: &Option<Text>) -> Option<&str> {
-        t.as_ref().map(|t| t.en.as_ref())
+    fn en(t: Option<&Text>) -> Option<&str> {
+        t.map(|t| t.en.as_ref())
     }
-    fn fr(t: &Option<Text>) -> Option<&str> {
-        t.as_ref().and_then(|t| t.fr.as_deref())
+    fn fr(t: Option<&Text>) -> Option<&str> {
+        t.and_then(|t| t.fr.as_deref())
     }
     let pairs: [(&'static str, Option<&str>, Option<&str>); 5] = [
         ("title", Some(&was.title.en), Some(&is.title.en)),
         ("title.fr", was.title.fr.as_deref(), is.title.fr.as_deref()),
-        ("to", en(&was.to), en(&is.to)),
-        ("to.fr", fr(&was.to), fr(&is.to)),
+        ("to", en(was.to()), en(is.to())),
+        ("to.fr", fr(was.to()), fr(is.to())),
         ("mandate", was.mandate.as_deref(), is.mandate.as_deref()),
     ];
     pairs

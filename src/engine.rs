@@ -12,9 +12,11 @@ use crate::model::{
     MilestoneAt, Obligation, Outcome, Period, Registry, Rule,
 };
 
+mod agenda;
 mod explain;
 mod history;
 
+pub use self::agenda::{Agenda, agenda, overdue};
 use self::explain::Trace;
 pub use self::explain::{Base, Explanation, Rolled};
 pub use self::history::History;
@@ -218,7 +220,7 @@ fn dated_milestones<'r>(
     };
     let mut trace = Trace::new(explain);
     occ.obligation
-        .milestones
+        .milestones()
         .iter()
         .filter_map(|m| {
             let unrolled = match m.at {
@@ -599,33 +601,9 @@ pub fn items<'r>(
 }
 
 /// Puts items made obligation by obligation, each obligation's by due date and period, in
-/// agenda order: overdue first, then by due date, then in registry order, then by period.
-/// The sort is stable, so items due the same day keep the order they were made in.
+/// agenda order (see [`agenda::order`]).
 fn sort_agenda(items: &mut [Item<'_>]) {
-    items.sort_by_cached_key(|i| (i.state != State::Overdue, i.occurrence.due));
-}
-
-/// Open items that are overdue, or fall due between today and `until` (both included).
-pub fn agenda<'r>(
-    reg: &'r Registry,
-    completions: &'r Completions,
-    today: NaiveDate,
-    until: NaiveDate,
-) -> Vec<Item<'r>> {
-    let mut out = items(reg, completions, today, until.max(today));
-    out.retain(|i| i.state.is_open() && i.occurrence.due.is_some_and(|d| d <= until));
-    out
-}
-
-/// Open items whose due day has passed.
-pub fn overdue<'r>(
-    reg: &'r Registry,
-    completions: &'r Completions,
-    today: NaiveDate,
-) -> Vec<Item<'r>> {
-    let mut out = agenda(reg, completions, today, today);
-    out.retain(|i| i.state == State::Overdue);
-    out
+    items.sort_by_cached_key(|i| agenda::order(i.state, i.occurrence.due));
 }
 
 /// One line of the status table: where an obligation stands on a day.
@@ -656,7 +634,11 @@ impl<'r> Standing<'r> {
 pub fn stray_completions(reg: &Registry, today: NaiveDate) -> Vec<(&Obligation, &str)> {
     reg.obligations
         .iter()
-        .flat_map(|ob| ob.done.iter().map(move |(period, _)| (ob, period.as_str())))
+        .flat_map(|ob| {
+            ob.done()
+                .iter()
+                .map(move |(period, _)| (ob, period.as_str()))
+        })
         .filter(|(ob, period)| resolve_period(reg, ob, period, today).as_deref() != Some(*period))
         .collect()
 }
@@ -771,7 +753,7 @@ pub fn attention<'r>(
         .iter()
         .map(|o| {
             o.lead.approx_days()
-                + o.milestones
+                + o.milestones()
                     .iter()
                     .map(|m| m.at.reach_days())
                     .max()
@@ -781,7 +763,7 @@ pub fn attention<'r>(
         .unwrap_or(0);
     let far = dates::add_days(today, horizon).unwrap_or(today).max(until);
     agenda(reg, completions, today, far)
-        .into_iter()
+        .iter()
         .filter_map(|item| {
             let reached: Vec<DatedMilestone<'r>> = milestones(reg, &item.occurrence)
                 .into_iter()

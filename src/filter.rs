@@ -8,7 +8,7 @@ use std::fmt;
 use globset::{Glob, GlobMatcher};
 
 use crate::diag;
-use crate::engine::{Item, Standing, State};
+use crate::engine::{Agenda, Item, Standing, State};
 use crate::model::{Obligation, Text};
 
 /// The filters given on the command line; an empty one keeps every row.
@@ -131,10 +131,7 @@ impl Filter {
                 .owner
                 .as_ref()
                 .is_none_or(|n| n.in_text(ob.owner.as_ref()))
-            && self
-                .recipient
-                .as_ref()
-                .is_none_or(|n| n.in_text(ob.to.as_ref()))
+            && self.recipient.as_ref().is_none_or(|n| n.in_text(ob.to()))
     }
 
     /// Whether a row of this obligation in this state is kept.
@@ -146,6 +143,13 @@ impl Filter {
     pub fn retain<R: Row>(&self, rows: &mut Vec<R>) {
         if !self.is_empty() {
             rows.retain(|r| self.keeps(r.obligation(), r.state()));
+        }
+    }
+
+    /// Keeps the agenda's items the filters admit, in their order.
+    pub fn retain_agenda(&self, agenda: &mut Agenda<'_>) {
+        if !self.is_empty() {
+            agenda.retain(|ob, state| self.keeps(ob, state));
         }
     }
 }

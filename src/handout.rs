@@ -145,7 +145,7 @@ fn row(h: &Handout<'_>, s: &Standing<'_>, last: Option<&LastClosed>) -> Row {
         id: ob.id.to_string(),
         title: render::one_line(ob.title.pick(lang)),
         mandate: ob.mandate.as_deref().map(render::one_line),
-        to: ob.to.as_ref().map(|t| render::one_line(t.pick(lang))),
+        to: ob.to().map(|t| render::one_line(t.pick(lang))),
         last: last.map(|l| Last {
             outcome: format!("{}, {}", l.period, l.closure.words(lang)),
             date: l.completion.on.to_string(),
@@ -356,7 +356,7 @@ fn dates_in(
             continue;
         }
         // Milestones fall before their deadline: look that much further ahead for them.
-        let reach = ob.milestones.iter().map(|m| m.at.reach_days()).max();
+        let reach = ob.milestones().iter().map(|m| m.at.reach_days()).max();
         let ahead = dates::add_days(to, reach.unwrap_or(0)).unwrap_or(to);
         for occ in engine::occurrences(reg, ob, from, ahead) {
             let period = occ.period.text();

@@ -271,7 +271,7 @@ pub enum Rule {
     /// A one-off tied to one meeting instance.
     AtInstance {
         meeting: usize,
-        instance: String,
+        instance: Box<str>,
         anchor: Anchor,
         offset: Span,
     },
@@ -339,10 +339,28 @@ pub struct Completion {
 /// Completions by obligation id and period key: the registry's own, overlaid by the ledger.
 pub type Completions = HashMap<(String, String), Completion>;
 
+/// What most obligations leave out: the recipient, the clause quoted and free notes,
+/// milestones and completions written in the registry.
 #[derive(Debug, Default)]
-pub struct Prose {
+pub struct More {
+    pub to: Option<Text>,
     pub quote: Option<Str>,
     pub notes: Option<Str>,
+    pub milestones: Box<[Milestone]>,
+    /// Completions written in the registry itself, by period key.
+    pub done: Box<[(String, Completion)]>,
+}
+
+impl More {
+    /// `None` when there is nothing more.
+    pub fn boxed(self) -> Option<Box<More>> {
+        let empty = self.to.is_none()
+            && self.quote.is_none()
+            && self.notes.is_none()
+            && self.milestones.is_empty()
+            && self.done.is_empty();
+        (!empty).then(|| Box::new(self))
+    }
 }
 
 #[derive(Debug)]
@@ -351,31 +369,39 @@ pub struct Obligation {
     pub title: Text,
     pub mandate: Option<Str>,
     pub owner: Option<Text>,
-    pub to: Option<Text>,
     pub rule: Rule,
     pub lead: Span,
-    /// The clause quoted and free notes: kept apart (and absent when empty) because only
-    /// `due show` reads them, so that a large registry stays small in memory.
-    pub prose: Option<Box<Prose>>,
     pub active_from: Option<NaiveDate>,
     pub active_until: Option<NaiveDate>,
-    pub milestones: Box<[Milestone]>,
-    /// Completions written in the registry itself, by period key.
-    pub done: Box<[(String, Completion)]>,
+    /// Kept apart, and absent when empty, so that a large registry stays small in memory.
+    pub more: Option<Box<More>>,
 }
 
 impl Obligation {
+    pub fn to(&self) -> Option<&Text> {
+        self.more.as_ref()?.to.as_ref()
+    }
+
     pub fn quote(&self) -> Option<&str> {
-        self.prose.as_ref()?.quote.as_deref()
+        self.more.as_ref()?.quote.as_deref()
     }
 
     pub fn notes(&self) -> Option<&str> {
-        self.prose.as_ref()?.notes.as_deref()
+        self.more.as_ref()?.notes.as_deref()
+    }
+
+    pub fn milestones(&self) -> &[Milestone] {
+        self.more.as_ref().map_or(&[], |m| &m.milestones)
+    }
+
+    /// Completions written in the registry itself, by period key.
+    pub fn done(&self) -> &[(String, Completion)] {
+        self.more.as_ref().map_or(&[], |m| &m.done)
     }
 
     /// The obligation's completions as written in the registry.
     pub fn known_completions(&self) -> impl Iterator<Item = ((String, String), Completion)> + '_ {
-        self.done
+        self.done()
             .iter()
             .map(|(period, c)| ((self.id.to_string(), period.clone()), c.clone()))
     }

@@ -287,7 +287,7 @@ pub fn undo(cx: &Context<'_>, id: &str, period: &str) -> Result<String, RecordEr
         let in_registry = cx
             .registry
             .obligation(id)
-            .is_some_and(|ob| ob.done.iter().any(|(p, _)| *p == key));
+            .is_some_and(|ob| ob.done().iter().any(|(p, _)| *p == key));
         RecordError::NotRecorded {
             id: id.to_owned(),
             period: key.clone(),

@@ -69,7 +69,7 @@ pub fn header(
     }
     line(Msg::LabelMandate, ob.mandate.as_deref());
     line(Msg::LabelOwner, ob.owner.as_ref().map(|t| t.get(lang)));
-    line(Msg::LabelTo, ob.to.as_ref().map(|t| t.get(lang)));
+    line(Msg::LabelTo, ob.to().map(|t| t.get(lang)));
     line(Msg::LabelRule, Some(&views::rule_text(reg, ob, lang)));
     if !matches!(ob.rule, Rule::Ongoing) {
         line(Msg::LabelLead, Some(&ob.lead.to_string()));
@@ -82,7 +82,7 @@ pub fn header(
         Msg::LabelActiveUntil,
         ob.active_until.map(|d| d.to_string()).as_deref(),
     );
-    for m in &ob.milestones {
+    for m in ob.milestones() {
         let name = m.name.get(lang);
         let text = match m.at {
             MilestoneAt::Due(offset) => i18n::f(

@@ -1,7 +1,7 @@
 //! Turns engine results into listings: which fields each command shows, and how.
 
 use crate::dates::Span;
-use crate::engine::{Item, Standing, State};
+use crate::engine::{Agenda, Item, Standing, State};
 use crate::i18n::{self, Msg};
 use crate::model::{
     Anchor, Confidence, InPeriod, Lang, Meeting, Milestone, MilestoneAt, Obligation, Outcome,
@@ -36,7 +36,7 @@ pub fn emphasis(state: State) -> Emphasis {
 }
 
 /// Rows of occurrences: `due`, `overdue`, `remind`.
-pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
+pub fn items<'a>(items: &'a Agenda<'_>, lang: Lang) -> Listing<'a> {
     let h = |key| Some(i18n::t(lang, key));
     let mut l = Listing::new(&[
         ("due_label", h(Msg::ColDue)),
@@ -59,7 +59,7 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
         ("ref", None),
     ]);
     l.made(items.len(), move |n| {
-        let item = &items[n];
+        let item = &items.get(n);
         let ob = item.obligation();
         let occ = &item.occurrence;
         Row {
@@ -82,7 +82,7 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
                 Cell::str(ob.title.pick(lang)),
                 Cell::opt_str(ob.mandate.as_ref()),
                 Cell::opt_str(ob.owner.as_ref().map(|t| t.pick(lang))),
-                Cell::opt_str(ob.to.as_ref().map(|t| t.pick(lang))),
+                Cell::opt_str(ob.to().map(|t| t.pick(lang))),
                 Cell::opt_text(occ.meeting.as_deref()),
                 Cell::Bool(occ.tentative()),
                 Cell::opt_text(occ.confidence.map(Confidence::as_str)),
@@ -100,10 +100,8 @@ pub fn items<'a>(items: &'a [Item<'_>], lang: Lang) -> Listing<'a> {
     l.display_only(&["due_label", "when", "state_label"]);
     l.free_text(&["title", "to"]);
     l.leave_out_first(&["to", "when", "period", "state_label"]);
-    l.notes.extend(confidence_notes(
-        lang,
-        items.iter().map(|i| i.occurrence.confidence),
-    ));
+    l.notes
+        .extend(confidence_notes(lang, items.confidences().into_iter()));
     l
 }
 
@@ -165,7 +163,7 @@ pub fn status(
                 Cell::opt_int(cur.and_then(|i| i.days)),
                 Cell::opt_str(ob.mandate.as_ref()),
                 Cell::opt_str(ob.owner.as_ref().map(|t| t.pick(lang))),
-                Cell::opt_str(ob.to.as_ref().map(|t| t.pick(lang))),
+                Cell::opt_str(ob.to().map(|t| t.pick(lang))),
                 Cell::opt_text(occ.and_then(|o| o.meeting.as_deref())),
                 Cell::Bool(occ.is_some_and(|o| o.tentative())),
                 Cell::opt_text(occ.and_then(|o| o.confidence).map(Confidence::as_str)),
@@ -298,7 +296,7 @@ pub fn obligations(
                 Cell::opt_date(occ.and_then(|o| o.due)),
                 Cell::opt_text(occ.map(|o| o.period.text()).as_deref()),
                 Cell::opt_str(ob.owner.as_ref().map(|t| t.pick(lang))),
-                Cell::opt_str(ob.to.as_ref().map(|t| t.pick(lang))),
+                Cell::opt_str(ob.to().map(|t| t.pick(lang))),
                 Cell::Bool(occ.is_some_and(|o| o.tentative())),
                 Cell::opt_text(occ.and_then(|o| o.confidence).map(Confidence::as_str)),
             ],

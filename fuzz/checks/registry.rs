@@ -42,7 +42,7 @@ pub fn check(bytes: &[u8]) {
     let entries = engine::attention(&reg, &completions, near, until);
     let _ = render::digest(&entries, Lang::En, near);
     for ob in &reg.obligations {
-        for (period, _) in &ob.done {
+        for (period, _) in ob.done() {
             let _ = engine::resolve_period(&reg, ob, period, near);
         }
     }

@@ -94,7 +94,7 @@ fn earliest_date(reg: &Registry) -> Option<NaiveDate> {
         [ob.active_from, ob.active_until, once]
             .into_iter()
             .flatten()
-            .chain(ob.done.iter().map(|(_, c)| c.on))
+            .chain(ob.done().iter().map(|(_, c)| c.on))
     });
     meetings
         .chain(reg.tracking_since)

@@ -11,6 +11,7 @@ use crate::diag;
 use crate::model::{Origin, Registry};
 
 mod error;
+mod line;
 mod read;
 mod rule;
 mod schema;
@@ -106,7 +107,7 @@ mod tests {
         assert_eq!(ids(&split), ids(&whole));
         assert_eq!(split.obligations.len(), 600);
         assert_eq!(split.obligations[599].title.en, "Té 599");
-        assert_eq!(split.obligations[7].milestones.len(), 1);
+        assert_eq!(split.obligations[7].milestones().len(), 1);
         assert_eq!(whole.calendar.roll, Roll::Next);
     }
 

@@ -44,7 +44,7 @@ impl Cx<'_> {
                 return match found {
                     Some((meeting, instance)) => Ok(Rule::AtInstance {
                         meeting,
-                        instance,
+                        instance: instance.into_boxed_str(),
                         anchor,
                         offset,
                     }),

@@ -15,7 +15,7 @@ use super::toml::{Cx, R, Value};
 use crate::dates::{self, Calendar, MonthDay, Roll, Span};
 use crate::holiday::HolidayRule;
 use crate::model::{
-    Completion, Confidence, Instance, Lang, Meeting, Milestone, Obligation, Origin, Outcome, Prose,
+    Completion, Confidence, Instance, Lang, Meeting, Milestone, More, Obligation, Origin, Outcome,
     Registry, Rule, Str, Text,
 };
 
@@ -30,6 +30,24 @@ struct Listed {
 
 /// An obligation and where its id stands in the file.
 type Located = (Obligation, Range<usize>);
+
+/// The keys an `[[obligation]]` table takes.
+pub(super) const OBLIGATION_KEYS: &[&str] = &[
+    "id",
+    "title",
+    "mandate",
+    "quote",
+    "owner",
+    "to",
+    "notes",
+    "every",
+    "due",
+    "lead",
+    "active_from",
+    "active_until",
+    "milestones",
+    "done",
+];
 
 impl Cx<'_> {
     /// Ids must be unique: the second use of one is the error.
@@ -481,32 +499,24 @@ impl Cx<'_> {
         default_lead: Span,
     ) -> R<Located> {
         let t = self.table(v, "obligation")?;
-        let f = self.fields(
-            t,
-            "[[obligation]]",
-            &[
-                "id",
-                "title",
-                "mandate",
-                "quote",
-                "owner",
-                "to",
-                "notes",
-                "every",
-                "due",
-                "lead",
-                "active_from",
-                "active_until",
-                "milestones",
-                "done",
-            ],
-        )?;
-        let id_v = self.require(&f, "id", "[[obligation]]", v.span())?;
+        let f = self.fields(t, "[[obligation]]", OBLIGATION_KEYS)?;
+        self.obligation_fields(&f, v.span(), meetings, default_lead)
+    }
+
+    /// An obligation from its keys; `at` is where its table stands.
+    pub(super) fn obligation_fields(
+        &self,
+        f: &Fields<'_, '_>,
+        at: Range<usize>,
+        meetings: &[Meeting],
+        default_lead: Span,
+    ) -> R<Located> {
+        let id_v = self.require(f, "id", "[[obligation]]", at.clone())?;
         let id = self.string(id_v, "id")?;
         self.check_id(id, IdOf::Obligation, id_v.span())?;
         // Named in messages only: most obligations never need the text.
         let what = format_args!("obligation `{id}`");
-        let title = self.text(self.require(&f, "title", what, v.span())?, "title")?;
+        let title = self.text(self.require(f, "title", what, at)?, "title")?;
         let every_v = f.get("every");
         let every = every_v.map(|e| self.string(e, "every")).transpose()?;
         let due_v = f.get("due");
@@ -591,19 +601,20 @@ impl Cx<'_> {
             Obligation {
                 id: self.keep(id),
                 title,
-                mandate: self.opt_str(&f, "mandate")?,
-                prose: match (self.opt_str(&f, "quote")?, self.opt_str(&f, "notes")?) {
-                    (None, None) => None,
-                    (quote, notes) => Some(Box::new(Prose { quote, notes })),
-                },
+                mandate: self.opt_str(f, "mandate")?,
                 owner: f.get("owner").map(|v| self.text(v, "owner")).transpose()?,
-                to: f.get("to").map(|v| self.text(v, "to")).transpose()?,
                 rule,
                 lead,
                 active_from,
                 active_until,
-                milestones: milestones.into_boxed_slice(),
-                done: done.into_boxed_slice(),
+                more: More {
+                    to: f.get("to").map(|v| self.text(v, "to")).transpose()?,
+                    quote: self.opt_str(f, "quote")?,
+                    notes: self.opt_str(f, "notes")?,
+                    milestones: milestones.into_boxed_slice(),
+                    done: done.into_boxed_slice(),
+                }
+                .boxed(),
             },
             id_at,
         ))
@@ -614,8 +625,8 @@ impl Cx<'_> {
         let problem = if id.is_empty() {
             IdProblem::Empty
         } else if id
-            .chars()
-            .all(|c| c.is_ascii_alphanumeric() || matches!(c, '-' | '_' | '.'))
+            .bytes()
+            .all(|c| c.is_ascii_alphanumeric() || matches!(c, b'-' | b'_' | b'.'))
         {
             return Ok(());
         } else {

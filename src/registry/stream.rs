@@ -1,7 +1,9 @@
 //! The way through a valid registry in one pass: the head (everything before the first
-//! `[[obligation]]`) is read as a document, then the obligations one at a time, straight from
-//! the TOML parser's events, line by line, each checked and compiled before the next is read.
-//! No tree of the whole file is built, and memory follows the longest line and the model.
+//! `[[obligation]]`) is read as a document, then the obligations one at a time, line by line,
+//! each checked and compiled before the next is read. Lines of the common shapes (see
+//! [`line`]) are read without the lexer; any other expression goes through the TOML parser's
+//! events. No tree of the whole file is built, and memory follows the longest line and the
+//! model.
 //!
 //! Only a registry that is valid all through takes this path. At the first thing it does not
 //! expect (a TOML or schema mistake, a duplicate id, a table after the obligations, a layout it
@@ -21,7 +23,9 @@ use toml_parser::lexer::{Token, TokenKind};
 use toml_parser::parser::{EventReceiver, RecursionGuard, ValidateWhitespace, parse_document};
 use toml_parser::{ErrorSink, ParseError, Raw, Source, Span as TomlSpan};
 
-use super::toml::{Cx, Value};
+use super::line::{self, Line, Scalar};
+use super::schema::OBLIGATION_KEYS;
+use super::toml::{Cx, Key, Value};
 use crate::dates::Span;
 use crate::model::{Meeting, Obligation, Origin, Registry};
 
@@ -40,15 +44,15 @@ pub(super) fn read(cx: &Cx<'_>, origin: &Origin) -> Option<Registry> {
         return None;
     }
     let (mut reg, lead) = cx.registry(head, origin.clone()).ok()?;
-    let rest = &text[start..];
     let mut reader = Obligations {
         cx,
         meetings: &reg.meetings,
         lead,
-        source: Source::new(rest),
+        source: Source::new(""),
         base: start,
         out: Vec::new(),
         current: None,
+        keys: Vec::new(),
         header: Vec::new(),
         path: Vec::new(),
         nested: Vec::new(),
@@ -56,31 +60,23 @@ pub(super) fn read(cx: &Cx<'_>, origin: &Origin) -> Option<Registry> {
         failed: false,
     };
     let mut failed = Failed(false);
-    let mut line: Vec<Token> = Vec::new();
-    let mut depth = 0usize;
-    for token in reader.source.lex() {
-        line.push(token);
-        match token.kind() {
-            TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
-            TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
-                depth = depth.saturating_sub(1);
+    let mut tokens = Vec::new();
+    let mut at = start;
+    while at < text.len() {
+        // Most lines take a shape read without the lexer; any other goes through it.
+        at = match line::read(text, at) {
+            Some((line, next)) => {
+                reader.line(line);
+                next
             }
-            // A line ends an expression unless it is inside an array or an inline table.
-            TokenKind::Newline | TokenKind::Eof if depth == 0 => {
-                reader.parse(&line, &mut failed);
-                line.clear();
-                if reader.failed || failed.0 {
-                    return None;
-                }
-            }
-            _ => {}
+            None => reader.expression(text, at, &mut tokens, &mut failed),
+        };
+        if reader.failed || failed.0 {
+            return None;
         }
     }
-    if !line.is_empty() {
-        reader.parse(&line, &mut failed);
-    }
     reader.finish();
-    if reader.failed || failed.0 {
+    if reader.failed {
         return None;
     }
     let obligations = reader.out;
@@ -133,8 +129,6 @@ enum Nested<'i> {
     Table(usize, DeTable<'i>, Option<Key<'i>>),
 }
 
-type Key<'i> = Spanned<Cow<'i, str>>;
-
 /// The obligations being read, and the one being built.
 struct Obligations<'c, 'i> {
     cx: &'c Cx<'c>,
@@ -144,8 +138,10 @@ struct Obligations<'c, 'i> {
     /// Where the text being read starts in the file.
     base: usize,
     out: Vec<Obligation>,
-    /// The open obligation: where its header stands, and its keys so far.
-    current: Option<(std::ops::Range<usize>, DeTable<'i>)>,
+    /// Where the open obligation's header stands, if one is open.
+    current: Option<std::ops::Range<usize>>,
+    /// The open obligation's keys so far, in the order written.
+    keys: Vec<(Key<'i>, Value<'i>)>,
     /// The keys of the header being read, and where it opened.
     header: Vec<Key<'i>>,
     /// The key of the expression being read: one, or two for `title.en = …`.
@@ -156,11 +152,67 @@ struct Obligations<'c, 'i> {
 }
 
 impl<'i> Obligations<'_, 'i> {
-    fn parse(&mut self, tokens: &[Token], errors: &mut Failed) {
+    /// A line read without the lexer.
+    fn line(&mut self, line: Line<'i>) {
+        match line {
+            Line::Blank => {}
+            Line::Obligation(at) => {
+                self.finish();
+                self.current = Some(at);
+            }
+            Line::Pair { key, sub, value } => {
+                let word = |(at, text): line::Word<'i>| Spanned::new(at, Cow::Borrowed(text));
+                self.path.push(word(key));
+                self.path.extend(sub.map(word));
+                let value = match value {
+                    Scalar::Text(at, body) => {
+                        Spanned::new(at, DeValue::String(Cow::Borrowed(body)))
+                    }
+                    Scalar::Date(at, date) => Spanned::new(at, DeValue::Datetime(date)),
+                };
+                self.place(value);
+            }
+        }
+    }
+
+    /// Reads one expression that starts at `at` through the lexer and the parser: to the end
+    /// of its line, or of the array or inline table that line opens. Where the next line
+    /// starts.
+    fn expression(
+        &mut self,
+        text: &'i str,
+        at: usize,
+        tokens: &mut Vec<Token>,
+        errors: &mut Failed,
+    ) -> usize {
+        self.source = Source::new(&text[at..]);
+        self.base = at;
+        tokens.clear();
+        let mut depth = 0usize;
+        let mut end = text.len();
+        for token in self.source.lex() {
+            tokens.push(token);
+            match token.kind() {
+                TokenKind::LeftSquareBracket | TokenKind::LeftCurlyBracket => depth += 1,
+                TokenKind::RightSquareBracket | TokenKind::RightCurlyBracket => {
+                    depth = depth.saturating_sub(1);
+                }
+                // A line ends an expression unless it is inside an array or an inline table.
+                TokenKind::Newline | TokenKind::Eof if depth == 0 => {
+                    end = at + token.span().end();
+                    break;
+                }
+                _ => {}
+            }
+        }
         let source = self.source;
         let mut guard = RecursionGuard::new(self, MAX_DEPTH);
         let mut receiver = ValidateWhitespace::new(&mut guard, source);
         parse_document(tokens, &mut receiver, errors);
+        if end <= at {
+            self.failed = true;
+        }
+        end
     }
 
     fn span(&self, span: TomlSpan) -> std::ops::Range<usize> {
@@ -169,18 +221,23 @@ impl<'i> Obligations<'_, 'i> {
 
     /// Compiles the open obligation, if any.
     fn finish(&mut self) {
-        let Some((at, table)) = self.current.take() else {
+        let Some(at) = self.current.take() else {
             return;
         };
         if !self.nested.is_empty() || !self.path.is_empty() {
             self.failed = true;
             return;
         }
-        let value: Value<'i> = Spanned::new(at, DeValue::Table(table));
-        match self.cx.obligation(&value, self.meetings, self.lead) {
+        let entries = self.keys.iter().map(|(k, v)| (k, v));
+        let compiled = self
+            .cx
+            .fields_of(entries, "[[obligation]]", OBLIGATION_KEYS)
+            .and_then(|f| self.cx.obligation_fields(&f, at, self.meetings, self.lead));
+        match compiled {
             Ok((ob, _)) => self.out.push(ob),
             Err(_) => self.failed = true,
         }
+        self.keys.clear();
     }
 
     /// The text of a token, with how it is quoted, which says how to decode it.
@@ -253,28 +310,34 @@ impl<'i> Obligations<'_, 'i> {
                 Some(key) => insert(table, key, value),
                 None => false,
             },
-            None => match (self.current.as_mut(), self.path.len()) {
-                (Some((_, table)), 1) => {
+            None if self.current.is_none() => false,
+            None => match self.path.len() {
+                1 => {
                     let key = self.path.pop().expect("one key");
-                    insert(table, key, value)
+                    push_new(&mut self.keys, key, value)
                 }
                 // `title.en = …`: a table made by dotted keys, and only by them.
-                (Some((_, table)), 2) => {
+                2 => {
                     let inner = self.path.pop().expect("two keys");
                     let outer = self.path.pop().expect("two keys");
                     let at = outer.span();
-                    match table.entry(outer) {
-                        Entry::Vacant(slot) => {
+                    match self
+                        .keys
+                        .iter_mut()
+                        .find(|(k, _)| k.get_ref() == outer.get_ref())
+                    {
+                        None => {
                             let mut dotted = DeTable::new();
                             dotted.insert(inner, value);
-                            slot.insert(Spanned::new(at, DeValue::Table(dotted)));
+                            self.keys
+                                .push((outer, Spanned::new(at, DeValue::Table(dotted))));
                             true
                         }
-                        Entry::Occupied(mut slot) => {
-                            // Only a table this obligation's dotted keys made may take more:
-                            // its span is its first key's, where any other value's is its own.
-                            let made_here = slot.key().span() == slot.get().span();
-                            match slot.get_mut().get_mut() {
+                        // Only a table this obligation's dotted keys made may take more: its
+                        // span is its first key's, where any other value's is its own.
+                        Some((key, slot)) => {
+                            let made_here = key.span() == slot.span();
+                            match slot.get_mut() {
                                 DeValue::Table(dotted) if made_here => insert(dotted, inner, value),
                                 _ => false,
                             }
@@ -292,6 +355,15 @@ impl<'i> Obligations<'_, 'i> {
     fn fail(&mut self) {
         self.failed = true;
     }
+}
+
+/// A new key among an obligation's; a key written twice ends this path.
+fn push_new<'i>(keys: &mut Vec<(Key<'i>, Value<'i>)>, key: Key<'i>, value: Value<'i>) -> bool {
+    if keys.iter().any(|(k, _)| k.get_ref() == key.get_ref()) {
+        return false;
+    }
+    keys.push((key, value));
+    true
 }
 
 /// A new key in a table; a key written twice ends this path.
@@ -324,8 +396,7 @@ impl EventReceiver for Obligations<'_, '_> {
         let opened = self.header.first().map(|h| h.span().start);
         match (opened, self.header.get(1..)) {
             (Some(opened), Some([key])) if key.get_ref() == "obligation" => {
-                let at = opened..self.span(span).end;
-                self.current = Some((at, DeTable::new()));
+                self.current = Some(opened..self.span(span).end);
             }
             _ => self.fail(),
         }

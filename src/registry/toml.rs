@@ -25,14 +25,22 @@ pub(super) struct Cx<'a> {
     pub whole: Option<&'static str>,
 }
 
-/// One table being read: remembers nothing, but knows which keys it allows.
+/// A key as written, decoded.
+pub(super) type Key<'i> = Spanned<Cow<'i, str>>;
+
+/// As many keys as a table of the registry allows, at most.
+const MAX_KEYS: usize = 16;
+
+/// One table being read: its values by the keys it allows, each looked up among those few.
 pub(super) struct Fields<'t, 'i> {
-    table: &'t DeTable<'i>,
+    allowed: &'static [&'static str],
+    values: [Option<&'t Value<'i>>; MAX_KEYS],
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
     pub(super) fn get(&self, key: &str) -> Option<&'t Value<'i>> {
-        self.table.get(key)
+        let n = self.allowed.iter().position(|a| *a == key)?;
+        self.values[n]
     }
 }
 
@@ -66,9 +74,21 @@ impl Cx<'_> {
         what: impl std::fmt::Display,
         allowed: &'static [&'static str],
     ) -> R<Fields<'t, 'i>> {
-        for (key, _) in table.iter() {
+        self.fields_of(table.iter(), what, allowed)
+    }
+
+    /// [`fields`](Self::fields) of a table's entries, each key written once.
+    pub(super) fn fields_of<'t, 'i: 't>(
+        &self,
+        entries: impl IntoIterator<Item = (&'t Key<'i>, &'t Value<'i>)>,
+        what: impl std::fmt::Display,
+        allowed: &'static [&'static str],
+    ) -> R<Fields<'t, 'i>> {
+        debug_assert!(allowed.len() <= MAX_KEYS);
+        let mut values = [None; MAX_KEYS];
+        for (key, value) in entries {
             let name = key.get_ref().as_ref();
-            if !allowed.contains(&name) {
+            let Some(n) = allowed.iter().position(|a| *a == name) else {
                 return Err(self.error(
                     key.span(),
                     ErrorKind::UnknownKey {
@@ -77,9 +97,10 @@ impl Cx<'_> {
                         allowed,
                     },
                 ));
-            }
+            };
+            values[n] = Some(value);
         }
-        Ok(Fields { table })
+        Ok(Fields { allowed, values })
     }
 
     pub(super) fn require<'t, 'i>(

@@ -50,7 +50,7 @@ pub fn digest(entries: &[Entry<'_>], lang: Lang, today: NaiveDate) -> String {
                 one_line(&occ.period.text())
             );
             let _ = writeln!(out, "  {}", one_line(ob.title.get(lang)));
-            if let Some(to) = ob.to.as_ref().map(|t| t.get(lang)) {
+            if let Some(to) = ob.to().map(|t| t.get(lang)) {
                 let _ = writeln!(
                     out,
                     "  {}",

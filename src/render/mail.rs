@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use super::html::{Table, render};
 use super::{Entry, digest, one_line};
-use crate::engine::{Item, State};
+use crate::engine::{Agenda, State};
 use crate::i18n::{Msg, f, t};
 use crate::model::Lang;
 use crate::views;
@@ -87,7 +87,7 @@ fn subject(addressing: &Addressing, reminder: &Reminder<'_>, entries: &[Entry<'_
 }
 
 fn html(heading: &str, entries: &[Entry<'_>], reminder: &Reminder<'_>) -> String {
-    let items: Vec<Item<'_>> = entries.iter().map(|(i, _)| i.clone()).collect();
+    let items: Agenda<'_> = entries.iter().map(|(i, _)| i.clone()).collect();
     let mut listing = views::items(&items, reminder.lang);
     for (item, milestones) in entries {
         for m in milestones {

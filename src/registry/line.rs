@@ -1,0 +1,312 @@
+//! The few shapes nearly every line of a registry's obligations takes, read a byte at a time
+//! without the TOML lexer: a blank line or a comment, `[[obligation]]`, and `key = "text"`,
+//! `key.sub = "text"` or `key = 2027-01-31`. Anything else, however valid, is left to the
+//! TOML reader: this module only ever accepts what TOML reads the same way.
+
+use std::ops::Range;
+
+use toml::value::{Date, Datetime};
+
+/// One line, read.
+#[derive(Debug, PartialEq)]
+pub(super) enum Line<'i> {
+    /// Blank, or only a comment.
+    Blank,
+    /// `[[obligation]]`, where it stands.
+    Obligation(Range<usize>),
+    /// A key, dotted once at most, and its value.
+    Pair {
+        key: Word<'i>,
+        sub: Option<Word<'i>>,
+        value: Scalar<'i>,
+    },
+}
+
+/// A bare key and where it stands.
+pub(super) type Word<'i> = (Range<usize>, &'i str);
+
+/// A value and where it stands (a string's quotes included, as the TOML reader has it).
+#[derive(Debug, PartialEq)]
+pub(super) enum Scalar<'i> {
+    /// A basic string with nothing to decode: its body.
+    Text(Range<usize>, &'i str),
+    Date(Range<usize>, Datetime),
+}
+
+/// The line starting at `at`, and where the next one starts; `None` when the line has any
+/// other shape.
+pub(super) fn read(text: &str, at: usize) -> Option<(Line<'_>, usize)> {
+    let b = text.as_bytes();
+    let mut i = skip_blanks(b, at);
+    let line = match b.get(i) {
+        None | Some(b'\n' | b'\r' | b'#') => Line::Blank,
+        Some(b'[') => {
+            let header = "[[obligation]]";
+            if !text[i..].starts_with(header) {
+                return None;
+            }
+            i += header.len();
+            Line::Obligation(i - header.len()..i)
+        }
+        Some(_) => {
+            let key = word(text, &mut i)?;
+            i = skip_blanks(b, i);
+            let sub = if b.get(i) == Some(&b'.') {
+                i = skip_blanks(b, i + 1);
+                let sub = word(text, &mut i)?;
+                i = skip_blanks(b, i);
+                Some(sub)
+            } else {
+                None
+            };
+            if b.get(i) != Some(&b'=') {
+                return None;
+            }
+            i = skip_blanks(b, i + 1);
+            let value = scalar(text, &mut i)?;
+            Line::Pair { key, sub, value }
+        }
+    };
+    Some((line, end_of_line(b, i)?))
+}
+
+fn skip_blanks(b: &[u8], mut i: usize) -> usize {
+    while matches!(b.get(i), Some(b' ' | b'\t')) {
+        i += 1;
+    }
+    i
+}
+
+/// A bare key: ASCII letters, digits, `_` and `-`.
+fn word<'i>(text: &'i str, i: &mut usize) -> Option<Word<'i>> {
+    let start = *i;
+    let len = text.as_bytes()[start..]
+        .iter()
+        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
+        .count();
+    if len == 0 {
+        return None;
+    }
+    *i = start + len;
+    Some((start..*i, &text[start..*i]))
+}
+
+fn scalar<'i>(text: &'i str, i: &mut usize) -> Option<Scalar<'i>> {
+    let start = *i;
+    match text.as_bytes().get(start)? {
+        b'"' => {
+            let len = plain_string(&text.as_bytes()[start + 1..])?;
+            let body = &text[start + 1..start + 1 + len];
+            *i = start + len + 2;
+            Some(Scalar::Text(start..*i, body))
+        }
+        b'0'..=b'9' => {
+            let date = local_date(text.get(start..start + 10)?)?;
+            *i = start + 10;
+            Some(Scalar::Date(start..*i, date))
+        }
+        _ => None,
+    }
+}
+
+/// The length of a basic string's body up to its closing quote, when it holds nothing to
+/// decode: no escape and no control character (tab aside, which is taken as it is).
+fn plain_string(b: &[u8]) -> Option<usize> {
+    // Eight bytes at a time: most hold nothing but plain text.
+    let mut at = 0;
+    for word in b.chunks_exact(8) {
+        if special(u64::from_le_bytes(word.try_into().expect("eight bytes"))) {
+            break;
+        }
+        at += 8;
+    }
+    for (n, c) in b[at..].iter().enumerate() {
+        match c {
+            b'"' => return Some(at + n),
+            b'\\' | 0x7f => return None,
+            b'\t' => {}
+            0..0x20 => return None,
+            _ => {}
+        }
+    }
+    None
+}
+
+/// Whether any of eight bytes is a quote, a backslash, a control character or DEL.
+fn special(word: u64) -> bool {
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
+    zero_in(word ^ (ONES * u64::from(b'"')))
+        || zero_in(word ^ (ONES * u64::from(b'\\')))
+        || zero_in(word ^ (ONES * 0x7f))
+        || word.wrapping_sub(ONES * 0x20) & !word & HIGH != 0
+}
+
+/// `YYYY-MM-DD` naming a real day, as a TOML local date.
+fn local_date(text: &str) -> Option<Datetime> {
+    let b = text.as_bytes();
+    let digits = |r: Range<usize>| {
+        b[r].iter().try_fold(0u32, |n, c| {
+            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
+        })
+    };
+    if b[4] != b'-' || b[7] != b'-' {
+        return None;
+    }
+    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
+    chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    Some(Datetime {
+        date: Some(Date {
+            year: u16::try_from(year).ok()?,
+            month: u8::try_from(month).ok()?,
+            day: u8::try_from(day).ok()?,
+        }),
+        time: None,
+        offset: None,
+    })
+}
+
+/// After a value or a header: blanks, an optional comment, and the line's end (`\n` or
+/// `\r\n`) or the text's. Where the next line starts.
+fn end_of_line(b: &[u8], i: usize) -> Option<usize> {
+    let mut i = skip_blanks(b, i);
+    if b.get(i) == Some(&b'#') {
+        // A comment holds no control character but tab.
+        while let Some(&c) = b.get(i) {
+            match c {
+                b'\n' | b'\r' => break,
+                b'\t' => {}
+                0..0x20 | 0x7f => return None,
+                _ => {}
+            }
+            i += 1;
+        }
+    }
+    match b.get(i..)? {
+        [] => Some(i),
+        [b'\n', ..] => Some(i + 1),
+        [b'\r', b'\n', ..] => Some(i + 2),
+        _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+    use toml::de::{DeTable, DeValue};
+
+    use super::*;
+
+    /// The value TOML reads for `key` (`sub`) in a one-line document.
+    fn toml_value<'t>(table: &'t DeTable<'_>, key: &str, sub: Option<&str>) -> &'t DeValue<'t> {
+        let value = table.get(key).expect("the key").get_ref();
+        match (sub, value) {
+            (None, value) => value,
+            (Some(sub), DeValue::Table(inner)) => inner.get(sub).expect("the sub-key").get_ref(),
+            (Some(_), other) => panic!("not a table: {other:?}"),
+        }
+    }
+
+    proptest! {
+        /// Whatever a line is read as, TOML reads the same from it; whatever TOML refuses, so
+        /// does the line reader.
+        #[test]
+        fn reads_only_what_toml_reads_alike(
+            line in "[ \t]{0,2}(id|title|a-b|1|é|\\[\\[obligation\\]\\]|#[a-z \t\x01\x7f]{0,3})\
+                     ([ ]?\\.[ ]?(en|x))?[ \t]?=?[ \t]?\
+                     (\"[a-z \t\\\\\"\x01\x7fé#]{0,6}\"|[0-9]{4}-[01][0-9]-[0-3][0-9]|true|\"\"\"a\"\"\"|'a')?\
+                     [ \t]?(#[a-z\x01\t\x7f]{0,3})?(\r\n|\n|\r|x|)"
+        ) {
+            let Some((read, next)) = read(&line, 0) else {
+                return Ok(());
+            };
+            let doc = &line[..next];
+            let parsed = DeTable::parse(doc);
+            let table = parsed.as_ref().map(|t| t.get_ref());
+            prop_assert!(table.is_ok(), "{doc:?} read as {read:?} but TOML refuses it");
+            let table = table.unwrap();
+            match read {
+                Line::Blank => prop_assert!(table.is_empty(), "{doc:?}"),
+                Line::Obligation(_) => {
+                    prop_assert!(matches!(table.get("obligation").map(|v| v.get_ref()), Some(DeValue::Array(a)) if a.len() == 1));
+                }
+                Line::Pair { key, sub, value } => {
+                    let toml = toml_value(table, key.1, sub.as_ref().map(|s| s.1));
+                    match value {
+                        Scalar::Text(at, body) => {
+                            prop_assert_eq!(&doc[at], format!("\"{body}\""));
+                            prop_assert!(matches!(toml, DeValue::String(s) if s == body), "{doc:?}");
+                        }
+                        Scalar::Date(_, date) => {
+                            prop_assert!(matches!(toml, DeValue::Datetime(d) if *d == date), "{doc:?}");
+                        }
+                    }
+                }
+            }
+        }
+    }
+
+    proptest! {
+        /// Eight bytes at a time or one at a time, the same end and the same refusals.
+        #[test]
+        fn plain_strings_end_where_a_byte_scan_ends_them(
+            body in "[a-z é\t\\\"\x01\x1f\x7f]{0,40}"
+        ) {
+            let naive = body.bytes().position(|c| c == b'"').filter(|&end| {
+                body.as_bytes()[..end]
+                    .iter()
+                    .all(|&c| c == b'\t' || (c >= 0x20 && c != 0x7f && c != b'\\'))
+            });
+            prop_assert_eq!(plain_string(body.as_bytes()), naive, "{:?}", body);
+        }
+    }
+
+    #[test]
+    fn reads_the_common_shapes() {
+        let text =
+            "id = \"a\"\t# note\r\n  title . en=\"T é\"\n\n[[obligation]] # x\ndue = 2028-02-29";
+        let (first, at) = read(text, 0).unwrap();
+        assert!(matches!(
+            first,
+            Line::Pair {
+                key: (_, "id"),
+                sub: None,
+                value: Scalar::Text(_, "a")
+            }
+        ));
+        let (second, at) = read(text, at).unwrap();
+        assert!(matches!(
+            second,
+            Line::Pair {
+                key: (_, "title"),
+                sub: Some((_, "en")),
+                value: Scalar::Text(_, "T é")
+            }
+        ));
+        let (blank, at) = read(text, at).unwrap();
+        assert_eq!(blank, Line::Blank);
+        let (header, at) = read(text, at).unwrap();
+        assert!(matches!(header, Line::Obligation(_)));
+        let (date, at) = read(text, at).unwrap();
+        assert!(matches!(
+            date,
+            Line::Pair {
+                key: (_, "due"),
+                value: Scalar::Date(..),
+                ..
+            }
+        ));
+        assert_eq!(at, text.len());
+        for other in [
+            "due = 2027-02-29",
+            "a = \"b\\\"\"",
+            "a = 'b'",
+            "a.b.c = \"d\"",
+            "a = \"b\" c",
+            "a = \"b\"\rc",
+        ] {
+            assert_eq!(read(other, 0), None, "{other:?}");
+        }
+    }
+}
