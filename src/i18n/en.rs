@@ -474,7 +474,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         LegendLikely => "meeting, dates likely",
         LegendEstimate => "meeting, dates estimated",
         MonthsShort => "Jan Feb Mar Apr May Jun Jul Aug Sep Oct Nov Dec",
-        MeetingsShown => "Meetings",
+        HandoutFor => "For {name}, {dates}.",
         DatesFromTo => "{start} to {end}",
     }
 }

@@ -500,7 +500,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         LegendLikely => "réunion, dates probables",
         LegendEstimate => "réunion, dates estimées",
         MonthsShort => "janv. févr. mars avr. mai juin juil. août sept. oct. nov. déc.",
-        MeetingsShown => "Réunions",
+        HandoutFor => "Établie pour : {name}, {dates}.",
         DatesFromTo => "du {start} au {end}",
     }
 }

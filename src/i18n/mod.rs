@@ -119,7 +119,7 @@ keys! {
     HandoutAsOf, HandoutAsOfDay, SectionAttention, SectionOnTrack, SectionStanding,
     SectionHistory, NothingNeedsAttention, ColLastDelivery, NoneRecorded, TimelineHeading,
     LegendDeadline, LegendEstimated, LegendClosed, LegendMilestone, LegendToday, LegendConfirmed,
-    LegendLikely, LegendEstimate, MonthsShort, MeetingsShown, DatesFromTo,
+    LegendLikely, LegendEstimate, MonthsShort, HandoutFor, DatesFromTo,
 }
 
 /// The catalogue entry for a key in a language, placeholders (`{name}`) unfilled.
