@@ -403,6 +403,22 @@ pub(super) fn text(key: Msg) -> &'static str {
             "(le journal est resté tel quel : corrigez-le, ou restaurez-le depuis le gestionnaire de versions, puis relancez la commande)"
         }
         LedgerRead => "impossible de lire le journal {path} : {cause}",
+        LedgerNotUtf8 => {
+            "l'octet {byte} n'est pas du texte UTF-8 (le journal est un fichier texte)"
+        }
+        TheRecord => "l'enregistrement",
+        LedgerNotInAction => "`{key}` n'a pas sa place dans un enregistrement `{action}`",
+        LedgerMissingForAction => "un enregistrement `{action}` a besoin de `{key}`",
+        LedgerUnknownAction => {
+            "action inconnue `{action}` : `done`, `waived` ou `undone` est attendu"
+        }
+        LedgerEmpty => "`{key}` est vide : un texte non vide est attendu",
+        LedgerNotADate => {
+            "`{text}` n'est pas une date : une date seule telle que 2027-03-01 est attendue"
+        }
+        LedgerNoTimeZone => {
+            "`{text}` n'a pas de fuseau horaire : une heure telle que 2027-03-01T09:30:00Z est attendue"
+        }
         LedgerWrite => {
             "impossible d'écrire le journal {path} : {cause} (choisissez un emplacement accessible en écriture avec --ledger PATH ou DUE_LEDGER)"
         }
@@ -412,6 +428,16 @@ pub(super) fn text(key: Msg) -> &'static str {
             "aucun répertoire de données n'est connu pour cet utilisateur, il n'y a donc pas de journal par défaut : indiquez-en un avec --ledger PATH ou DUE_LEDGER"
         }
 
+        ErrLockTimeoutOnListing => {
+            "--lock-timeout s'applique à `done`, `undo`, `waive` et `ledger`, pas aux listes"
+        }
+        ErrNotTaken => "`due {command}` ne prend pas --{option} (voir `due {command} --help`)",
+        ErrIcsHere => {
+            "--format ics liste des occurrences : employez-le avec `due`, `due overdue` ou `due remind`"
+        }
+        ErrFormatWithMail => {
+            "--format ne s'applique pas à un message électronique (--mail, --smtp)"
+        }
         Wrote => "écrit : {path}",
         ErrExists => "{path} existe déjà (passez --force pour l'écraser)",
         HintHere => {
