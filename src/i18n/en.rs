@@ -408,6 +408,21 @@ pub(super) fn text(key: Msg) -> &'static str {
             "--format ics lists occurrences: use it with `due`, `due overdue` or `due remind`"
         }
         ErrFormatWithMail => "--format does not apply to an e-mail message (--mail, --smtp)",
+        HolidayExpected => {
+            "expected `MM-DD`, `easter ± N` or `ORDINAL WEEKDAY of MONTH ± N`, such as `01-01`, `easter - 2d` or `first sun of sep + 4d`"
+        }
+        HolidayNotARule => "`{text}` is not a holiday rule ({expected})",
+        HolidayMonthDayOffset => {
+            "`{text}`: a month-day holiday takes no offset (write the day itself)"
+        }
+        HolidayOrdinal => {
+            "`{word}` in `{text}` is not an ordinal: first, second, third, fourth or last"
+        }
+        HolidayWeekday => "`{word}` in `{text}` is not a weekday (mon … sun) ({expected})",
+        HolidayMonth => "`{word}` in `{text}` is not a month (jan … dec) ({expected})",
+        HolidayOffsetUnit => {
+            "`{text}`: a holiday's offset is in days or weeks (`4d`, `1w`), so that it names one day every year"
+        }
         Wrote => "wrote {path}",
         ErrExists => "{path} already exists (pass --force to overwrite it)",
         HintHere => {

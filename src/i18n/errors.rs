@@ -8,6 +8,7 @@ use super::{Msg, f, state, t};
 use crate::dates::{SpanError, Spans};
 use crate::engine::AtError;
 use crate::filter::{self, FilterError};
+use crate::holiday::RuleError;
 use crate::ledger::{LedgerError, Problem};
 use crate::model::Lang;
 use crate::record::{Candidate, RecordError};
@@ -404,7 +405,10 @@ pub fn kind(k: &ErrorKind, lang: Lang) -> String {
         BadHolidayRule { reason } => f(
             lang,
             Msg::RegKeyReason,
-            &[("key", &"holiday_rules"), ("reason", reason)],
+            &[
+                ("key", &"holiday_rules"),
+                ("reason", &holiday(reason, lang)),
+            ],
         ),
         NotAYear { meeting, value } => f(
             lang,
@@ -563,5 +567,36 @@ fn problem(p: &Problem, lang: Lang) -> String {
         Problem::NotADate(text) => f(lang, Msg::LedgerNotADate, &[("text", text)]),
         Problem::NoTimeZone(text) => f(lang, Msg::LedgerNoTimeZone, &[("text", text)]),
         Problem::BadTime { time, why } => format!("`{time}`: {why}"),
+    }
+}
+
+/// Why a holiday rule was refused.
+pub fn holiday(e: &RuleError, lang: Lang) -> String {
+    let expected = t(lang, Msg::HolidayExpected);
+    let in_rule = |key, word: &String, text: &String| {
+        let args: [(&str, &dyn Display); 3] =
+            [("word", word), ("text", text), ("expected", &expected)];
+        f(lang, key, &args)
+    };
+    match e {
+        RuleError::NotARule { text } => f(
+            lang,
+            Msg::HolidayNotARule,
+            &[("text", text), ("expected", &expected)],
+        ),
+        RuleError::OffsetOnMonthDay { text } => {
+            f(lang, Msg::HolidayMonthDayOffset, &[("text", text)])
+        }
+        RuleError::NotAnOrdinal { word, text } => {
+            f(lang, Msg::HolidayOrdinal, &[("word", word), ("text", text)])
+        }
+        RuleError::NotAWeekday { word, text } => in_rule(Msg::HolidayWeekday, word, text),
+        RuleError::NotAMonth { word, text } => in_rule(Msg::HolidayMonth, word, text),
+        RuleError::Offset { text, error } => f(
+            lang,
+            Msg::RegKeyReason,
+            &[("key", text), ("reason", &span(error, lang))],
+        ),
+        RuleError::OffsetUnit { text } => f(lang, Msg::HolidayOffsetUnit, &[("text", text)]),
     }
 }

@@ -438,6 +438,23 @@ pub(super) fn text(key: Msg) -> &'static str {
         ErrFormatWithMail => {
             "--format ne s'applique pas à un message électronique (--mail, --smtp)"
         }
+        HolidayExpected => {
+            "attendu : `MM-DD`, `easter ± N` ou `ORDINAL WEEKDAY of MONTH ± N`, tel que `01-01`, `easter - 2d` ou `first sun of sep + 4d`"
+        }
+        HolidayNotARule => "`{text}` n'est pas une règle de jour férié ({expected})",
+        HolidayMonthDayOffset => {
+            "`{text}` : un jour férié à date fixe ne prend pas de décalage (écrivez le jour lui-même)"
+        }
+        HolidayOrdinal => {
+            "`{word}` dans `{text}` n'est pas un ordinal : first, second, third, fourth ou last"
+        }
+        HolidayWeekday => {
+            "`{word}` dans `{text}` n'est pas un jour de la semaine (mon … sun) ({expected})"
+        }
+        HolidayMonth => "`{word}` dans `{text}` n'est pas un mois (jan … dec) ({expected})",
+        HolidayOffsetUnit => {
+            "`{text}` : le décalage d'un jour férié se compte en jours ou en semaines (`4d`, `1w`), pour qu'il désigne un seul jour chaque année"
+        }
         Wrote => "écrit : {path}",
         ErrExists => "{path} existe déjà (passez --force pour l'écraser)",
         HintHere => {
