@@ -59,6 +59,8 @@ struct Page<'a> {
     title: &'a str,
     registry: &'a str,
     as_of: String,
+    /// The meeting the page was prepared for, by name, with its dates.
+    prepared_for: Option<String>,
     sections: Vec<Section>,
     notes: Vec<String>,
     timeline: Option<Timeline>,
@@ -247,6 +249,24 @@ pub fn render(h: &Handout<'_>) -> String {
             &[("date", &at.day), ("today", &h.today)],
         ),
     };
+    let prepared_for = at.instance.as_ref().and_then(|i| {
+        let meeting = h
+            .reg
+            .meetings
+            .iter()
+            .find(|m| m.instance(&i.id).is_some())?;
+        let dates = i18n::f(
+            lang,
+            Msg::DatesFromTo,
+            &[("start", &i.start), ("end", &i.end)],
+        );
+        let name = render::one_line(meeting.name.pick(lang));
+        Some(i18n::f(
+            lang,
+            Msg::HandoutFor,
+            &[("name", &name), ("dates", &dates)],
+        ))
+    });
     let window = timeline::window(at.day, h.today);
     let meetings = meetings_in(h.reg, window, lang);
     let dates = dates_in(h, &listed, window);
@@ -262,6 +282,7 @@ pub fn render(h: &Handout<'_>) -> String {
         title: h.heading,
         registry: &h.reg.title,
         as_of,
+        prepared_for,
         sections,
         notes,
         legend,

@@ -329,6 +329,7 @@ fn the_handout_is_self_contained_and_speaks_french_with_lang_fr() {
     assert!(en.contains("<h2>Needs attention: overdue, or due by 2027-06-25</h2>"));
     assert!(en.contains("<h2>Standing duties (no deadline)</h2>"));
     assert!(en.contains(">Jan</text>"));
+    assert!(en.contains("<p class=\"for\">For ITU Council, 2027-06-15 to 2027-06-25.</p>"));
     assert!(fr.starts_with("<!DOCTYPE html>\n<html lang=\"fr\">"));
     for french in [
         "<h2>À traiter : en retard, ou à échéance au plus tard le 2027-06-25</h2>",
@@ -336,6 +337,7 @@ fn the_handout_is_self_contained_and_speaks_french_with_lang_fr() {
         "<th>Prochaine échéance</th>",
         ">janv.</text>",
         "<h2>Calendrier</h2>",
+        "Établie pour : Conseil de l&#x27;UIT, du 2027-06-15 au 2027-06-25.",
         "aucune enregistrée",
         "Rapport annuel",
     ] {
