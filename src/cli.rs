@@ -732,9 +732,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
         }
         _ => {}
     }
-    // The session lasts until the process exits: leaving it to the operating system spares
-    // freeing a large registry piece by piece.
-    let cx: &mut Session = Box::leak(Box::new(Session::load(&cli.global, terminal)?));
+    let cx = &mut Session::load(&cli.global, terminal)?;
     let (next, until) = match &cli.command {
         Some(Command::Ics { next, until }) => {
             cx.format = FormatArg::Ics;
