@@ -92,11 +92,14 @@ fn status_ids(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<String> {
         .collect()
 }
 
-/// Headless Chromium with a profile of its own, nothing fetched from the network.
+/// Headless Chromium with a profile of its own, nothing fetched from the network; given
+/// two minutes at most (coreutils' `timeout`), so that a browser that hangs fails the test.
 fn chromium(dir: &Path, args: &[&str]) {
     let profile = dir.join("profile");
-    let status = Command::new("chromium")
+    let status = Command::new("timeout")
         .args([
+            "120",
+            "chromium",
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
@@ -106,6 +109,8 @@ fn chromium(dir: &Path, args: &[&str]) {
             "--disable-component-update",
             "--disable-sync",
             "--hide-scrollbars",
+            // Containers give /dev/shm little room.
+            "--disable-dev-shm-usage",
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
