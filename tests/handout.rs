@@ -191,6 +191,11 @@ fn the_handout_prints_on_a4_in_at_most_four_pages_with_every_id_whole() {
     let (pages, text) = print(&dir, &handout(&dir, &["--all"]));
     assert!(pages <= 4, "{pages} pages with history");
     assert_whole_words(&text, &history);
+    // French words run longer; the page count and the ids hold all the same.
+    let (pages, text) = print(&dir, &handout(&dir, &["--lang", "fr"]));
+    assert!((1..=4).contains(&pages), "{pages} pages in French");
+    assert_whole_words(&text, &listed);
+    assert!(text.contains("Calendrier"), "{text}");
 
     // The picture a reviewer looks at: `target/tmp/handout.png`, and with BLESS=1 the
     // copy kept in the repository.
