@@ -46,7 +46,7 @@ fn takes(command: &str, option: &str) -> bool {
             command,
             "overdue" | "list" | "show" | "meetings" | "status" | "remind" | "history" | "diff"
         ),
-        "lang" => !matches!(command, "init" | "completions" | "man" | "ledger"),
+        "lang" => !matches!(command, "completions" | "man" | "ledger"),
         "lock_timeout" => matches!(command, "done" | "undo" | "waive" | "ledger"),
         "owner" | "recipient" | "state" | "id" => LISTINGS.contains(&command),
         _ => true,
@@ -723,18 +723,20 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             force,
             ..
         }) => {
+            let lang = cli.global.lang.resolve();
             for path in crate::team::init(&dir, force)? {
-                writeln!(out, "wrote {}", path.display())?;
+                let path = path.display();
+                writeln!(out, "{}", i18n::f(lang, Msg::Wrote, &[("path", &path)]))?;
             }
-            writeln!(out, "{}", crate::team::next_steps(&dir))?;
+            writeln!(out, "{}", crate::team::next_steps(&dir, lang))?;
             return Ok(Exit::Success);
         }
-        Some(Command::Init { path, force, .. }) => return init(path, force, out),
+        Some(Command::Init { path, force, .. }) => {
+            return init(path, force, cli.global.lang.resolve(), out);
+        }
         _ => {}
     }
-    // The session lasts until the process exits: leaving it to the operating system spares
-    // freeing a large registry piece by piece.
-    let cx: &mut Session = Box::leak(Box::new(Session::load(&cli.global, terminal)?));
+    let cx = &mut Session::load(&cli.global, terminal)?;
     let (next, until) = match &cli.command {
         Some(Command::Ics { next, until }) => {
             cx.format = FormatArg::Ics;
@@ -1025,7 +1027,7 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
             i18n::f(lang, Msg::ValidHolidays, &[("years", &years)])
         )?;
     }
-    let conflicts = crate::team::conflicts(&cx.ledger, &book);
+    let conflicts = crate::team::conflicts(&cx.ledger, &book, lang);
     for conflict in &conflicts {
         writeln!(out, "{conflict}")?;
     }
@@ -1104,17 +1106,14 @@ fn record(cx: &Session, command: Command, out: &mut dyn Write) -> Result<Exit> {
     Ok(Exit::Success)
 }
 
-fn init(path: Option<PathBuf>, force: bool, out: &mut dyn Write) -> Result<Exit> {
+fn init(path: Option<PathBuf>, force: bool, lang: Lang, out: &mut dyn Write) -> Result<Exit> {
     let path = match path {
         Some(p) => p,
         None => crate::dirs::registry_file()
             .context("no home directory to find the config directory in: give a PATH")?,
     };
     if path.exists() && !force {
-        bail!(
-            "{} already exists (pass --force to overwrite it)",
-            path.display()
-        );
+        return Err(UsageError::Exists(path).into());
     }
     if let Some(dir) = path
         .parent()
@@ -1125,7 +1124,8 @@ fn init(path: Option<PathBuf>, force: bool, out: &mut dyn Write) -> Result<Exit>
     }
     crate::atomic::replace(&path, registry::EMBEDDED.as_bytes())
         .with_context(|| format!("cannot write {}", path.display()))?;
-    writeln!(out, "wrote {}", path.display())?;
-    writeln!(out, "{}", crate::dirs::init_hint(&path))?;
+    let shown = path.display();
+    writeln!(out, "{}", i18n::f(lang, Msg::Wrote, &[("path", &shown)]))?;
+    writeln!(out, "{}", crate::dirs::init_hint(&path, lang))?;
     Ok(Exit::Success)
 }

@@ -65,7 +65,7 @@ impl Found {
 }
 
 /// How the file `due init` wrote will be found, so that the next command reads it.
-pub fn init_hint(path: &Path) -> String {
+pub fn init_hint(path: &Path, lang: Lang) -> String {
     let here = PathBuf::from(REGISTRY_NAME);
     let same = |other: &Path| {
         std::fs::canonicalize(path)
@@ -73,20 +73,18 @@ pub fn init_hint(path: &Path) -> String {
             .is_some_and(|p| std::fs::canonicalize(other).ok() == Some(p))
     };
     if same(&here) {
-        return "`due` run in this directory reads it; `due validate` says which registry is read"
-            .to_string();
+        return i18n::t(lang, Msg::HintHere).to_owned();
     }
     if registry_file().is_some_and(|default| same(&default)) {
-        return "`due` reads it by default, except in a directory with its own obligations.toml; \
-                `due validate` says which registry is read"
-            .to_string();
+        return i18n::t(lang, Msg::HintDefault).to_owned();
     }
     let shown = path.display();
-    let mut hint = format!("to use it, pass `--registry {shown}` or set DUE_REGISTRY={shown}");
-    if path.file_name().is_some_and(|n| n == REGISTRY_NAME) {
-        hint.push_str(", or run `due` in its directory");
-    }
-    hint
+    let key = if path.file_name().is_some_and(|n| n == REGISTRY_NAME) {
+        Msg::HintPassOrRunThere
+    } else {
+        Msg::HintPass
+    };
+    i18n::f(lang, key, &[("path", &shown)])
 }
 
 /// The ledger used when neither the command line nor the registry names one, in the data

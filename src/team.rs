@@ -7,11 +7,13 @@ use std::time::Duration;
 
 use std::io::Read as _;
 
-use anyhow::{Context, Result, bail};
+use anyhow::{Context, Result};
 
+use crate::i18n::{self, Msg};
 use crate::ledger::{self, Layout, Ledger, Location, Record};
-use crate::model::{Origin, Registry};
+use crate::model::{Lang, Origin, Registry};
 use crate::registry;
+use crate::usage::UsageError;
 
 /// The ledger's place in a team repository, relative to the registry.
 const LEDGER: &str = "ledger/";
@@ -77,10 +79,7 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>> {
     if !force {
         for path in [&registry_path, &readme, &ledger_readme] {
             if path.exists() {
-                bail!(
-                    "{} already exists (pass --force to overwrite it)",
-                    path.display()
-                );
+                return Err(UsageError::Exists(path.clone()).into());
             }
         }
     }
@@ -109,12 +108,8 @@ pub fn init(dir: &Path, force: bool) -> Result<Vec<PathBuf>> {
 
 /// What to do after `due init --team DIR`: `due` reads the repository's registry when run
 /// in the clone, and from anywhere once `DUE_REGISTRY` names it.
-pub fn next_steps(dir: &Path) -> String {
-    let dir = dir.display();
-    format!(
-        "next: cd {dir} && git init && git add . && git commit -m \"Registry and ledger\", then push it to your forge\n\
-         in each clone, `due` run there reads this registry and records in its ledger/; to use it from anywhere (cron too): export DUE_REGISTRY=$PWD/obligations.toml"
-    )
+pub fn next_steps(dir: &Path, lang: Lang) -> String {
+    i18n::f(lang, Msg::TeamNextSteps, &[("dir", &dir.display())])
 }
 
 /// The registry's text with its top-level `ledger` key set to `place`: an existing key is
@@ -200,28 +195,33 @@ pub fn read_registry(path: &Path) -> Result<Registry> {
 /// `due validate`'s lines for the occurrences recorded differently in two places: the
 /// occurrence, both records with their files, which one listings follow, and how to settle
 /// it.
-pub fn conflicts(location: &Location, book: &Ledger) -> Vec<String> {
+pub fn conflicts(location: &Location, book: &Ledger, lang: Lang) -> Vec<String> {
     book.conflicts()
         .into_iter()
         .map(|heads| {
             let first = heads[0];
-            let mut text = format!(
-                "conflict: `{}` {} was recorded differently in {} places (clones); listings follow the one recorded last",
-                first.id,
-                first.period,
-                heads.len()
-            );
+            let (id, period) = (&first.id, &first.period);
+            let args: [(&str, &dyn std::fmt::Display); 3] =
+                [("id", id), ("period", period), ("n", &heads.len())];
+            let mut text = i18n::f(lang, Msg::Conflict, &args);
             for (at, r) in heads.iter().enumerate() {
-                let stands = if at + 1 == heads.len() { " (stands)" } else { "" };
+                let stands = if at + 1 == heads.len() {
+                    i18n::t(lang, Msg::ConflictStands)
+                } else {
+                    ""
+                };
+                let sep = i18n::t(lang, Msg::TitleSeparator);
                 text.push_str(&format!(
-                    "\n  {}: {}{stands}",
+                    "\n  {}{sep}{}{stands}",
                     file_of(location, r),
-                    summary(r)
+                    summary(r, lang)
                 ));
             }
-            text.push_str(&format!(
-                "\n  settle it by recording the occurrence again (`due done {0} {1} --amend …`, `due waive {0} {1} --amend …`, or `due undo {0} {1}`): the new record supersedes these",
-                first.id, first.period
+            text.push_str("\n  ");
+            text.push_str(&i18n::f(
+                lang,
+                Msg::ConflictSettle,
+                &[("id", id), ("period", period)],
             ));
             text
         })
@@ -240,23 +240,27 @@ fn file_of(location: &Location, r: &Record) -> String {
 }
 
 /// One record in words: what, when, by whom.
-fn summary(r: &Record) -> String {
-    let what = match &r.action {
-        ledger::Action::Done { on, reference, .. } => match reference {
-            Some(reference) => format!("done on {on}, ref {reference}"),
-            None => format!("done on {on}"),
-        },
-        ledger::Action::Waived { on, reason } => format!("waived on {on} ({reason})"),
-        ledger::Action::Undone => "withdrawn".to_owned(),
+fn summary(r: &Record, lang: Lang) -> String {
+    let mut what = match &r.action {
+        ledger::Action::Done { on, reference, .. } => {
+            let mut what = i18n::f(lang, Msg::DescribeDone, &[("on", on)]);
+            if let Some(reference) = reference {
+                what.push_str(&i18n::f(lang, Msg::VerdictRef, &[("text", reference)]));
+            }
+            what
+        }
+        ledger::Action::Waived { on, reason } => {
+            i18n::f(lang, Msg::ConflictWaived, &[("on", on), ("reason", reason)])
+        }
+        ledger::Action::Undone => i18n::t(lang, Msg::StateWithdrawn).to_owned(),
     };
-    let by =
-        r.by.as_deref()
-            .map(|b| format!(" by {b},"))
-            .unwrap_or_default();
-    format!(
-        "{what},{by} recorded {}",
-        r.recorded_at.format("%Y-%m-%dT%H:%M:%SZ")
-    )
+    if let Some(by) = &r.by {
+        what.push_str(", ");
+        what.push_str(&i18n::f(lang, Msg::RecordedBy, &[("name", by)]));
+    }
+    let at = r.recorded_at.format("%Y-%m-%dT%H:%M:%SZ");
+    what.push_str(&i18n::f(lang, Msg::ConflictRecordedAt, &[("at", &at)]));
+    what
 }
 
 #[cfg(test)]

@@ -1,5 +1,5 @@
 //! Mistakes on the command line that only the command line can make: an id `show` does not
-//! know, a `--next` or `--at` it cannot read. Each is a kind whose `Display` is the
+//! know, a `--next` or `--at` it cannot read, a file `init` would overwrite. Each is a kind whose `Display` is the
 //! catalogue's English; a French reader gets the French entry.
 
 use std::fmt;
@@ -24,6 +24,8 @@ pub enum UsageError {
         at: String,
         error: AtError,
     },
+    /// `due init` would overwrite a file without `--force`.
+    Exists(std::path::PathBuf),
 }
 
 impl fmt::Display for UsageError {

@@ -370,3 +370,72 @@ fn the_error_catalogue_in_french() {
     }
     insta::assert_snapshot!(out);
 }
+
+#[test]
+fn init_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    insta::assert_snapshot!(transcript(
+        dir.path(),
+        &[
+            &["init", "mine.toml"],
+            &["init", "mine.toml"],
+            &["init", "obligations.toml"],
+            &["init", "--team", "equipe"],
+        ]
+    ));
+}
+
+/// Two clones that recorded one occurrence differently: `validate` names both records.
+#[test]
+fn a_conflict_in_french() {
+    let dir = folder_with(SECRETARIAT);
+    let record = |ledger: &str, on: &'static str| {
+        transcript(
+            dir.path(),
+            &[&[
+                "--registry",
+                SECRETARIAT,
+                "--ledger",
+                ledger,
+                "done",
+                "cstd-report",
+                "2027",
+                "--on",
+                on,
+            ]],
+        )
+    };
+    record("a/", "2026-11-30");
+    record("b/", "2026-12-01");
+    for entry in std::fs::read_dir(dir.path().join("b")).unwrap() {
+        let path = entry.unwrap().path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            std::fs::copy(&path, dir.path().join("a").join(path.file_name().unwrap())).unwrap();
+        }
+    }
+    let out = transcript(
+        dir.path(),
+        &[&["--registry", SECRETARIAT, "--ledger", "a/", "validate"]],
+    );
+    // File names and times of recording differ from run to run, and so may the order of
+    // two records made in the same second.
+    let mut lines: Vec<String> = out.lines().map(str::to_owned).collect();
+    let records: Vec<usize> = (0..lines.len())
+        .filter(|&n| lines[n].starts_with("  a/"))
+        .collect();
+    assert_eq!(records.len(), 2, "{out}");
+    assert_eq!(out.matches(" (retenu)").count(), 1, "{out}");
+    let mut said: Vec<String> = records
+        .iter()
+        .map(|&n| {
+            let what = lines[n].split_once(" : ").map_or("", |(_, w)| w);
+            let what = what.split(", enregistré le ").next().unwrap_or(what);
+            format!("  a/[fichier] : {what}, enregistré le [heure]")
+        })
+        .collect();
+    said.sort();
+    for (n, text) in records.into_iter().zip(said) {
+        lines[n] = text;
+    }
+    insta::assert_snapshot!(lines.join("\n"));
+}

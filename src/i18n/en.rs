@@ -370,6 +370,12 @@ pub(super) fn text(key: Msg) -> &'static str {
         ShapeText => "a string or a table {table}",
         ShapeDates => "a date range \"YYYY-MM-DD..YYYY-MM-DD\" or a table of years",
         ShapeTrueOrFalse => "true or false",
+        TableRegistry => "the registry",
+        TableMeeting => "meeting `{name}`",
+        TableObligation => "obligation `{id}`",
+        TableInstance => "a meeting instance",
+        TableMilestone => "a milestone",
+        TableDone => "a `done` entry",
 
         LedgerLeftAsItIs => {
             "(the ledger was left as it is: correct it, or restore it from version control, and run the command again)"
@@ -383,6 +389,32 @@ pub(super) fn text(key: Msg) -> &'static str {
         LedgerNoDataDir => {
             "no data directory is known for this user, so there is no default ledger: give one with --ledger PATH or DUE_LEDGER"
         }
+
+        Wrote => "wrote {path}",
+        ErrExists => "{path} already exists (pass --force to overwrite it)",
+        HintHere => {
+            "`due` run in this directory reads it; `due validate` says which registry is read"
+        }
+        HintDefault => {
+            "`due` reads it by default, except in a directory with its own obligations.toml; `due validate` says which registry is read"
+        }
+        HintPass => "to use it, pass `--registry {path}` or set DUE_REGISTRY={path}",
+        HintPassOrRunThere => {
+            "to use it, pass `--registry {path}` or set DUE_REGISTRY={path}, or run `due` in its directory"
+        }
+        TeamNextSteps => {
+            "next: cd {dir} && git init && git add . && git commit -m \"Registry and ledger\", then push it to your forge\nin each clone, `due` run there reads this registry and records in its ledger/; to use it from anywhere (cron too): export DUE_REGISTRY=$PWD/obligations.toml"
+        }
+
+        Conflict => {
+            "conflict: `{id}` {period} was recorded differently in {n} places (clones); listings follow the one recorded last"
+        }
+        ConflictStands => " (stands)",
+        ConflictSettle => {
+            "settle it by recording the occurrence again (`due done {id} {period} --amend …`, `due waive {id} {period} --amend …`, or `due undo {id} {period}`): the new record supersedes these"
+        }
+        ConflictRecordedAt => ", recorded {at}",
+        ConflictWaived => "waived on {on} ({reason})",
 
         StrayCompletion => {
             "obligation `{id}` records a completion for `{period}`, which is not one of its periods"

@@ -11,7 +11,7 @@ use crate::filter::{self, FilterError};
 use crate::ledger::LedgerError;
 use crate::model::Lang;
 use crate::record::{Candidate, RecordError};
-use crate::registry::{ErrorKind, IdOf, IdProblem, Recurring, RegistryError, Shape};
+use crate::registry::{ErrorKind, IdOf, IdProblem, Recurring, RegistryError, Shape, Table};
 use crate::usage::UsageError;
 
 /// The error as the user reads it: in French when asked and the kind is one the catalogue
@@ -160,6 +160,7 @@ pub fn usage(e: &UsageError, lang: Lang) -> String {
             let reason = self::at(error, lang);
             f(lang, Msg::ErrAt, &[("at", at), ("reason", &reason)])
         }
+        UsageError::Exists(path) => f(lang, Msg::ErrExists, &[("path", &path.display())]),
     }
 }
 
@@ -227,6 +228,22 @@ pub fn registry(e: &RegistryError, lang: Lang) -> String {
             &[("path", &path.display()), ("cause", cause)],
         ),
     }
+}
+
+/// A table of the registry as messages name it: `[calendar]`, ``meeting `council` ``.
+fn place(table: &Table, lang: Lang) -> String {
+    let key = match table {
+        Table::Registry => Msg::TableRegistry,
+        Table::Calendar => return "[calendar]".to_owned(),
+        Table::Obligations => return "[[obligation]]".to_owned(),
+        Table::Meeting(name) => return f(lang, Msg::TableMeeting, &[("name", name)]),
+        Table::Obligation(id) => return f(lang, Msg::TableObligation, &[("id", id)]),
+        Table::Text(key) => return format!("`{key}`"),
+        Table::Instance => Msg::TableInstance,
+        Table::Milestone => Msg::TableMilestone,
+        Table::Done => Msg::TableDone,
+    };
+    t(lang, key).to_owned()
 }
 
 /// What a value is, or was expected to be.
@@ -302,8 +319,12 @@ pub fn kind(k: &ErrorKind, lang: Lang) -> String {
             key,
             table,
             allowed,
-        } => unknown_key(key, table, allowed, lang),
-        MissingKey { table, key } => f(lang, Msg::RegMissingKey, &[("table", table), ("key", key)]),
+        } => unknown_key(key, &place(table, lang), allowed, lang),
+        MissingKey { table, key } => f(
+            lang,
+            Msg::RegMissingKey,
+            &[("table", &place(table, lang)), ("key", key)],
+        ),
         WrongType {
             key,
             found,

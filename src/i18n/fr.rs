@@ -392,6 +392,12 @@ pub(super) fn text(key: Msg) -> &'static str {
         ShapeText => "une chaîne ou une table {table}",
         ShapeDates => "une plage de dates \"AAAA-MM-JJ..AAAA-MM-JJ\" ou une table d'années",
         ShapeTrueOrFalse => "true ou false",
+        TableRegistry => "le registre",
+        TableMeeting => "la réunion `{name}`",
+        TableObligation => "l'obligation `{id}`",
+        TableInstance => "une session de réunion",
+        TableMilestone => "une étape",
+        TableDone => "une entrée `done`",
 
         LedgerLeftAsItIs => {
             "(le journal est resté tel quel : corrigez-le, ou restaurez-le depuis le gestionnaire de versions, puis relancez la commande)"
@@ -405,6 +411,32 @@ pub(super) fn text(key: Msg) -> &'static str {
         LedgerNoDataDir => {
             "aucun répertoire de données n'est connu pour cet utilisateur, il n'y a donc pas de journal par défaut : indiquez-en un avec --ledger PATH ou DUE_LEDGER"
         }
+
+        Wrote => "écrit : {path}",
+        ErrExists => "{path} existe déjà (passez --force pour l'écraser)",
+        HintHere => {
+            "`due` lancé dans ce répertoire le lit ; `due validate` dit quel registre est lu"
+        }
+        HintDefault => {
+            "`due` le lit par défaut, sauf dans un répertoire qui a son propre obligations.toml ; `due validate` dit quel registre est lu"
+        }
+        HintPass => "pour l'utiliser, passez `--registry {path}` ou définissez DUE_REGISTRY={path}",
+        HintPassOrRunThere => {
+            "pour l'utiliser, passez `--registry {path}` ou définissez DUE_REGISTRY={path}, ou lancez `due` dans son répertoire"
+        }
+        TeamNextSteps => {
+            "ensuite : cd {dir} && git init && git add . && git commit -m \"Registry and ledger\", puis publiez-le sur votre forge\ndans chaque clone, `due` lancé sur place lit ce registre et enregistre dans son ledger/ ; pour l'utiliser de partout (cron compris) : export DUE_REGISTRY=$PWD/obligations.toml"
+        }
+
+        Conflict => {
+            "conflit : `{id}` {period} a été enregistré différemment à {n} endroits (clones) ; les listes suivent le dernier enregistré"
+        }
+        ConflictStands => " (retenu)",
+        ConflictSettle => {
+            "réglez-le en enregistrant de nouveau l'occurrence (`due done {id} {period} --amend …`, `due waive {id} {period} --amend …`, ou `due undo {id} {period}`) : le nouvel enregistrement remplace ceux-ci"
+        }
+        ConflictRecordedAt => ", enregistré le {at}",
+        ConflictWaived => "dispensé le {on} ({reason})",
 
         StrayCompletion => {
             "l'obligation `{id}` enregistre un achèvement pour `{period}`, qui n'est pas l'une de ses périodes"

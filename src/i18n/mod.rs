@@ -99,9 +99,14 @@ keys! {
     RegNotARecurrence, RegQuarterlyDue, RegMonthlyDue, RegDueNotUnderstood, RegSeriesAsOneOff,
     RegSingleMeetingRecurs, RegNotACalendarDay, RegNotADayOfYear, RegUnknownMeeting,
     ShapeString, ShapeInteger, ShapeFloat, ShapeBoolean, ShapeDate, ShapeArray, ShapeTable,
-    ShapeADate, ShapeDuration, ShapeText, ShapeDates, ShapeTrueOrFalse,
+    ShapeADate, ShapeDuration, ShapeText, ShapeDates, ShapeTrueOrFalse, TableRegistry,
+    TableMeeting, TableObligation, TableInstance, TableMilestone, TableDone,
     // The ledger's errors.
     LedgerLeftAsItIs, LedgerRead, LedgerWrite, LedgerMigrate, LedgerLock, LedgerNoDataDir,
+    // `due init`.
+    Wrote, ErrExists, HintHere, HintDefault, HintPass, HintPassOrRunThere, TeamNextSteps,
+    // Records that two clones made differently.
+    Conflict, ConflictStands, ConflictSettle, ConflictRecordedAt, ConflictWaived,
     // `due validate`.
     StrayObligation, StrayPeriod, StrayCompletion, ValidRegistry, ValidLedger,
     ValidLedgerWarning, ValidHolidays, ValidConflict, ValidConflicts, ValidOk, SummaryTitle,

@@ -66,11 +66,11 @@ pub enum ErrorKind {
     },
     UnknownKey {
         key: String,
-        table: String,
+        table: Table,
         allowed: &'static [&'static str],
     },
     MissingKey {
-        table: String,
+        table: Table,
         key: &'static str,
     },
     WrongType {
@@ -231,6 +231,27 @@ pub enum IdProblem {
 pub enum Recurring {
     Quarter,
     Month,
+}
+
+/// The table a key belongs in, as messages name it.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum Table {
+    /// The top level.
+    Registry,
+    Calendar,
+    /// A meeting, by its key.
+    Meeting(String),
+    /// One dated instance of a meeting.
+    Instance,
+    /// An `[[obligation]]` entry, before its id is known.
+    Obligations,
+    /// An obligation, by its id.
+    Obligation(String),
+    Milestone,
+    /// A completion written in the registry.
+    Done,
+    /// A text in two languages, by its key.
+    Text(String),
 }
 
 /// What a value is, or what was expected in its place.

@@ -18,7 +18,7 @@ mod schema;
 mod stream;
 mod toml;
 
-pub use error::{ErrorKind, IdOf, IdProblem, Recurring, RegistryError, Shape};
+pub use error::{ErrorKind, IdOf, IdProblem, Recurring, RegistryError, Shape, Table};
 pub use read::{load_file, parse_bytes};
 
 /// The registry compiled into the binary: Resolution 1332.
@@ -44,7 +44,7 @@ fn parse_with(
     whole: Option<&'static str>,
     origin: Origin,
 ) -> Result<Registry, RegistryError> {
-    let file = origin.file_name();
+    let file = origin.to_string();
     let cx = toml::Cx {
         file: &file,
         text,
@@ -146,7 +146,7 @@ mod tests {
         let (line, col, kind) = located(&bad);
         assert_eq!((line, col), (754, 1));
         assert!(
-            matches!(&kind, ErrorKind::UnknownKey { key, table, .. } if key == "titel" && table == "[[obligation]]"),
+            matches!(&kind, ErrorKind::UnknownKey { key, table, .. } if key == "titel" && *table == Table::Obligations),
             "{kind:?}"
         );
         assert_eq!(

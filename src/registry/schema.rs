@@ -9,7 +9,7 @@ use std::path::Path;
 use chrono::{Datelike, NaiveDate, Weekday};
 use toml::de::{DeTable, DeValue};
 
-use super::error::{ErrorKind, IdOf, IdProblem, Shape};
+use super::error::{ErrorKind, IdOf, IdProblem, Shape, Table};
 use super::toml::Fields;
 use super::toml::{Cx, R, Value};
 use crate::dates::{self, Calendar, MonthDay, Roll, Span};
@@ -66,7 +66,7 @@ impl Cx<'_> {
     pub(super) fn registry(&self, root: &DeTable<'_>, origin: Origin) -> R<(Registry, Span)> {
         let f = self.fields(
             root,
-            "the registry",
+            Table::Registry,
             &[
                 "schema",
                 "title",
@@ -174,7 +174,7 @@ impl Cx<'_> {
         let t = self.table(v, "calendar")?;
         let f = self.fields(
             t,
-            "[calendar]",
+            Table::Calendar,
             &["weekend", "holidays", "holiday_rules", "roll"],
         )?;
         let mut cal = Calendar::default();
@@ -250,11 +250,10 @@ impl Cx<'_> {
     }
 
     fn meeting(&self, key: &str, v: &Value<'_>) -> R<Meeting> {
-        let what = format!("meeting `{key}`");
         let t = self.table(v, key)?;
         let f = self.fields(
             t,
-            &what,
+            Table::Meeting(key.to_owned()),
             &[
                 "name",
                 "dates",
@@ -414,10 +413,10 @@ impl Cx<'_> {
         };
         let f = self.fields(
             t,
-            "a meeting instance",
+            Table::Instance,
             &["id", "dates", "confidence", "tentative", "source"],
         )?;
-        let dates = self.require(&f, "dates", "a meeting instance", v.span())?;
+        let dates = self.require(&f, "dates", || Table::Instance, v.span())?;
         let (start, end) = self.range(dates, "dates")?;
         let id = match f.get("id") {
             Some(i) => {
@@ -499,7 +498,7 @@ impl Cx<'_> {
         default_lead: Span,
     ) -> R<Located> {
         let t = self.table(v, "obligation")?;
-        let f = self.fields(t, "[[obligation]]", OBLIGATION_KEYS)?;
+        let f = self.fields(t, Table::Obligations, OBLIGATION_KEYS)?;
         self.obligation_fields(&f, v.span(), meetings, default_lead)
     }
 
@@ -511,11 +510,11 @@ impl Cx<'_> {
         meetings: &[Meeting],
         default_lead: Span,
     ) -> R<Located> {
-        let id_v = self.require(f, "id", "[[obligation]]", at.clone())?;
+        let id_v = self.require(f, "id", || Table::Obligations, at.clone())?;
         let id = self.string(id_v, "id")?;
         self.check_id(id, IdOf::Obligation, id_v.span())?;
         // Named in messages only: most obligations never need the text.
-        let what = format_args!("obligation `{id}`");
+        let what = || Table::Obligation(id.to_owned());
         let title = self.text(self.require(f, "title", what, at)?, "title")?;
         let every_v = f.get("every");
         let every = every_v.map(|e| self.string(e, "every")).transpose()?;
@@ -556,10 +555,12 @@ impl Cx<'_> {
             }
             for m in self.array(ms, "milestones")? {
                 let mt = self.table(m, "milestones")?;
-                let mf = self.fields(mt, "a milestone", &["name", "at"])?;
-                let name =
-                    self.text(self.require(&mf, "name", "a milestone", m.span())?, "name")?;
-                let at = self.require(&mf, "at", "a milestone", m.span())?;
+                let mf = self.fields(mt, Table::Milestone, &["name", "at"])?;
+                let name = self.text(
+                    self.require(&mf, "name", || Table::Milestone, m.span())?,
+                    "name",
+                )?;
+                let at = self.require(&mf, "at", || Table::Milestone, m.span())?;
                 let at = self.milestone_at(at, meetings)?;
                 milestones.push(Milestone { name, at });
             }
@@ -568,16 +569,13 @@ impl Cx<'_> {
         if let Some(list) = f.get("done") {
             for d in self.array(list, "done")? {
                 let dt = self.table(d, "done")?;
-                let df = self.fields(
-                    dt,
-                    "a `done` entry",
-                    &["period", "on", "ref", "note", "waived"],
-                )?;
+                let df =
+                    self.fields(dt, Table::Done, &["period", "on", "ref", "note", "waived"])?;
                 let period = self.string(
-                    self.require(&df, "period", "a `done` entry", d.span())?,
+                    self.require(&df, "period", || Table::Done, d.span())?,
                     "period",
                 )?;
-                let on = self.date(self.require(&df, "on", "a `done` entry", d.span())?, "on")?;
+                let on = self.date(self.require(&df, "on", || Table::Done, d.span())?, "on")?;
                 let outcome = match df.get("waived") {
                     Some(w) => Outcome::Waived {
                         reason: self.string(w, "waived")?.to_string(),

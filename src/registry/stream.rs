@@ -23,6 +23,7 @@ use toml_parser::lexer::{Token, TokenKind};
 use toml_parser::parser::{EventReceiver, RecursionGuard, ValidateWhitespace, parse_document};
 use toml_parser::{ErrorSink, ParseError, Raw, Source, Span as TomlSpan};
 
+use super::error::Table;
 use super::line::{self, Line, Scalar};
 use super::schema::OBLIGATION_KEYS;
 use super::toml::{Cx, Key, Value};
@@ -231,7 +232,7 @@ impl<'i> Obligations<'_, 'i> {
         let entries = self.keys.iter().map(|(k, v)| (k, v));
         let compiled = self
             .cx
-            .fields_of(entries, "[[obligation]]", OBLIGATION_KEYS)
+            .fields_of(entries, Table::Obligations, OBLIGATION_KEYS)
             .and_then(|f| self.cx.obligation_fields(&f, at, self.meetings, self.lead));
         match compiled {
             Ok((ob, _)) => self.out.push(ob),

@@ -8,7 +8,7 @@ use chrono::NaiveDate;
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use super::error::{ErrorKind, RegistryError, Shape};
+use super::error::{ErrorKind, RegistryError, Shape, Table};
 use crate::dates::{self, Span};
 use crate::diag;
 use crate::model::{Str, Text};
@@ -39,9 +39,16 @@ pub(super) struct Fields<'t, 'i> {
 
 impl<'t, 'i> Fields<'t, 'i> {
     pub(super) fn get(&self, key: &str) -> Option<&'t Value<'i>> {
-        let n = self.allowed.iter().position(|a| *a == key)?;
-        self.values[n]
+        self.values[index(self.allowed, key)?]
     }
+}
+
+/// Where a key stands among the allowed ones: most are told apart by length and first byte.
+fn index(allowed: &[&str], key: &str) -> Option<usize> {
+    let (len, first) = (key.len(), key.as_bytes().first());
+    allowed
+        .iter()
+        .position(|a| a.len() == len && a.as_bytes().first() == first && *a == key)
 }
 
 fn kind(v: &DeValue<'_>) -> Shape {
@@ -67,11 +74,11 @@ impl Cx<'_> {
         }
     }
 
-    /// `what` names the table in a message, and is only written out for one.
+    /// `what` names the table in a message.
     pub(super) fn fields<'t, 'i>(
         &self,
         table: &'t DeTable<'i>,
-        what: impl std::fmt::Display,
+        what: Table,
         allowed: &'static [&'static str],
     ) -> R<Fields<'t, 'i>> {
         self.fields_of(table.iter(), what, allowed)
@@ -81,19 +88,19 @@ impl Cx<'_> {
     pub(super) fn fields_of<'t, 'i: 't>(
         &self,
         entries: impl IntoIterator<Item = (&'t Key<'i>, &'t Value<'i>)>,
-        what: impl std::fmt::Display,
+        what: Table,
         allowed: &'static [&'static str],
     ) -> R<Fields<'t, 'i>> {
         debug_assert!(allowed.len() <= MAX_KEYS);
         let mut values = [None; MAX_KEYS];
         for (key, value) in entries {
             let name = key.get_ref().as_ref();
-            let Some(n) = allowed.iter().position(|a| *a == name) else {
+            let Some(n) = index(allowed, name) else {
                 return Err(self.error(
                     key.span(),
                     ErrorKind::UnknownKey {
                         key: name.to_string(),
-                        table: what.to_string(),
+                        table: what,
                         allowed,
                     },
                 ));
@@ -107,18 +114,11 @@ impl Cx<'_> {
         &self,
         f: &Fields<'t, 'i>,
         key: &'static str,
-        what: impl std::fmt::Display,
+        what: impl FnOnce() -> Table,
         span: Range<usize>,
     ) -> R<&'t Value<'i>> {
-        f.get(key).ok_or_else(|| {
-            self.error(
-                span,
-                ErrorKind::MissingKey {
-                    table: what.to_string(),
-                    key,
-                },
-            )
-        })
+        f.get(key)
+            .ok_or_else(|| self.error(span, ErrorKind::MissingKey { table: what(), key }))
     }
 
     pub(super) fn mismatch(&self, v: &Value<'_>, key: &str, expected: Shape) -> RegistryError {
@@ -226,9 +226,9 @@ impl Cx<'_> {
                 fr: None,
             }),
             DeValue::Table(t) => {
-                let f = self.fields(t, format_args!("`{key}`"), &["en", "fr"])?;
+                let f = self.fields(t, Table::Text(key.to_owned()), &["en", "fr"])?;
                 let en = self.string(
-                    self.require(&f, "en", format_args!("`{key}`"), v.span())?,
+                    self.require(&f, "en", || Table::Text(key.to_owned()), v.span())?,
                     "en",
                 )?;
                 let fr = self.opt_str(&f, "fr")?;
