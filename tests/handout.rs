@@ -92,11 +92,14 @@ fn status_ids(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<String> {
         .collect()
 }
 
-/// Headless Chromium with a profile of its own, nothing fetched from the network.
+/// Headless Chromium with a profile of its own, nothing fetched from the network; given
+/// two minutes at most (coreutils' `timeout`), so that a browser that hangs fails the test.
 fn chromium(dir: &Path, args: &[&str]) {
     let profile = dir.join("profile");
-    let status = Command::new("chromium")
+    let status = Command::new("timeout")
         .args([
+            "120",
+            "chromium",
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
@@ -106,6 +109,8 @@ fn chromium(dir: &Path, args: &[&str]) {
             "--disable-component-update",
             "--disable-sync",
             "--hide-scrollbars",
+            // Containers give /dev/shm little room.
+            "--disable-dev-shm-usage",
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
@@ -186,6 +191,11 @@ fn the_handout_prints_on_a4_in_at_most_four_pages_with_every_id_whole() {
     let (pages, text) = print(&dir, &handout(&dir, &["--all"]));
     assert!(pages <= 4, "{pages} pages with history");
     assert_whole_words(&text, &history);
+    // French words run longer; the page count and the ids hold all the same.
+    let (pages, text) = print(&dir, &handout(&dir, &["--lang", "fr"]));
+    assert!((1..=4).contains(&pages), "{pages} pages in French");
+    assert_whole_words(&text, &listed);
+    assert!(text.contains("Calendrier"), "{text}");
 
     // The picture a reviewer looks at: `target/tmp/handout.png`, and with BLESS=1 the
     // copy kept in the repository.
