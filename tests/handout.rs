@@ -84,7 +84,17 @@ pub(crate) fn attributes(html: &str, marker: &str, name: &str) -> Vec<String> {
 
 /// The ids of the obligations `status` lists, by state.
 fn status_ids(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<String> {
-    let json = shipped(dir, &["status", "--at", "council-2027", "--format", "json"]);
+    let json = shipped(
+        dir,
+        &[
+            "status",
+            "--at",
+            "council-2027",
+            "--all",
+            "--format",
+            "json",
+        ],
+    );
     let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
     rows.iter()
         .filter(|r| keep(r["state"].as_str().unwrap()))
