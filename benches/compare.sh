@@ -17,7 +17,8 @@
 # due's first run follows a change to the registry (hyperfine --prepare rewrites it before
 # every run); its repeated run reads the same file again. due keeps nothing between runs, so
 # the two are the same work, measured twice. due and remind take turns, ROUNDS times, so that
-# a drift in the machine's speed falls on both alike. /usr/bin/time -v measures peak memory.
+# a drift in the machine's speed falls on both alike. /usr/bin/time -v measures peak memory,
+# and valgrind's callgrind (when installed) the instructions of one run of each.
 # It also times `cat obligations.toml` against `due --next 90d` on the built-in registry.
 #
 # With BASE set to a git revision, that revision is built in a temporary worktree and its
@@ -126,6 +127,18 @@ peak_mib() {
     awk -F': *' '/Maximum resident set size/ { printf "%.1f", $2 / 1024 }' "$WORK/time.txt"
 }
 
+# minstr CMD...: millions of instructions one run executes, every process of a pipeline
+# added up (valgrind's callgrind counts them the same on a loaded machine as on a quiet one);
+# n/a without valgrind.
+minstr() {
+    command -v valgrind >/dev/null || { echo n/a; return; }
+    rm -f "$WORK"/callgrind.*
+    valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$WORK/callgrind.%p" \
+        "$@" >/dev/null 2>&1 || true
+    cat "$WORK"/callgrind.* 2>/dev/null |
+        awk '/^summary:/ { s += $2 } END { if (s) printf "%.0f", s / 1e6; else print "n/a" }'
+}
+
 # bench NAME RUNS CMD [hyperfine options...]: hyperfine one command, export JSON.
 bench() {
     local name=$1 runs=$2 cmd=$3
@@ -177,6 +190,8 @@ for profile in $PROFILES; do
 
         rss_due=$(peak_mib $due_cmd)
         rss_rem=$(peak_mib sh "$dir/remind.sh")
+        i_due=$(minstr $due_cmd)
+        i_rem=$(minstr sh "$dir/remind.sh")
         m_first=$(median_ms "$OUT"/due-first-"$key"-r*.json)
         m_again=$(median_ms "$OUT"/due-again-"$key"-r*.json)
         m_rem=$(median_ms "$OUT"/remind-"$key"-r*.json)
@@ -184,7 +199,7 @@ for profile in $PROFILES; do
         c_rem=$(cpu_ms "$OUT"/remind-"$key"-r*.json)
         reg_kib=$(($(stat -c %s "$dir/registry.base") / 1024))
         rem_lines=$(grep -c '^REM' "$rem")
-        rows+=("| $profile | $n | $reg_kib KiB | $rem_lines | $m_first | $m_again | $m_rem | $(ratio "$m_first" "$m_rem") | $(ratio "$m_again" "$m_rem") | $c_due | $c_rem | $(ratio "$c_due" "$c_rem") | $rss_due | $rss_rem |")
+        rows+=("| $profile | $n | $reg_kib KiB | $rem_lines | $m_first | $m_again | $m_rem | $(ratio "$m_first" "$m_rem") | $(ratio "$m_again" "$m_rem") | $c_due | $c_rem | $(ratio "$c_due" "$c_rem") | $i_due | $i_rem | $(ratio "$i_due" "$i_rem") | $rss_due | $rss_rem |")
     done
 done
 
@@ -199,6 +214,8 @@ m_cat=$(median_ms "$OUT"/embedded-cat-r*.json)
 m_emb=$(median_ms "$OUT"/embedded-due-r*.json)
 c_cat=$(cpu_ms "$OUT"/embedded-cat-r*.json)
 c_emb=$(cpu_ms "$OUT"/embedded-due-r*.json)
+i_cat=$(minstr $cat_cmd)
+i_emb=$(minstr $emb_cmd)
 
 model=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
 # Before the report is opened, which would make the tree look changed.
@@ -236,21 +253,22 @@ version=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)
     echo
     echo "Wall-clock medians in milliseconds (hyperfine, \`-N\`); processor time (user + system,"
     echo "mean over all runs, for remind its pipeline's three processes together) in"
-    echo "milliseconds; peak RSS in MiB (\`/usr/bin/time -v\`, one run; for remind, its largest"
-    echo "process). Ratios are due's over remind's. When the machine is shared, wall-clock"
+    echo "milliseconds; instructions in millions (valgrind's callgrind, one run, for remind its"
+    echo "pipeline's processes together); peak RSS in MiB (\`/usr/bin/time -v\`, one run; for"
+    echo "remind, its largest process). Ratios are due's over remind's. When the machine is shared, wall-clock"
     echo "times grow with the load, and a pipeline of three processes gets a larger share of"
     echo "it than one process: compare the processor times then."
     echo
-    echo "| profile | N | registry | REM lines | due 1st (ms) | due again (ms) | remind (ms) | 1st / remind | again / remind | due CPU (ms) | remind CPU (ms) | CPU ratio | due RSS (MiB) | remind RSS (MiB) |"
-    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| profile | N | registry | REM lines | due 1st (ms) | due again (ms) | remind (ms) | 1st / remind | again / remind | due CPU (ms) | remind CPU (ms) | CPU ratio | due Minstr | remind Minstr | instr ratio | due RSS (MiB) | remind RSS (MiB) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|"
     printf '%s\n' "${rows[@]}"
     echo
     echo "Built-in registry (\`obligations.toml\`, compiled into the binary):"
     echo
-    echo "| command | median (ms) | ratio to cat | CPU (ms) | CPU ratio to cat | peak RSS (MiB) |"
-    echo "|---|---:|---:|---:|---:|---:|"
-    echo "| \`cat obligations.toml\` | $m_cat | 1 | $c_cat | 1 | $(peak_mib cat "$ROOT/obligations.toml") |"
-    echo "| \`due --today $TODAY --next 90d\` | $m_emb | $(ratio "$m_emb" "$m_cat") | $c_emb | $(ratio "$c_emb" "$c_cat") | $(peak_mib $emb_cmd) |"
+    echo "| command | median (ms) | ratio to cat | CPU (ms) | CPU ratio to cat | Minstr | instr ratio to cat | peak RSS (MiB) |"
+    echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+    echo "| \`cat obligations.toml\` | $m_cat | 1 | $c_cat | 1 | $i_cat | 1 | $(peak_mib cat "$ROOT/obligations.toml") |"
+    echo "| \`due --today $TODAY --next 90d\` | $m_emb | $(ratio "$m_emb" "$m_cat") | $c_emb | $(ratio "$c_emb" "$c_cat") | $i_emb | $(ratio "$i_emb" "$i_cat") | $(peak_mib $emb_cmd) |"
     echo
     if [ -n "$BASE" ]; then
         echo "Outputs compared byte for byte with \`$BASE\` ($(git -C "$ROOT" rev-parse --short "$BASE")):"

@@ -546,6 +546,8 @@ struct Session {
     today: NaiveDate,
     lang: Lang,
     format: FormatArg,
+    /// What an HTML page says it lists, under the registry's title; else the day it speaks of.
+    page_subtitle: Option<String>,
     color: bool,
     terminal: bool,
     lock_timeout: std::time::Duration,
@@ -588,6 +590,7 @@ impl Session {
             today,
             lang: global.lang.resolve(),
             format: global.format,
+            page_subtitle: None,
             color,
             terminal,
             lock_timeout: std::time::Duration::from_secs(global.lock_timeout),
@@ -648,7 +651,10 @@ impl Session {
             FormatArg::Html => Box::new(render::Page {
                 lang: self.lang,
                 title: &self.reg.title,
-                subtitle: i18n::f(self.lang, Msg::AsOf, &[("date", &self.today)]),
+                subtitle: self
+                    .page_subtitle
+                    .clone()
+                    .unwrap_or_else(|| i18n::f(self.lang, Msg::AsOf, &[("date", &self.today)])),
             }),
             FormatArg::Ics => {
                 bail!(
@@ -736,9 +742,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
         }
         _ => {}
     }
-    // The session lasts until the process exits: leaving it to the operating system spares
-    // freeing a large registry piece by piece.
-    let cx: &mut Session = Box::leak(Box::new(Session::load(&cli.global, terminal)?));
+    let cx = &mut Session::load(&cli.global, terminal)?;
     let (next, until) = match &cli.command {
         Some(Command::Ics { next, until }) => {
             cx.format = FormatArg::Ics;
@@ -756,6 +760,12 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             cx.close(&mut listing, items.is_empty(), || {
                 i18n::f(cx.lang, Msg::NothingDueBy, &[("date", &until)])
             });
+            let window = i18n::f(
+                cx.lang,
+                Msg::PageDueBy,
+                &[("until", &until), ("date", &cx.today)],
+            );
+            cx.page_subtitle = Some(window);
             cx.export_items(&items, &listing, out)?;
             Ok(listed(cli.exit_code, !items.is_empty()))
         }
@@ -766,6 +776,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             cx.close(&mut listing, items.is_empty(), || {
                 i18n::f(cx.lang, Msg::NothingOverdueOn, &[("date", &cx.today)])
             });
+            cx.page_subtitle = Some(i18n::f(cx.lang, Msg::PageOverdueOn, &[("date", &cx.today)]));
             cx.export_items(&items, &listing, out)?;
             Ok(listed(exit_code || cli.exit_code, !items.is_empty()))
         }

@@ -239,15 +239,15 @@ pub fn add_months(date: NaiveDate, n: i64) -> Option<NaiveDate> {
     }
 }
 
+/// The number of days in a month of the proleptic Gregorian calendar (31 for a month outside
+/// 1 to 12).
 pub fn days_in_month(year: i32, month: u32) -> u32 {
-    let (ny, nm) = if month == 12 {
-        (year + 1, 1)
-    } else {
-        (year, month + 1)
-    };
-    NaiveDate::from_ymd_opt(ny, nm, 1)
-        .and_then(|d| d.pred_opt())
-        .map_or(31, |d| d.day())
+    match month {
+        2 if year % 4 == 0 && (year % 100 != 0 || year % 400 == 0) => 29,
+        2 => 28,
+        4 | 6 | 9 | 11 => 30,
+        _ => 31,
+    }
 }
 
 /// The date with that day in that month, or the month's last day when the month is shorter.
@@ -265,7 +265,12 @@ pub fn days_in_month(year: i32, month: u32) -> u32 {
 /// assert_eq!(clamped(2027, 13, 1), None);
 /// ```
 pub fn clamped(year: i32, month: u32, day: u32) -> Option<NaiveDate> {
-    NaiveDate::from_ymd_opt(year, month, day.min(days_in_month(year, month)))
+    let day = if day <= 28 {
+        day
+    } else {
+        day.min(days_in_month(year, month))
+    };
+    NaiveDate::from_ymd_opt(year, month, day)
 }
 
 /// A month and day without a year (`06-15`); 02-29 is allowed and clamps in common years.
@@ -473,6 +478,18 @@ mod tests {
                 .to_string()
                 .contains("100 years")
         );
+    }
+
+    #[test]
+    fn months_have_the_days_the_calendar_gives_them() {
+        for year in [1900, 2000, 2023, 2024, 2100, 2400] {
+            for month in 1..=12 {
+                let next =
+                    NaiveDate::from_ymd_opt(year + i32::from(month == 12), month % 12 + 1, 1);
+                let last = next.and_then(|d| d.pred_opt()).map(|d| d.day());
+                assert_eq!(Some(days_in_month(year, month)), last, "{year}-{month}");
+            }
+        }
     }
 
     #[test]

@@ -344,7 +344,7 @@ fn occurrences_into<'r>(
                 InPeriod::Day { .. } => 0,
                 InPeriod::Start(s) | InPeriod::End(s) => s.approx_days().abs(),
             };
-            let slack = shift + ROLL_SLACK_DAYS;
+            let slack = shift + roll_slack(&reg.calendar);
             let (lo, hi) = widened(from, to, slack);
             let mut p = PeriodIndex::of(*period, lo);
             let last = PeriodIndex::of(*period, hi);
@@ -363,7 +363,7 @@ fn occurrences_into<'r>(
             let meeting = &reg.meetings[*meeting];
             // An instance lasts under a year, so its start is within a year and the offset of
             // the due date.
-            let slack = offset.approx_days().abs() + 366 + ROLL_SLACK_DAYS;
+            let slack = offset.approx_days().abs() + 366 + roll_slack(&reg.calendar);
             let (lo, hi) = widened(from, to, slack);
             for year in lo.year()..=hi.year() {
                 let instances = meeting.in_year(year);
@@ -399,6 +399,14 @@ fn occurrences_into<'r>(
             .cmp(&b.due)
             .then_with(|| a.period.text().cmp(&b.period.text()))
     });
+}
+
+/// How far a working-day roll can move a date: nothing when the calendar does not roll.
+fn roll_slack(calendar: &dates::Calendar) -> i64 {
+    match calendar.roll {
+        dates::Roll::None => 0,
+        _ => ROLL_SLACK_DAYS,
+    }
 }
 
 /// `from..=to` widened by `slack` days either way, as far as dates go.

@@ -16,17 +16,7 @@ pub enum Origin {
     File(PathBuf),
 }
 
-impl Origin {
-    /// How registry messages name it, before `:LINE:COL`.
-    pub fn file_name(&self) -> String {
-        match self {
-            Origin::Embedded => "obligations.toml (embedded)".to_string(),
-            Origin::File(p) => p.display().to_string(),
-        }
-    }
-}
-
-/// How listings and `due validate` name it.
+/// How messages (before `:LINE:COL`), listings and `due validate` name it.
 impl std::fmt::Display for Origin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {

@@ -455,6 +455,8 @@ pub(super) fn text(key: Msg) -> &'static str {
         }
         ErrBadGlob => "--id: `{pattern}` is not a glob pattern ({why})",
 
+        PageDueBy => "Overdue, or due by {until}; as of {date}.",
+        PageOverdueOn => "Overdue on {date}.",
         HandoutAsOf => "Status as of {date} ({at}); prepared {today}.",
         HandoutAsOfDay => "Status as of {date}; prepared {today}.",
         SectionAttention => "Needs attention: overdue, or due by {date}",

@@ -481,6 +481,8 @@ pub(super) fn text(key: Msg) -> &'static str {
         }
         ErrBadGlob => "--id : `{pattern}` n'est pas un motif glob ({why})",
 
+        PageDueBy => "En retard, ou à échéance d'ici le {until} ; situation au {date}.",
+        PageOverdueOn => "En retard au {date}.",
         HandoutAsOf => "Situation au {date} ({at}) ; établie le {today}.",
         HandoutAsOfDay => "Situation au {date} ; établie le {today}.",
         SectionAttention => "À traiter : en retard, ou à échéance au plus tard le {date}",

@@ -116,7 +116,7 @@ keys! {
     // Filters.
     ErrUnknownState, ErrUnknownStateNear, ErrBadGlob,
     // The printable handout (`status --format html`) and its timeline.
-    HandoutAsOf, HandoutAsOfDay, SectionAttention, SectionOnTrack, SectionStanding,
+    PageDueBy, PageOverdueOn, HandoutAsOf, HandoutAsOfDay, SectionAttention, SectionOnTrack, SectionStanding,
     SectionHistory, HistoryLeftOut, NothingNeedsAttention, ColLastDelivery, NoneRecorded, TimelineHeading,
     LegendDeadline, LegendEstimated, LegendClosed, LegendMilestone, LegendToday, LegendConfirmed,
     LegendLikely, LegendEstimate, MonthsShort, HandoutFor, DatesFromTo,

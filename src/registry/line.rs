@@ -79,16 +79,16 @@ fn skip_blanks(b: &[u8], mut i: usize) -> usize {
 
 /// A bare key: ASCII letters, digits, `_` and `-`.
 fn word<'i>(text: &'i str, i: &mut usize) -> Option<Word<'i>> {
-    let start = *i;
-    let len = text.as_bytes()[start..]
-        .iter()
-        .take_while(|c| c.is_ascii_alphanumeric() || matches!(c, b'_' | b'-'))
-        .count();
-    if len == 0 {
+    let (start, b) = (*i, text.as_bytes());
+    let mut end = start;
+    while end < b.len() && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'_' | b'-')) {
+        end += 1;
+    }
+    if end == start {
         return None;
     }
-    *i = start + len;
-    Some((start..*i, &text[start..*i]))
+    *i = end;
+    Some((start..end, text.get(start..end)?))
 }
 
 fn scalar<'i>(text: &'i str, i: &mut usize) -> Option<Scalar<'i>> {

@@ -44,7 +44,7 @@ fn parse_with(
     whole: Option<&'static str>,
     origin: Origin,
 ) -> Result<Registry, RegistryError> {
-    let file = origin.file_name();
+    let file = origin.to_string();
     let cx = toml::Cx {
         file: &file,
         text,

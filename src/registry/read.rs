@@ -62,7 +62,7 @@ fn check_text<'b>(bytes: &'b [u8], origin: &Origin) -> Result<&'b str, RegistryE
     };
     let before = std::str::from_utf8(&bytes[..at]).expect("valid up to here");
     let cx = Cx {
-        file: &origin.file_name(),
+        file: &origin.to_string(),
         text: before,
         whole: None,
     };

@@ -39,9 +39,16 @@ pub(super) struct Fields<'t, 'i> {
 
 impl<'t, 'i> Fields<'t, 'i> {
     pub(super) fn get(&self, key: &str) -> Option<&'t Value<'i>> {
-        let n = self.allowed.iter().position(|a| *a == key)?;
-        self.values[n]
+        self.values[index(self.allowed, key)?]
     }
+}
+
+/// Where a key stands among the allowed ones: most are told apart by length and first byte.
+fn index(allowed: &[&str], key: &str) -> Option<usize> {
+    let (len, first) = (key.len(), key.as_bytes().first());
+    allowed
+        .iter()
+        .position(|a| a.len() == len && a.as_bytes().first() == first && *a == key)
 }
 
 fn kind(v: &DeValue<'_>) -> Shape {
@@ -88,7 +95,7 @@ impl Cx<'_> {
         let mut values = [None; MAX_KEYS];
         for (key, value) in entries {
             let name = key.get_ref().as_ref();
-            let Some(n) = allowed.iter().position(|a| *a == name) else {
+            let Some(n) = index(allowed, name) else {
                 return Err(self.error(
                     key.span(),
                     ErrorKind::UnknownKey {
