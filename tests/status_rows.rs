@@ -3,18 +3,12 @@
 //! standing duties; history only with `--all`. The terminal table, Markdown, CSV, JSON and
 //! the handout cannot disagree about which obligations a session is shown.
 
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 use crate::common::{due, stdout};
+use crate::handout::scratch;
 
 const TODAY: &str = "2026-12-02";
-
-fn scratch(name: &str) -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
-    let _ = std::fs::remove_dir_all(&dir);
-    std::fs::create_dir_all(&dir).unwrap();
-    dir
-}
 
 /// `due --ledger DIR/ledger.toml --today TODAY ARGS` on the shipped registry.
 fn run(dir: &Path, args: &[&str]) -> String {
