@@ -445,18 +445,17 @@ fn settle_options(matches: &clap::ArgMatches, global: &mut Global) -> Result<()>
     };
     let Some((name, mut sub)) = matches.subcommand() else {
         if given(matches, "lock_timeout") {
-            bail!(
-                "--lock-timeout applies to `done`, `undo`, `waive` and `ledger`, not to listings"
-            );
+            return Err(UsageError::LockTimeoutOnListing.into());
         }
         return Ok(());
     };
     for id in PER_COMMAND {
         if given(matches, id) && !takes(name, id) {
-            bail!(
-                "`due {name}` does not take --{} (see `due {name} --help`)",
-                id.replace('_', "-")
-            );
+            return Err(UsageError::NotTaken {
+                command: name.to_owned(),
+                option: id.replace('_', "-"),
+            }
+            .into());
         }
     }
     // The deepest command that was given an option has its value (`due ledger migrate`).
@@ -524,7 +523,8 @@ pub fn run() -> Result<Exit> {
         }
     };
     let mut cli = Cli::from_arg_matches(&matches)?;
-    settle_options(&matches, &mut cli.global)?;
+    settle_options(&matches, &mut cli.global)
+        .map_err(|e| i18n::localize(e, cli.global.lang.resolve()))?;
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -656,11 +656,7 @@ impl Session {
                     .clone()
                     .unwrap_or_else(|| i18n::f(self.lang, Msg::AsOf, &[("date", &self.today)])),
             }),
-            FormatArg::Ics => {
-                bail!(
-                    "--format ics lists occurrences: use it with `due`, `due overdue` or `due remind`"
-                )
-            }
+            FormatArg::Ics => return Err(UsageError::IcsHere.into()),
         };
         exporter.export(listing, out)?;
         Ok(())
@@ -919,7 +915,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
 fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) -> Result<Exit> {
     let delivery = args.mail || args.smtp.is_some();
     if delivery && cx.format != FormatArg::Table {
-        bail!("--format does not apply to an e-mail message (--mail, --smtp)");
+        return Err(UsageError::FormatWithMail.into());
     }
     // Checked before anything else, so that a mistake shows even on a day with nothing to send.
     let smtp = match &args.smtp {

@@ -381,6 +381,16 @@ pub(super) fn text(key: Msg) -> &'static str {
             "(the ledger was left as it is: correct it, or restore it from version control, and run the command again)"
         }
         LedgerRead => "cannot read the ledger {path}: {cause}",
+        LedgerNotUtf8 => "byte {byte} is not UTF-8 text (the ledger is a text file)",
+        TheRecord => "the record",
+        LedgerNotInAction => "`{key}` does not belong to an `{action}` record",
+        LedgerMissingForAction => "a `{action}` record needs `{key}`",
+        LedgerUnknownAction => "unknown action `{action}`, expected `done`, `waived` or `undone`",
+        LedgerEmpty => "`{key}` is empty, expected a non-empty string",
+        LedgerNotADate => "`{text}` is not a date, expected a bare date such as 2027-03-01",
+        LedgerNoTimeZone => {
+            "`{text}` has no time zone, expected a time such as 2027-03-01T09:30:00Z"
+        }
         LedgerWrite => {
             "cannot write the ledger {path}: {cause} (choose a writable place with --ledger PATH or DUE_LEDGER)"
         }
@@ -390,6 +400,29 @@ pub(super) fn text(key: Msg) -> &'static str {
             "no data directory is known for this user, so there is no default ledger: give one with --ledger PATH or DUE_LEDGER"
         }
 
+        ErrLockTimeoutOnListing => {
+            "--lock-timeout applies to `done`, `undo`, `waive` and `ledger`, not to listings"
+        }
+        ErrNotTaken => "`due {command}` does not take --{option} (see `due {command} --help`)",
+        ErrIcsHere => {
+            "--format ics lists occurrences: use it with `due`, `due overdue` or `due remind`"
+        }
+        ErrFormatWithMail => "--format does not apply to an e-mail message (--mail, --smtp)",
+        HolidayExpected => {
+            "expected `MM-DD`, `easter ± N` or `ORDINAL WEEKDAY of MONTH ± N`, such as `01-01`, `easter - 2d` or `first sun of sep + 4d`"
+        }
+        HolidayNotARule => "`{text}` is not a holiday rule ({expected})",
+        HolidayMonthDayOffset => {
+            "`{text}`: a month-day holiday takes no offset (write the day itself)"
+        }
+        HolidayOrdinal => {
+            "`{word}` in `{text}` is not an ordinal: first, second, third, fourth or last"
+        }
+        HolidayWeekday => "`{word}` in `{text}` is not a weekday (mon … sun) ({expected})",
+        HolidayMonth => "`{word}` in `{text}` is not a month (jan … dec) ({expected})",
+        HolidayOffsetUnit => {
+            "`{text}`: a holiday's offset is in days or weeks (`4d`, `1w`), so that it names one day every year"
+        }
         Wrote => "wrote {path}",
         ErrExists => "{path} already exists (pass --force to overwrite it)",
         HintHere => {

@@ -8,7 +8,8 @@ use super::{Msg, f, state, t};
 use crate::dates::{SpanError, Spans};
 use crate::engine::AtError;
 use crate::filter::{self, FilterError};
-use crate::ledger::LedgerError;
+use crate::holiday::RuleError;
+use crate::ledger::{LedgerError, Problem};
 use crate::model::Lang;
 use crate::record::{Candidate, RecordError};
 use crate::registry::{ErrorKind, IdOf, IdProblem, Recurring, RegistryError, Shape, Table};
@@ -161,6 +162,14 @@ pub fn usage(e: &UsageError, lang: Lang) -> String {
             f(lang, Msg::ErrAt, &[("at", at), ("reason", &reason)])
         }
         UsageError::Exists(path) => f(lang, Msg::ErrExists, &[("path", &path.display())]),
+        UsageError::LockTimeoutOnListing => t(lang, Msg::ErrLockTimeoutOnListing).to_owned(),
+        UsageError::NotTaken { command, option } => f(
+            lang,
+            Msg::ErrNotTaken,
+            &[("command", command), ("option", option)],
+        ),
+        UsageError::IcsHere => t(lang, Msg::ErrIcsHere).to_owned(),
+        UsageError::FormatWithMail => t(lang, Msg::ErrFormatWithMail).to_owned(),
     }
 }
 
@@ -396,7 +405,10 @@ pub fn kind(k: &ErrorKind, lang: Lang) -> String {
         BadHolidayRule { reason } => f(
             lang,
             Msg::RegKeyReason,
-            &[("key", &"holiday_rules"), ("reason", reason)],
+            &[
+                ("key", &"holiday_rules"),
+                ("reason", &holiday(reason, lang)),
+            ],
         ),
         NotAYear { meeting, value } => f(
             lang,
@@ -476,9 +488,10 @@ pub fn ledger(e: &LedgerError, lang: Lang) -> String {
             path,
             line,
             col,
-            message,
+            problem: p,
         } => format!(
-            "{path}:{line}:{col}: {message}\n{}",
+            "{path}:{line}:{col}: {}\n{}",
+            problem(p, lang),
             t(lang, Msg::LedgerLeftAsItIs)
         ),
         LedgerError::Read { path, cause } => {
@@ -516,5 +529,74 @@ pub fn filter(e: &FilterError, lang: Lang) -> String {
         FilterError::BadGlob { pattern, why } => {
             f(lang, Msg::ErrBadGlob, &[("pattern", pattern), ("why", why)])
         }
+    }
+}
+
+/// What is wrong in a ledger's text.
+fn problem(p: &Problem, lang: Lang) -> String {
+    match p {
+        Problem::Toml(message) => message.clone(),
+        Problem::NotUtf8(byte) => f(
+            lang,
+            Msg::LedgerNotUtf8,
+            &[("byte", &format!("0x{byte:02X}"))],
+        ),
+        Problem::UnknownKey {
+            key,
+            in_file_of_records,
+        } => {
+            let place = match in_file_of_records {
+                true => "[[record]]",
+                false => t(lang, Msg::TheRecord),
+            };
+            unknown_key(key, place, crate::ledger::RECORD_KEYS, lang)
+        }
+        Problem::TooLong { key, bytes } => too_long(key, *bytes, lang),
+        Problem::NotInAction { key, action } => f(
+            lang,
+            Msg::LedgerNotInAction,
+            &[("key", key), ("action", action)],
+        ),
+        Problem::MissingForAction { key, action } => f(
+            lang,
+            Msg::LedgerMissingForAction,
+            &[("key", key), ("action", action)],
+        ),
+        Problem::UnknownAction(action) => f(lang, Msg::LedgerUnknownAction, &[("action", action)]),
+        Problem::Empty(key) => f(lang, Msg::LedgerEmpty, &[("key", key)]),
+        Problem::NotADate(text) => f(lang, Msg::LedgerNotADate, &[("text", text)]),
+        Problem::NoTimeZone(text) => f(lang, Msg::LedgerNoTimeZone, &[("text", text)]),
+        Problem::BadTime { time, why } => format!("`{time}`: {why}"),
+    }
+}
+
+/// Why a holiday rule was refused.
+pub fn holiday(e: &RuleError, lang: Lang) -> String {
+    let expected = t(lang, Msg::HolidayExpected);
+    let in_rule = |key, word: &String, text: &String| {
+        let args: [(&str, &dyn Display); 3] =
+            [("word", word), ("text", text), ("expected", &expected)];
+        f(lang, key, &args)
+    };
+    match e {
+        RuleError::NotARule { text } => f(
+            lang,
+            Msg::HolidayNotARule,
+            &[("text", text), ("expected", &expected)],
+        ),
+        RuleError::OffsetOnMonthDay { text } => {
+            f(lang, Msg::HolidayMonthDayOffset, &[("text", text)])
+        }
+        RuleError::NotAnOrdinal { word, text } => {
+            f(lang, Msg::HolidayOrdinal, &[("word", word), ("text", text)])
+        }
+        RuleError::NotAWeekday { word, text } => in_rule(Msg::HolidayWeekday, word, text),
+        RuleError::NotAMonth { word, text } => in_rule(Msg::HolidayMonth, word, text),
+        RuleError::Offset { text, error } => f(
+            lang,
+            Msg::RegKeyReason,
+            &[("key", text), ("reason", &span(error, lang))],
+        ),
+        RuleError::OffsetUnit { text } => f(lang, Msg::HolidayOffsetUnit, &[("text", text)]),
     }
 }

@@ -403,6 +403,22 @@ pub(super) fn text(key: Msg) -> &'static str {
             "(le journal est resté tel quel : corrigez-le, ou restaurez-le depuis le gestionnaire de versions, puis relancez la commande)"
         }
         LedgerRead => "impossible de lire le journal {path} : {cause}",
+        LedgerNotUtf8 => {
+            "l'octet {byte} n'est pas du texte UTF-8 (le journal est un fichier texte)"
+        }
+        TheRecord => "l'enregistrement",
+        LedgerNotInAction => "`{key}` n'a pas sa place dans un enregistrement `{action}`",
+        LedgerMissingForAction => "un enregistrement `{action}` a besoin de `{key}`",
+        LedgerUnknownAction => {
+            "action inconnue `{action}` : `done`, `waived` ou `undone` est attendu"
+        }
+        LedgerEmpty => "`{key}` est vide : un texte non vide est attendu",
+        LedgerNotADate => {
+            "`{text}` n'est pas une date : une date seule telle que 2027-03-01 est attendue"
+        }
+        LedgerNoTimeZone => {
+            "`{text}` n'a pas de fuseau horaire : une heure telle que 2027-03-01T09:30:00Z est attendue"
+        }
         LedgerWrite => {
             "impossible d'écrire le journal {path} : {cause} (choisissez un emplacement accessible en écriture avec --ledger PATH ou DUE_LEDGER)"
         }
@@ -412,6 +428,33 @@ pub(super) fn text(key: Msg) -> &'static str {
             "aucun répertoire de données n'est connu pour cet utilisateur, il n'y a donc pas de journal par défaut : indiquez-en un avec --ledger PATH ou DUE_LEDGER"
         }
 
+        ErrLockTimeoutOnListing => {
+            "--lock-timeout s'applique à `done`, `undo`, `waive` et `ledger`, pas aux listes"
+        }
+        ErrNotTaken => "`due {command}` ne prend pas --{option} (voir `due {command} --help`)",
+        ErrIcsHere => {
+            "--format ics liste des occurrences : employez-le avec `due`, `due overdue` ou `due remind`"
+        }
+        ErrFormatWithMail => {
+            "--format ne s'applique pas à un message électronique (--mail, --smtp)"
+        }
+        HolidayExpected => {
+            "attendu : `MM-DD`, `easter ± N` ou `ORDINAL WEEKDAY of MONTH ± N`, tel que `01-01`, `easter - 2d` ou `first sun of sep + 4d`"
+        }
+        HolidayNotARule => "`{text}` n'est pas une règle de jour férié ({expected})",
+        HolidayMonthDayOffset => {
+            "`{text}` : un jour férié à date fixe ne prend pas de décalage (écrivez le jour lui-même)"
+        }
+        HolidayOrdinal => {
+            "`{word}` dans `{text}` n'est pas un ordinal : first, second, third, fourth ou last"
+        }
+        HolidayWeekday => {
+            "`{word}` dans `{text}` n'est pas un jour de la semaine (mon … sun) ({expected})"
+        }
+        HolidayMonth => "`{word}` dans `{text}` n'est pas un mois (jan … dec) ({expected})",
+        HolidayOffsetUnit => {
+            "`{text}` : le décalage d'un jour férié se compte en jours ou en semaines (`4d`, `1w`), pour qu'il désigne un seul jour chaque année"
+        }
         Wrote => "écrit : {path}",
         ErrExists => "{path} existe déjà (passez --force pour l'écraser)",
         HintHere => {

@@ -103,6 +103,12 @@ keys! {
     TableMeeting, TableObligation, TableInstance, TableMilestone, TableDone,
     // The ledger's errors.
     LedgerLeftAsItIs, LedgerRead, LedgerWrite, LedgerMigrate, LedgerLock, LedgerNoDataDir,
+    LedgerNotUtf8, TheRecord, LedgerNotInAction, LedgerMissingForAction, LedgerUnknownAction,
+    LedgerEmpty, LedgerNotADate, LedgerNoTimeZone,
+    ErrLockTimeoutOnListing, ErrNotTaken, ErrIcsHere, ErrFormatWithMail,
+    // Holiday rules.
+    HolidayExpected, HolidayNotARule, HolidayMonthDayOffset, HolidayOrdinal, HolidayWeekday,
+    HolidayMonth, HolidayOffsetUnit,
     // `due init`.
     Wrote, ErrExists, HintHere, HintDefault, HintPass, HintPassOrRunThere, TeamNextSteps,
     // Records that two clones made differently.
