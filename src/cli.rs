@@ -203,7 +203,7 @@ enum Command {
         /// A meeting instance (its opening day), a meeting, or a date
         #[arg(long, value_name = "MEETING|DATE")]
         at: Option<String>,
-        /// With --format html: list history too (what fell due before `tracking_since`)
+        /// List history too: what fell due before `tracking_since` with nothing recorded
         #[arg(long)]
         all: bool,
     },
@@ -813,7 +813,21 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             let mut rows: Vec<_> = rows.into_iter().zip(closed).collect();
             cx.filter.retain(&mut rows);
             let (rows, closed): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+            let matched = rows.len();
+            let (rows, closed, groups) = crate::sections::arrange(rows, closed, &at, all);
             let mut listing = views::status(&rows, &closed, cx.lang);
+            let history_note =
+                cx.reg
+                    .tracking_since
+                    .filter(|_| rows.len() < matched)
+                    .map(|since| {
+                        let count = matched - rows.len();
+                        i18n::f(
+                            cx.lang,
+                            Msg::HistoryLeftOut,
+                            &[("count", &count), ("date", &since)],
+                        )
+                    });
             let what = views::status_at(&at, cx.lang).map_or(String::new(), |w| format!(" ({w})"));
             let heading = i18n::f(
                 cx.lang,
@@ -825,19 +839,20 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
                     reg: &cx.reg,
                     rows: &rows,
                     closed: &closed,
+                    groups: &groups,
                     at: &at,
                     completions: &cx.completions,
                     today: cx.today,
                     lang: cx.lang,
-                    all,
                     heading: &heading,
-                    filters: cx.filters_note(),
+                    notes: cx.filters_note().into_iter().chain(history_note).collect(),
                 };
                 out.write_all(crate::handout::render(&handout).as_bytes())?;
                 return Ok(Exit::Success);
             }
             listing.heading = Some(heading);
             cx.close(&mut listing, rows.is_empty(), || cx.no_obligation());
+            listing.notes.extend(history_note);
             cx.export(&listing, out)?;
             Ok(Exit::Success)
         }

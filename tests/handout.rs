@@ -41,7 +41,7 @@ fn markdown_status_starts_with_the_table_heading() {
 }
 
 /// A folder of this test's own under the target directory.
-fn scratch(name: &str) -> PathBuf {
+pub(crate) fn scratch(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -84,7 +84,17 @@ pub(crate) fn attributes(html: &str, marker: &str, name: &str) -> Vec<String> {
 
 /// The ids of the obligations `status` lists, by state.
 fn status_ids(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<String> {
-    let json = shipped(dir, &["status", "--at", "council-2027", "--format", "json"]);
+    let json = shipped(
+        dir,
+        &[
+            "status",
+            "--at",
+            "council-2027",
+            "--all",
+            "--format",
+            "json",
+        ],
+    );
     let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
     rows.iter()
         .filter(|r| keep(r["state"].as_str().unwrap()))

@@ -27,6 +27,7 @@ mod remind;
 mod sharing;
 mod smtp;
 mod smtp_guard;
+mod status_rows;
 mod team;
 mod terminal;
 mod today;

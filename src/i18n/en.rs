@@ -532,6 +532,9 @@ pub(super) fn text(key: Msg) -> &'static str {
         SectionOnTrack => "On track, or delivered",
         SectionStanding => "Standing duties (no deadline)",
         SectionHistory => "History: due before {date}, when tracking began",
+        HistoryLeftOut => {
+            "History left out: {count} (due before {date}, nothing recorded); --all lists it."
+        }
         NothingNeedsAttention => "Nothing is overdue or due by {date}.",
         ColLastDelivery => "Last delivery",
         NoneRecorded => "none recorded",

@@ -569,6 +569,9 @@ pub(super) fn text(key: Msg) -> &'static str {
         SectionOnTrack => "Dans les délais, ou remis",
         SectionStanding => "Tâches permanentes (sans échéance)",
         SectionHistory => "Historique : échéances antérieures au {date}, début du suivi",
+        HistoryLeftOut => {
+            "Historique omis : {count} (échéances antérieures au {date}, rien d'enregistré) ; --all l'affiche."
+        }
         NothingNeedsAttention => "Rien n'est en retard ni à échéance d'ici le {date}.",
         ColLastDelivery => "Dernière remise",
         NoneRecorded => "aucune enregistrée",

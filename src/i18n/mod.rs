@@ -128,7 +128,7 @@ keys! {
     ErrUnknownState, ErrUnknownStateNear, ErrBadGlob,
     // The printable handout (`status --format html`) and its timeline.
     PageDueBy, PageOverdueOn, HandoutAsOf, HandoutAsOfDay, SectionAttention, SectionOnTrack, SectionStanding,
-    SectionHistory, NothingNeedsAttention, ColLastDelivery, NoneRecorded, TimelineHeading,
+    SectionHistory, HistoryLeftOut, NothingNeedsAttention, ColLastDelivery, NoneRecorded, TimelineHeading,
     LegendDeadline, LegendEstimated, LegendClosed, LegendMilestone, LegendToday, LegendConfirmed,
     LegendLikely, LegendEstimate, MonthsShort, HandoutFor, DatesFromTo,
 }
