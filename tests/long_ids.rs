@@ -27,6 +27,20 @@ fn registry(dir: &Path) -> std::path::PathBuf {
     path
 }
 
+/// `due --format html ARGS` on the registry, judged on 2027-05-20.
+fn page(dir: &Path, reg: &Path, args: &[&str]) -> String {
+    stdout(
+        due()
+            .arg("--registry")
+            .arg(reg)
+            .arg("--ledger")
+            .arg(dir.join("ledger.toml"))
+            .args(["--today", "2027-05-20", "--format", "html"])
+            .args(args),
+        0,
+    )
+}
+
 /// Each word of a PDF's text with its box, page by page: `(page, width, word, box)`.
 fn words(pdf: &Path) -> Vec<(usize, f64, String, [f64; 4])> {
     let out = Command::new("pdftotext")
@@ -88,18 +102,7 @@ fn long_ids_break_rather_than_run_over_their_neighbours() {
     }
     let dir = scratch("long-ids");
     let reg = registry(&dir);
-    let run = |args: &[&str]| {
-        stdout(
-            due()
-                .arg("--registry")
-                .arg(&reg)
-                .arg("--ledger")
-                .arg(dir.join("ledger.toml"))
-                .args(["--today", "2027-05-20", "--format", "html"])
-                .args(args),
-            0,
-        )
-    };
+    let run = |args: &[&str]| page(&dir, &reg, args);
     assert_laid_out(&dir, &run(&["status", "--at", "board"]));
     assert_laid_out(&dir, &run(&["list"]));
     assert_laid_out(&dir, &run(&["--next", "30d"]));
@@ -126,15 +129,7 @@ fn a_timeline_taller_than_a_page_stays_on_one() {
     }
     let reg = dir.join("registry.toml");
     std::fs::write(&reg, toml).unwrap();
-    let html = stdout(
-        due()
-            .arg("--registry")
-            .arg(&reg)
-            .arg("--ledger")
-            .arg(dir.join("ledger.toml"))
-            .args(["--today", "2027-05-20", "status", "--format", "html"]),
-        0,
-    );
+    let html = page(&dir, &reg, &["status"]);
     print(&dir, &html);
     let words = words(&dir.join("page.pdf"));
     let timeline_page = words
