@@ -339,6 +339,13 @@ fn mistakes_on_the_command_line() {
             "--format",
             "json",
         ]),
+        with(&[
+            "remind",
+            "--smtp",
+            "ftp://mail.example.org",
+            "--to",
+            "a@example.org",
+        ]),
         vec!["--registry", "missing.toml", "list"],
     ];
     let lines: Vec<&[&str]> = lines.iter().map(Vec::as_slice).collect();

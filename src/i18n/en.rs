@@ -423,6 +423,42 @@ pub(super) fn text(key: Msg) -> &'static str {
         HolidayOffsetUnit => {
             "`{text}`: a holiday's offset is in days or weeks (`4d`, `1w`), so that it names one day every year"
         }
+        SmtpNotUrl => {
+            "--smtp: not a URL ({why}); expected smtps://HOST[:PORT] or smtp://HOST[:PORT][?tls=required|opportunistic]"
+        }
+        SmtpScheme => "--smtp: unknown scheme `{scheme}`, expected `smtps` or `smtp`",
+        SmtpNoHost => "--smtp: the URL names no host",
+        SmtpCredentialsInUrl => {
+            "--smtp: the URL carries credentials; give them in {user} and {password} instead"
+        }
+        SmtpExtra => "--smtp: the URL has a {part}, which `due` does not use; remove it",
+        UrlPath => "path",
+        UrlFragment => "fragment",
+        SmtpUnknownParameter => {
+            "--smtp: unknown parameter `{name}` (the only one is `tls`, on smtp:// URLs)"
+        }
+        SmtpRepeated => "--smtp: `{name}` is given more than once; give it once",
+        SmtpTlsValue => {
+            "--smtp: unknown tls value `{value}`, expected `required` or `opportunistic`"
+        }
+        SmtpTlsOnSmtps => "--smtp: `tls` does not apply to smtps://, which is TLS from the start",
+        SmtpHalfCredentials => "set both {user} and {password}, or neither",
+        SmtpPlainCredentials => {
+            "--smtp: refusing to send {user}'s password unencrypted (use smtps:// or ?tls=required)"
+        }
+        SmtpNotEncrypted => {
+            "--smtp: {host} offered no STARTTLS, so the connection is not encrypted: refusing to send {user}'s password (use smtps:// or ?tls=required)"
+        }
+        SmtpFailed => "sending through {host} failed during {step}: {message}",
+        SmtpTimedOut => {
+            "sending through {host} gave up after {seconds} s (--smtp-timeout) during {step}"
+        }
+        // lettre connects, reads the greeting and says EHLO in one call.
+        StepConnect => "the connection (connect, TLS, greeting, EHLO)",
+        StepStartTls => "STARTTLS",
+        StepAuth => "AUTH",
+        StepMessage => "the message (MAIL FROM, RCPT TO, DATA)",
+        StepQuit => "QUIT",
         Wrote => "wrote {path}",
         ErrExists => "{path} already exists (pass --force to overwrite it)",
         HintHere => {

@@ -13,6 +13,7 @@ use crate::ledger::{LedgerError, Problem};
 use crate::model::Lang;
 use crate::record::{Candidate, RecordError};
 use crate::registry::{ErrorKind, IdOf, IdProblem, Recurring, RegistryError, Shape, Table};
+use crate::send::{SmtpError, Step, UrlPart};
 use crate::usage::UsageError;
 
 /// The error as the user reads it: in French when asked and the kind is one the catalogue
@@ -34,6 +35,9 @@ pub fn text(err: &anyhow::Error, lang: Lang) -> Option<String> {
     }
     if let Some(e) = err.downcast_ref::<UsageError>() {
         return Some(usage(e, lang));
+    }
+    if let Some(e) = err.downcast_ref::<SmtpError>() {
+        return Some(smtp(e, lang));
     }
     if let Some(e) = err.downcast_ref::<FilterError>() {
         return Some(filter(e, lang));
@@ -598,5 +602,68 @@ pub fn holiday(e: &RuleError, lang: Lang) -> String {
             &[("key", text), ("reason", &span(error, lang))],
         ),
         RuleError::OffsetUnit { text } => f(lang, Msg::HolidayOffsetUnit, &[("text", text)]),
+    }
+}
+
+/// Why a reminder could not be sent over SMTP.
+pub fn smtp(e: &SmtpError, lang: Lang) -> String {
+    use crate::send::{PASSWORD_VAR, USER_VAR};
+    let vars: [(&str, &dyn Display); 2] = [("user", &USER_VAR), ("password", &PASSWORD_VAR)];
+    let step = |s: &Step| {
+        t(
+            lang,
+            match s {
+                Step::Connect => Msg::StepConnect,
+                Step::StartTls => Msg::StepStartTls,
+                Step::Auth => Msg::StepAuth,
+                Step::Message => Msg::StepMessage,
+                Step::Quit => Msg::StepQuit,
+            },
+        )
+    };
+    match e {
+        SmtpError::NotUrl(why) => f(lang, Msg::SmtpNotUrl, &[("why", why)]),
+        SmtpError::Scheme(scheme) => f(lang, Msg::SmtpScheme, &[("scheme", scheme)]),
+        SmtpError::NoHost => t(lang, Msg::SmtpNoHost).to_owned(),
+        SmtpError::CredentialsInUrl => f(lang, Msg::SmtpCredentialsInUrl, &vars),
+        SmtpError::Extra(part) => {
+            let part = t(
+                lang,
+                match part {
+                    UrlPart::Path => Msg::UrlPath,
+                    UrlPart::Fragment => Msg::UrlFragment,
+                },
+            );
+            f(lang, Msg::SmtpExtra, &[("part", &part)])
+        }
+        SmtpError::UnknownParameter(name) => f(lang, Msg::SmtpUnknownParameter, &[("name", name)]),
+        SmtpError::Repeated(name) => f(lang, Msg::SmtpRepeated, &[("name", name)]),
+        SmtpError::TlsValue(value) => f(lang, Msg::SmtpTlsValue, &[("value", value)]),
+        SmtpError::TlsOnSmtps => t(lang, Msg::SmtpTlsOnSmtps).to_owned(),
+        SmtpError::HalfCredentials => f(lang, Msg::SmtpHalfCredentials, &vars),
+        SmtpError::PlainCredentials => f(lang, Msg::SmtpPlainCredentials, &vars),
+        SmtpError::NotEncrypted { host } => f(
+            lang,
+            Msg::SmtpNotEncrypted,
+            &[("host", host), ("user", &USER_VAR)],
+        ),
+        SmtpError::Failed {
+            host,
+            step: s,
+            message,
+        } => f(
+            lang,
+            Msg::SmtpFailed,
+            &[("host", host), ("step", &step(s)), ("message", message)],
+        ),
+        SmtpError::TimedOut {
+            host,
+            seconds,
+            step: s,
+        } => f(
+            lang,
+            Msg::SmtpTimedOut,
+            &[("host", host), ("seconds", seconds), ("step", &step(s))],
+        ),
     }
 }

@@ -455,6 +455,43 @@ pub(super) fn text(key: Msg) -> &'static str {
         HolidayOffsetUnit => {
             "`{text}` : le décalage d'un jour férié se compte en jours ou en semaines (`4d`, `1w`), pour qu'il désigne un seul jour chaque année"
         }
+        SmtpNotUrl => {
+            "--smtp : pas une URL ({why}) ; attendu : smtps://HÔTE[:PORT] ou smtp://HÔTE[:PORT][?tls=required|opportunistic]"
+        }
+        SmtpScheme => "--smtp : schéma inconnu `{scheme}`, `smtps` ou `smtp` est attendu",
+        SmtpNoHost => "--smtp : l'URL ne nomme aucun hôte",
+        SmtpCredentialsInUrl => {
+            "--smtp : l'URL contient des identifiants ; donnez-les plutôt dans {user} et {password}"
+        }
+        SmtpExtra => "--smtp : l'URL a un {part}, que `due` n'emploie pas ; retirez-le",
+        UrlPath => "chemin",
+        UrlFragment => "fragment (#)",
+        SmtpUnknownParameter => {
+            "--smtp : paramètre inconnu `{name}` (le seul est `tls`, sur les URL smtp://)"
+        }
+        SmtpRepeated => "--smtp : `{name}` est donné plusieurs fois ; donnez-le une fois",
+        SmtpTlsValue => {
+            "--smtp : valeur tls inconnue `{value}`, `required` ou `opportunistic` est attendu"
+        }
+        SmtpTlsOnSmtps => {
+            "--smtp : `tls` ne s'applique pas à smtps://, qui est en TLS dès le départ"
+        }
+        SmtpHalfCredentials => "définissez à la fois {user} et {password}, ou aucun des deux",
+        SmtpPlainCredentials => {
+            "--smtp : refus d'envoyer le mot de passe de {user} sans chiffrement (employez smtps:// ou ?tls=required)"
+        }
+        SmtpNotEncrypted => {
+            "--smtp : {host} n'a pas proposé STARTTLS, la connexion n'est donc pas chiffrée : refus d'envoyer le mot de passe de {user} (employez smtps:// ou ?tls=required)"
+        }
+        SmtpFailed => "l'envoi par {host} a échoué pendant {step} : {message}",
+        SmtpTimedOut => {
+            "l'envoi par {host} a abandonné au bout de {seconds} s (--smtp-timeout) pendant {step}"
+        }
+        StepConnect => "la connexion (connexion, TLS, accueil, EHLO)",
+        StepStartTls => "STARTTLS",
+        StepAuth => "AUTH",
+        StepMessage => "le message (MAIL FROM, RCPT TO, DATA)",
+        StepQuit => "QUIT",
         Wrote => "écrit : {path}",
         ErrExists => "{path} existe déjà (passez --force pour l'écraser)",
         HintHere => {

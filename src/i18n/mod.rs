@@ -109,6 +109,11 @@ keys! {
     // Holiday rules.
     HolidayExpected, HolidayNotARule, HolidayMonthDayOffset, HolidayOrdinal, HolidayWeekday,
     HolidayMonth, HolidayOffsetUnit,
+    // Sending over SMTP.
+    SmtpNotUrl, SmtpScheme, SmtpNoHost, SmtpCredentialsInUrl, SmtpExtra, UrlPath, UrlFragment,
+    SmtpUnknownParameter, SmtpRepeated, SmtpTlsValue, SmtpTlsOnSmtps, SmtpHalfCredentials,
+    SmtpPlainCredentials, SmtpNotEncrypted, SmtpFailed, SmtpTimedOut, StepConnect,
+    StepStartTls, StepAuth, StepMessage, StepQuit,
     // `due init`.
     Wrote, ErrExists, HintHere, HintDefault, HintPass, HintPassOrRunThere, TeamNextSteps,
     // Records that two clones made differently.
