@@ -63,6 +63,8 @@ struct Section {
 #[derive(Serialize)]
 struct Row {
     id: String,
+    /// Too long for its column: it may break.
+    long_id: bool,
     title: String,
     mandate: Option<String>,
     to: Option<String>,
@@ -108,6 +110,7 @@ fn row(h: &Handout<'_>, s: &Standing<'_>, last: Option<&LastClosed>) -> Row {
     let state = cur.map_or(State::Untracked, |i| i.state);
     Row {
         id: ob.id.to_string(),
+        long_id: render::html::breakable(&ob.id),
         title: render::one_line(ob.title.pick(lang)),
         mandate: ob.mandate.as_deref().map(render::one_line),
         to: ob.to().map(|t| render::one_line(t.pick(lang))),

@@ -131,14 +131,14 @@ fn chromium(dir: &Path, args: &[&str]) {
     assert!(status.success(), "chromium {args:?}: {status}");
 }
 
-fn have_browser_and_poppler() -> bool {
+pub(crate) fn have_browser_and_poppler() -> bool {
     have_tool("chromium", Command::new("chromium").arg("--version"))
         && have_tool("pdfinfo", Command::new("pdfinfo").arg("-v"))
         && have_tool("pdftotext", Command::new("pdftotext").arg("-v"))
 }
 
 /// Prints `html` to PDF as Chromium does for A4, and returns its page count and its text.
-fn print(dir: &Path, html: &str) -> (usize, String) {
+pub(crate) fn print(dir: &Path, html: &str) -> (usize, String) {
     let page = dir.join("page.html");
     let pdf = dir.join("page.pdf");
     std::fs::write(&page, html).unwrap();

@@ -17,6 +17,7 @@ mod hostile_text;
 mod ics;
 mod ledger;
 mod limits;
+mod long_ids;
 mod meeting_dates;
 mod meta;
 mod outputs;
