@@ -203,7 +203,7 @@ enum Command {
         /// A meeting instance (its opening day), a meeting, or a date
         #[arg(long, value_name = "MEETING|DATE")]
         at: Option<String>,
-        /// With --format html: list history too (what fell due before `tracking_since`)
+        /// List history too: what fell due before `tracking_since` with nothing recorded
         #[arg(long)]
         all: bool,
     },
@@ -445,18 +445,17 @@ fn settle_options(matches: &clap::ArgMatches, global: &mut Global) -> Result<()>
     };
     let Some((name, mut sub)) = matches.subcommand() else {
         if given(matches, "lock_timeout") {
-            bail!(
-                "--lock-timeout applies to `done`, `undo`, `waive` and `ledger`, not to listings"
-            );
+            return Err(UsageError::LockTimeoutOnListing.into());
         }
         return Ok(());
     };
     for id in PER_COMMAND {
         if given(matches, id) && !takes(name, id) {
-            bail!(
-                "`due {name}` does not take --{} (see `due {name} --help`)",
-                id.replace('_', "-")
-            );
+            return Err(UsageError::NotTaken {
+                command: name.to_owned(),
+                option: id.replace('_', "-"),
+            }
+            .into());
         }
     }
     // The deepest command that was given an option has its value (`due ledger migrate`).
@@ -524,7 +523,8 @@ pub fn run() -> Result<Exit> {
         }
     };
     let mut cli = Cli::from_arg_matches(&matches)?;
-    settle_options(&matches, &mut cli.global)?;
+    settle_options(&matches, &mut cli.global)
+        .map_err(|e| i18n::localize(e, cli.global.lang.resolve()))?;
     let stdout = io::stdout();
     let terminal = stdout.is_terminal();
     let mut out = BufWriter::with_capacity(1 << 16, stdout.lock());
@@ -546,6 +546,8 @@ struct Session {
     today: NaiveDate,
     lang: Lang,
     format: FormatArg,
+    /// What an HTML page says it lists, under the registry's title; else the day it speaks of.
+    page_subtitle: Option<String>,
     color: bool,
     terminal: bool,
     lock_timeout: std::time::Duration,
@@ -588,6 +590,7 @@ impl Session {
             today,
             lang: global.lang.resolve(),
             format: global.format,
+            page_subtitle: None,
             color,
             terminal,
             lock_timeout: std::time::Duration::from_secs(global.lock_timeout),
@@ -648,13 +651,12 @@ impl Session {
             FormatArg::Html => Box::new(render::Page {
                 lang: self.lang,
                 title: &self.reg.title,
-                subtitle: i18n::f(self.lang, Msg::AsOf, &[("date", &self.today)]),
+                subtitle: self
+                    .page_subtitle
+                    .clone()
+                    .unwrap_or_else(|| i18n::f(self.lang, Msg::AsOf, &[("date", &self.today)])),
             }),
-            FormatArg::Ics => {
-                bail!(
-                    "--format ics lists occurrences: use it with `due`, `due overdue` or `due remind`"
-                )
-            }
+            FormatArg::Ics => return Err(UsageError::IcsHere.into()),
         };
         exporter.export(listing, out)?;
         Ok(())
@@ -754,6 +756,12 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             cx.close(&mut listing, items.is_empty(), || {
                 i18n::f(cx.lang, Msg::NothingDueBy, &[("date", &until)])
             });
+            let window = i18n::f(
+                cx.lang,
+                Msg::PageDueBy,
+                &[("until", &until), ("date", &cx.today)],
+            );
+            cx.page_subtitle = Some(window);
             cx.export_items(&items, &listing, out)?;
             Ok(listed(cli.exit_code, !items.is_empty()))
         }
@@ -764,6 +772,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             cx.close(&mut listing, items.is_empty(), || {
                 i18n::f(cx.lang, Msg::NothingOverdueOn, &[("date", &cx.today)])
             });
+            cx.page_subtitle = Some(i18n::f(cx.lang, Msg::PageOverdueOn, &[("date", &cx.today)]));
             cx.export_items(&items, &listing, out)?;
             Ok(listed(exit_code || cli.exit_code, !items.is_empty()))
         }
@@ -804,7 +813,21 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             let mut rows: Vec<_> = rows.into_iter().zip(closed).collect();
             cx.filter.retain(&mut rows);
             let (rows, closed): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
+            let matched = rows.len();
+            let (rows, closed, groups) = crate::sections::arrange(rows, closed, &at, all);
             let mut listing = views::status(&rows, &closed, cx.lang);
+            let history_note =
+                cx.reg
+                    .tracking_since
+                    .filter(|_| rows.len() < matched)
+                    .map(|since| {
+                        let count = matched - rows.len();
+                        i18n::f(
+                            cx.lang,
+                            Msg::HistoryLeftOut,
+                            &[("count", &count), ("date", &since)],
+                        )
+                    });
             let what = views::status_at(&at, cx.lang).map_or(String::new(), |w| format!(" ({w})"));
             let heading = i18n::f(
                 cx.lang,
@@ -816,19 +839,20 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
                     reg: &cx.reg,
                     rows: &rows,
                     closed: &closed,
+                    groups: &groups,
                     at: &at,
                     completions: &cx.completions,
                     today: cx.today,
                     lang: cx.lang,
-                    all,
                     heading: &heading,
-                    filters: cx.filters_note(),
+                    notes: cx.filters_note().into_iter().chain(history_note).collect(),
                 };
                 out.write_all(crate::handout::render(&handout).as_bytes())?;
                 return Ok(Exit::Success);
             }
             listing.heading = Some(heading);
             cx.close(&mut listing, rows.is_empty(), || cx.no_obligation());
+            listing.notes.extend(history_note);
             cx.export(&listing, out)?;
             Ok(Exit::Success)
         }
@@ -891,7 +915,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
 fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) -> Result<Exit> {
     let delivery = args.mail || args.smtp.is_some();
     if delivery && cx.format != FormatArg::Table {
-        bail!("--format does not apply to an e-mail message (--mail, --smtp)");
+        return Err(UsageError::FormatWithMail.into());
     }
     // Checked before anything else, so that a mistake shows even on a day with nothing to send.
     let smtp = match &args.smtp {

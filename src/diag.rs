@@ -8,16 +8,6 @@ use std::ops::Range;
 /// quoted clause, and small enough that no listing has to work hard over it.
 pub const MAX_TEXT_BYTES: usize = 1 << 20;
 
-/// Why a field's text is refused, when it is over `MAX_TEXT_BYTES`.
-pub fn too_long(key: &str, text: &str) -> Option<String> {
-    (text.len() > MAX_TEXT_BYTES).then(|| too_long_message(key, text.len()))
-}
-
-/// The words for a field of `bytes` bytes of text, over `MAX_TEXT_BYTES`.
-pub fn too_long_message(key: &str, bytes: usize) -> String {
-    crate::i18n::errors::too_long(key, bytes, crate::model::Lang::En)
-}
-
 /// 1-based line and column (in characters) of a byte offset, in registries and ledgers.
 pub fn line_col(text: &str, offset: usize) -> (usize, usize) {
     let before = &text[..text.floor_char_boundary(offset.min(text.len()))];
@@ -34,12 +24,6 @@ pub fn suggest<'k>(key: &str, allowed: &[&'k str]) -> Option<&'k str> {
         .filter(|(d, a)| *d <= 2.max(a.len() / 3))
         .min()
         .map(|(_, a)| a)
-}
-
-/// A key a table does not allow, named with the closest allowed one, else all of them:
-/// `unknown key `titel` in [[obligation]] (did you mean `title`?)`.
-pub fn unknown_key(key: &str, table: &str, allowed: &[&str]) -> String {
-    crate::i18n::errors::unknown_key(key, table, allowed, crate::model::Lang::En)
 }
 
 pub fn edit_distance(a: &str, b: &str) -> usize {

@@ -12,46 +12,29 @@ use crate::i18n::{self, Msg};
 use crate::model::{Completions, Confidence, Lang, Registry, Rule};
 use crate::record::LastClosed;
 use crate::render::{self, Cell};
+use crate::sections::{self, Group};
 use crate::timeline::{self, DateIn, MarkKind, MeetingIn, Timeline};
 use crate::views;
 
 /// What the handout is made from: `status`'s rows, with the day they were judged on.
 pub struct Handout<'a> {
     pub reg: &'a Registry,
-    /// Each obligation's standing, and the occurrence it last closed, in the same order.
+    /// Each obligation's standing, the occurrence it last closed and its group, in the
+    /// order [`sections::order`] gives.
     pub rows: &'a [Standing<'a>],
     pub closed: &'a [Option<LastClosed>],
+    pub groups: &'a [Group],
     /// The day judged on, and the session it was taken from.
     pub at: &'a At,
     /// What the registry and the ledger record, to tell deadlines met from open ones.
     pub completions: &'a Completions,
     pub today: NaiveDate,
     pub lang: Lang,
-    /// List history too: what fell due before `tracking_since`.
-    pub all: bool,
     /// The status heading the table and Markdown print: the page's title.
     pub heading: &'a str,
-    /// Which filters chose the rows, said first among the notes; none when all are listed.
-    pub filters: Option<String>,
-}
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord)]
-enum Group {
-    Attention,
-    OnTrack,
-    Standing,
-    History,
-}
-
-impl Group {
-    fn key(self) -> &'static str {
-        match self {
-            Group::Attention => "attention",
-            Group::OnTrack => "on-track",
-            Group::Standing => "standing",
-            Group::History => "history",
-        }
-    }
+    /// Said first among the notes: which filters chose the rows, how much history was
+    /// left out.
+    pub notes: Vec<String>,
 }
 
 #[derive(Serialize)]
@@ -80,6 +63,8 @@ struct Section {
 #[derive(Serialize)]
 struct Row {
     id: String,
+    /// Too long for its column: it may break.
+    long_id: bool,
     title: String,
     mandate: Option<String>,
     to: Option<String>,
@@ -117,24 +102,6 @@ struct MeetingLine {
     confidence_label: &'static str,
 }
 
-/// One row's group, and the date it sorts by within it.
-fn group(reg: &Registry, s: &Standing<'_>, attention_by: NaiveDate) -> Group {
-    let Some(item) = &s.current else {
-        return Group::History;
-    };
-    let due = item.occurrence.due;
-    let before_tracking = due
-        .zip(reg.tracking_since)
-        .is_some_and(|(due, since)| due < since);
-    match item.state {
-        State::Ongoing => Group::Standing,
-        State::Untracked => Group::History,
-        state if state.is_open() && due.is_some_and(|d| d <= attention_by) => Group::Attention,
-        state if !state.is_open() && before_tracking => Group::History,
-        _ => Group::OnTrack,
-    }
-}
-
 fn row(h: &Handout<'_>, s: &Standing<'_>, last: Option<&LastClosed>) -> Row {
     let lang = h.lang;
     let ob = s.obligation;
@@ -143,6 +110,7 @@ fn row(h: &Handout<'_>, s: &Standing<'_>, last: Option<&LastClosed>) -> Row {
     let state = cur.map_or(State::Untracked, |i| i.state);
     Row {
         id: ob.id.to_string(),
+        long_id: render::html::breakable(&ob.id),
         title: render::one_line(ob.title.pick(lang)),
         mandate: ob.mandate.as_deref().map(render::one_line),
         to: ob.to().map(|t| render::one_line(t.pick(lang))),
@@ -175,37 +143,19 @@ fn row(h: &Handout<'_>, s: &Standing<'_>, last: Option<&LastClosed>) -> Row {
 pub fn render(h: &Handout<'_>) -> String {
     let lang = h.lang;
     let at = h.at;
-    // "Due before or at the session": up to its last day.
-    let attention_by = at.instance.as_ref().map_or(at.day, |i| i.end.max(at.day));
-    let mut grouped: Vec<(Group, Option<NaiveDate>, usize)> = h
-        .rows
-        .iter()
-        .enumerate()
-        .map(|(n, s)| {
-            let due = s.current.as_ref().and_then(|i| i.occurrence.due);
-            (group(h.reg, s, attention_by), due, n)
-        })
-        .filter(|(g, _, _)| h.all || *g != Group::History)
-        .collect();
-    // Overdue first within the first group, then by due date; registry order breaks ties.
-    grouped.sort_by_key(|(g, due, n)| {
-        let overdue = h.rows[*n]
-            .current
-            .as_ref()
-            .is_some_and(|i| i.state == State::Overdue);
-        (*g, !overdue, *due, *n)
-    });
-    let mut groups = vec![Group::Attention, Group::OnTrack, Group::Standing];
-    if h.all {
-        groups.push(Group::History);
-    }
+    let attention_by = sections::attention_by(at);
+    let groups = [
+        Group::Attention,
+        Group::OnTrack,
+        Group::Standing,
+        Group::History,
+    ];
     let sections: Vec<Section> = groups
         .into_iter()
         .map(|g| {
-            let rows: Vec<Row> = grouped
-                .iter()
-                .filter(|(gg, _, _)| *gg == g)
-                .map(|(_, _, n)| row(h, &h.rows[*n], h.closed[*n].as_ref()))
+            let rows: Vec<Row> = (h.rows.iter().zip(h.closed).zip(h.groups))
+                .filter(|(_, gg)| **gg == g)
+                .map(|((s, last), _)| row(h, s, last.as_ref()))
                 .collect();
             let heading = match g {
                 Group::Attention => {
@@ -229,11 +179,10 @@ pub fn render(h: &Handout<'_>) -> String {
         })
         .filter(|s| !s.rows.is_empty() || s.empty.is_some())
         .collect();
-    let listed: Vec<&Standing<'_>> = grouped.iter().map(|(_, _, n)| &h.rows[*n]).collect();
-    let mut notes: Vec<String> = h.filters.iter().cloned().collect();
+    let mut notes = h.notes.clone();
     notes.extend(views::confidence_notes(
         lang,
-        listed
+        h.rows
             .iter()
             .map(|s| s.current.as_ref().and_then(|i| i.occurrence.confidence)),
     ));
@@ -269,7 +218,7 @@ pub fn render(h: &Handout<'_>) -> String {
     });
     let window = timeline::window(at.day, h.today);
     let meetings = meetings_in(h.reg, window, lang);
-    let dates = dates_in(h, &listed, window);
+    let dates = dates_in(h, window);
     let drawn = timeline::layout(window, &meetings, &dates, h.today, at.day);
     let legend = Legend {
         today: drawn
@@ -343,14 +292,10 @@ fn meetings_in(reg: &Registry, (from, to): (NaiveDate, NaiveDate), lang: Lang) -
 
 /// Every deadline and milestone of the listed obligations that falls in the window, in
 /// the order the obligations are listed.
-fn dates_in(
-    h: &Handout<'_>,
-    listed: &[&Standing<'_>],
-    (from, to): (NaiveDate, NaiveDate),
-) -> Vec<DateIn> {
+fn dates_in(h: &Handout<'_>, (from, to): (NaiveDate, NaiveDate)) -> Vec<DateIn> {
     let (reg, lang) = (h.reg, h.lang);
     let mut out = Vec::new();
-    for s in listed {
+    for s in h.rows {
         let ob = s.obligation;
         if matches!(ob.rule, Rule::Ongoing) {
             continue;

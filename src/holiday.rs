@@ -38,7 +38,7 @@ use std::fmt;
 
 use chrono::{Datelike, NaiveDate};
 
-use crate::dates::{MonthDay, Span, Unit, add_days, days_in_month};
+use crate::dates::{MonthDay, Span, SpanError, Unit, add_days, days_in_month};
 use crate::engine;
 use crate::model::Registry;
 
@@ -115,19 +115,55 @@ pub enum Base {
     },
 }
 
-const EXPECTED: &str = "expected `MM-DD`, `easter ± N` or `ORDINAL WEEKDAY of MONTH ± N`, \
-                        such as `01-01`, `easter - 2d` or `first sun of sep + 4d`";
+/// Why a holiday rule was refused, with the rule as written (`text`); its `Display` is the
+/// catalogue's English.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub enum RuleError {
+    NotARule {
+        text: String,
+    },
+    OffsetOnMonthDay {
+        text: String,
+    },
+    NotAnOrdinal {
+        word: String,
+        text: String,
+    },
+    NotAWeekday {
+        word: String,
+        text: String,
+    },
+    NotAMonth {
+        word: String,
+        text: String,
+    },
+    Offset {
+        text: String,
+        error: SpanError,
+    },
+    /// An offset in months or years, which would not name one day every year.
+    OffsetUnit {
+        text: String,
+    },
+}
+
+impl fmt::Display for RuleError {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&crate::i18n::errors::holiday(self, crate::model::Lang::En))
+    }
+}
+
+impl std::error::Error for RuleError {}
 
 impl HolidayRule {
     /// Reads a rule as the registry writes it; the error says what was expected.
-    pub fn parse(text: &str) -> Result<HolidayRule, String> {
+    pub fn parse(text: &str) -> Result<HolidayRule, RuleError> {
         let text = text.trim();
         let (base, days) = split_offset(text)?;
         let base = Base::parse(base, text)?;
         if matches!(base, Base::MonthDay(_)) && days != 0 {
-            return Err(format!(
-                "`{text}`: a month-day holiday takes no offset (write the day itself)"
-            ));
+            let text = text.to_owned();
+            return Err(RuleError::OffsetOnMonthDay { text });
         }
         Ok(HolidayRule { base, days })
     }
@@ -153,7 +189,7 @@ impl HolidayRule {
 
 impl Base {
     /// Reads the part before the offset; `text` is the whole rule, for messages.
-    fn parse(base: &str, text: &str) -> Result<Base, String> {
+    fn parse(base: &str, text: &str) -> Result<Base, RuleError> {
         if base == "easter" {
             return Ok(Base::Easter);
         }
@@ -161,25 +197,28 @@ impl Base {
         let [ordinal, weekday, "of", month] = words[..] else {
             return MonthDay::parse(base)
                 .map(Base::MonthDay)
-                .ok_or_else(|| format!("`{text}` is not a holiday rule ({EXPECTED})"));
+                .ok_or_else(|| RuleError::NotARule {
+                    text: text.to_owned(),
+                });
         };
-        let find = |names: &[&str], word: &str, what: &str| {
-            names
-                .iter()
-                .position(|n| *n == word)
-                .ok_or_else(|| format!("`{word}` in `{text}` is not {what} ({EXPECTED})"))
-        };
+        let (word, text) = (|w: &str| w.to_owned(), text.to_owned());
+        let find = |names: &[&str], w: &str| names.iter().position(|n| *n == w);
         let ordinal = ORDINALS
             .iter()
             .find(|(name, _)| *name == ordinal)
             .map(|(_, o)| *o)
-            .ok_or_else(|| {
-                format!(
-                    "`{ordinal}` in `{text}` is not an ordinal: first, second, third, fourth or last"
-                )
+            .ok_or_else(|| RuleError::NotAnOrdinal {
+                word: word(ordinal),
+                text: text.clone(),
             })?;
-        let weekday = find(&WEEKDAYS, weekday, "a weekday (mon … sun)")?;
-        let month = find(&MONTHS, month, "a month (jan … dec)")?;
+        let weekday = find(&WEEKDAYS, weekday).ok_or_else(|| RuleError::NotAWeekday {
+            word: word(weekday),
+            text: text.clone(),
+        })?;
+        let month = find(&MONTHS, month).ok_or_else(|| RuleError::NotAMonth {
+            word: word(month),
+            text: text.clone(),
+        })?;
         Ok(Base::NthWeekday {
             ordinal,
             weekday: weekday as u8,
@@ -239,7 +278,7 @@ pub fn unlisted_years(reg: &Registry, from: NaiveDate) -> Vec<i32> {
 }
 
 /// Splits `BASE ± N` into the base and the offset in days (0 without one).
-fn split_offset(text: &str) -> Result<(&str, i32), String> {
+fn split_offset(text: &str) -> Result<(&str, i32), RuleError> {
     let found = [" + ", " - "]
         .into_iter()
         .filter_map(|sign| text.rfind(sign).map(|at| (at, sign)))
@@ -247,14 +286,16 @@ fn split_offset(text: &str) -> Result<(&str, i32), String> {
     let Some((at, sign)) = found else {
         return Ok((text, 0));
     };
-    let span = Span::parse(&text[at + 3..]).map_err(|e| format!("`{text}`: {e}"))?;
+    let span = Span::parse(&text[at + 3..]).map_err(|error| RuleError::Offset {
+        text: text.to_owned(),
+        error,
+    })?;
     let days = match span.unit {
         Unit::Day => span.count,
         Unit::Week => span.count * 7,
         Unit::Month | Unit::Year => {
-            return Err(format!(
-                "`{text}`: a holiday's offset is in days or weeks (`4d`, `1w`), so that it names one day every year"
-            ));
+            let text = text.to_owned();
+            return Err(RuleError::OffsetUnit { text });
         }
     };
     Ok((text[..at].trim(), if sign == " - " { -days } else { days }))
@@ -334,7 +375,7 @@ mod tests {
             ("easter - 3y", "at most two years"),
             ("", "not a holiday rule"),
         ] {
-            let err = HolidayRule::parse(text).unwrap_err();
+            let err = HolidayRule::parse(text).unwrap_err().to_string();
             assert!(err.contains(says), "{text:?}: {err}");
         }
     }

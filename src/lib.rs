@@ -19,6 +19,7 @@ pub mod model;
 pub mod record;
 pub mod registry;
 pub mod render;
+pub mod sections;
 pub mod send;
 pub mod show;
 pub mod team;

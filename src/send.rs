@@ -42,54 +42,51 @@ pub struct Server {
     pub security: Security,
 }
 
-#[derive(Debug, thiserror::Error, PartialEq, Eq)]
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum UrlPart {
+    Path,
+    Fragment,
+}
+
+/// Why a send was refused or failed; the `Display` is the catalogue's English.
+#[derive(Debug, PartialEq, Eq)]
 pub enum SmtpError {
-    #[error(
-        "--smtp: not a URL ({0}); expected smtps://HOST[:PORT] or smtp://HOST[:PORT][?tls=required|opportunistic]"
-    )]
+    /// Not a URL, with the reader's reason.
     NotUrl(String),
-    #[error("--smtp: unknown scheme `{0}`, expected `smtps` or `smtp`")]
     Scheme(String),
-    #[error("--smtp: the URL names no host")]
     NoHost,
-    #[error(
-        "--smtp: the URL carries credentials; give them in {USER_VAR} and {PASSWORD_VAR} instead"
-    )]
     CredentialsInUrl,
-    #[error("--smtp: the URL has a {0}, which `due` does not use; remove it")]
-    Extra(&'static str),
-    #[error("--smtp: unknown parameter `{0}` (the only one is `tls`, on smtp:// URLs)")]
+    /// A part of the URL `due` does not use.
+    Extra(UrlPart),
     UnknownParameter(String),
-    #[error("--smtp: `{0}` is given more than once; give it once")]
     Repeated(String),
-    #[error("--smtp: unknown tls value `{0}`, expected `required` or `opportunistic`")]
     TlsValue(String),
-    #[error("--smtp: `tls` does not apply to smtps://, which is TLS from the start")]
     TlsOnSmtps,
-    #[error("set both {USER_VAR} and {PASSWORD_VAR}, or neither")]
     HalfCredentials,
-    #[error(
-        "--smtp: refusing to send {USER_VAR}'s password unencrypted (use smtps:// or ?tls=required)"
-    )]
     PlainCredentials,
-    #[error(
-        "--smtp: {host} offered no STARTTLS, so the connection is not encrypted: refusing to send {USER_VAR}'s password (use smtps:// or ?tls=required)"
-    )]
-    NotEncrypted { host: String },
+    NotEncrypted {
+        host: String,
+    },
     // lettre's message already ends with its cause's: chaining would say it twice.
-    #[error("sending through {host} failed during {step}: {message}")]
     Failed {
         host: String,
         step: Step,
         message: String,
     },
-    #[error("sending through {host} gave up after {seconds} s (--smtp-timeout) during {step}")]
     TimedOut {
         host: String,
         seconds: u64,
         step: Step,
     },
 }
+
+impl std::fmt::Display for SmtpError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::errors::smtp(self, crate::model::Lang::En))
+    }
+}
+
+impl std::error::Error for SmtpError {}
 
 impl Server {
     /// Reads an `--smtp` URL; anything it cannot account for is refused rather than guessed.
@@ -109,10 +106,10 @@ impl Server {
             .filter(|h| !h.is_empty())
             .ok_or(SmtpError::NoHost)?;
         if !matches!(parsed.path(), "" | "/") {
-            return Err(SmtpError::Extra("path"));
+            return Err(SmtpError::Extra(UrlPart::Path));
         }
         if parsed.fragment().is_some() {
-            return Err(SmtpError::Extra("fragment"));
+            return Err(SmtpError::Extra(UrlPart::Fragment));
         }
         let mut tls = None;
         for (key, value) in parsed.query_pairs() {
@@ -158,19 +155,6 @@ pub enum Step {
     Auth,
     Message,
     Quit,
-}
-
-impl std::fmt::Display for Step {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(match self {
-            // lettre connects, reads the greeting and says EHLO in one call.
-            Step::Connect => "the connection (connect, TLS, greeting, EHLO)",
-            Step::StartTls => "STARTTLS",
-            Step::Auth => "AUTH",
-            Step::Message => "the message (MAIL FROM, RCPT TO, DATA)",
-            Step::Quit => "QUIT",
-        })
-    }
 }
 
 /// Reads the credentials from the environment: both or neither.
@@ -354,8 +338,11 @@ mod tests {
             ),
             ("smtps://h?tls=required", SmtpError::TlsOnSmtps),
             ("smtp://u:p@h?tls=required", SmtpError::CredentialsInUrl),
-            ("smtp://h/relay.example.org", SmtpError::Extra("path")),
-            ("smtp://h#tls=required", SmtpError::Extra("fragment")),
+            (
+                "smtp://h/relay.example.org",
+                SmtpError::Extra(UrlPart::Path),
+            ),
+            ("smtp://h#tls=required", SmtpError::Extra(UrlPart::Fragment)),
             ("http://h", SmtpError::Scheme("http".into())),
         ];
         for (url, want) in cases {

@@ -27,6 +27,8 @@ const FOOTER: f64 = 30.0;
 const LABEL_CHAR: f64 = 5.6;
 const LABEL_MIN: f64 = 90.0;
 const LABEL_MAX: f64 = 240.0;
+/// The most characters of a lane's label that fit left of the strip.
+const LABEL_CHARS: usize = ((LABEL_MAX - 10.0) / LABEL_CHAR) as usize;
 
 /// A meeting instance to draw: a bar on its meeting's lane.
 #[derive(Clone, Debug)]
@@ -121,6 +123,8 @@ pub struct Lane {
     pub text_y: f64,
     pub bar_y: f64,
     pub label: String,
+    /// The label as printed: shortened when it would not fit left of the strip.
+    pub shown: String,
     /// Shown on hovering: a meeting's full name.
     pub title: String,
     pub bars: Vec<Bar>,
@@ -207,12 +211,28 @@ fn lane(y: &mut f64, label: &str, title: &str, bars: Vec<Bar>, marks: Vec<Mark>)
         text_y: u(*y + 3.5),
         bar_y: u(*y - BAR_HEIGHT / 2.0),
         label: label.to_string(),
+        shown: fitted(label),
         title: title.to_string(),
         bars,
         marks,
     };
     *y += LANE;
     lane
+}
+
+/// A label that fits left of the strip. A longer one keeps its start and its end around
+/// "…": ids of one family share their start and differ at the end.
+fn fitted(label: &str) -> String {
+    let chars: Vec<char> = label.chars().collect();
+    if chars.len() <= LABEL_CHARS {
+        return label.to_string();
+    }
+    let tail = (LABEL_CHARS - 1) / 2;
+    let head = LABEL_CHARS - 1 - tail;
+    let mut out: String = chars[..head].iter().collect();
+    out.push('…');
+    out.extend(&chars[chars.len() - tail..]);
+    out
 }
 
 /// Lays out the strip from `from` to `to` (both included): one lane per meeting with an
@@ -370,6 +390,39 @@ pub fn layout(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_label_too_long_for_the_margin_keeps_its_start_and_end() {
+        assert_eq!(fitted("cstd-annual-report"), "cstd-annual-report");
+        let id = format!("family-{}-member-7", "x".repeat(60));
+        let shown = fitted(&id);
+        assert_eq!(shown.chars().count(), LABEL_CHARS);
+        assert!(
+            shown.starts_with("family-x") && shown.ends_with("x-member-7"),
+            "{shown}"
+        );
+        assert!(shown.contains('…'));
+        let t = layout(
+            (day("2027-01-01"), day("2027-03-31")),
+            &[],
+            &[DateIn {
+                obligation: id.clone(),
+                period: "2027".into(),
+                on: day("2027-02-01"),
+                kind: MarkKind::Deadline,
+                label: id.clone(),
+            }],
+            day("2027-01-15"),
+            day("2027-02-15"),
+        );
+        let lane = &t.obligations[0];
+        assert_eq!(
+            (lane.label.as_str(), lane.shown.as_str()),
+            (id.as_str(), shown.as_str())
+        );
+        // The label, right-aligned at the margin's end, starts inside the picture.
+        assert!(t.label_x - shown.chars().count() as f64 * LABEL_CHAR >= 0.0);
+    }
 
     fn day(s: &str) -> NaiveDate {
         s.parse().unwrap()

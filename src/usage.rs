@@ -26,6 +26,15 @@ pub enum UsageError {
     },
     /// `due init` would overwrite a file without `--force`.
     Exists(std::path::PathBuf),
+    LockTimeoutOnListing,
+    /// An option given to a command that does not take it.
+    NotTaken {
+        command: String,
+        option: String,
+    },
+    /// `--format ics` on a command that does not list occurrences.
+    IcsHere,
+    FormatWithMail,
 }
 
 impl fmt::Display for UsageError {

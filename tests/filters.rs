@@ -52,10 +52,12 @@ fn due_by_recipient() {
 
 #[test]
 fn status_by_state_and_id() {
+    // History (untracked) is listed with --all only.
     insta::assert_snapshot!(out(&[
         "status",
         "--at",
         "council-2027",
+        "--all",
         "--state",
         "untracked",
         "--state",
@@ -117,7 +119,7 @@ fn every_listing_keeps_the_rows_that_match_in_order() {
             let got = ids_and_states(&out(&args));
             // `list` has no state column: its rows are the obligations whose status matches.
             let want: Vec<(String, String)> = if command == ["list"] {
-                let status = ids_and_states(&out(&["status", "--format", "json"]));
+                let status = ids_and_states(&out(&["status", "--all", "--format", "json"]));
                 let ids: Vec<&String> = status
                     .iter()
                     .filter(|(_, s)| s == state)

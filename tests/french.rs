@@ -328,6 +328,24 @@ fn mistakes_on_the_command_line() {
         with(&["--next", "3x"]),
         with(&["--next", "300y"]),
         with(&["status", "--at", "conseil"]),
+        with(&["status", "--format", "ics"]),
+        with(&["--lock-timeout", "3"]),
+        with(&["--format", "json", "validate"]),
+        with(&[
+            "remind",
+            "--mail",
+            "--to",
+            "a@example.org",
+            "--format",
+            "json",
+        ]),
+        with(&[
+            "remind",
+            "--smtp",
+            "ftp://mail.example.org",
+            "--to",
+            "a@example.org",
+        ]),
         vec!["--registry", "missing.toml", "list"],
     ];
     let lines: Vec<&[&str]> = lines.iter().map(Vec::as_slice).collect();

@@ -41,7 +41,7 @@ fn markdown_status_starts_with_the_table_heading() {
 }
 
 /// A folder of this test's own under the target directory.
-fn scratch(name: &str) -> PathBuf {
+pub(crate) fn scratch(name: &str) -> PathBuf {
     let dir = PathBuf::from(env!("CARGO_TARGET_TMPDIR")).join(name);
     let _ = std::fs::remove_dir_all(&dir);
     std::fs::create_dir_all(&dir).unwrap();
@@ -84,7 +84,17 @@ pub(crate) fn attributes(html: &str, marker: &str, name: &str) -> Vec<String> {
 
 /// The ids of the obligations `status` lists, by state.
 fn status_ids(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<String> {
-    let json = shipped(dir, &["status", "--at", "council-2027", "--format", "json"]);
+    let json = shipped(
+        dir,
+        &[
+            "status",
+            "--at",
+            "council-2027",
+            "--all",
+            "--format",
+            "json",
+        ],
+    );
     let rows: Vec<serde_json::Value> = serde_json::from_str(&json).unwrap();
     rows.iter()
         .filter(|r| keep(r["state"].as_str().unwrap()))
@@ -92,11 +102,14 @@ fn status_ids(dir: &Path, keep: impl Fn(&str) -> bool) -> Vec<String> {
         .collect()
 }
 
-/// Headless Chromium with a profile of its own, nothing fetched from the network.
+/// Headless Chromium with a profile of its own, nothing fetched from the network; given
+/// two minutes at most (coreutils' `timeout`), so that a browser that hangs fails the test.
 fn chromium(dir: &Path, args: &[&str]) {
     let profile = dir.join("profile");
-    let status = Command::new("chromium")
+    let status = Command::new("timeout")
         .args([
+            "120",
+            "chromium",
             "--headless",
             "--no-sandbox",
             "--disable-gpu",
@@ -106,6 +119,8 @@ fn chromium(dir: &Path, args: &[&str]) {
             "--disable-component-update",
             "--disable-sync",
             "--hide-scrollbars",
+            // Containers give /dev/shm little room.
+            "--disable-dev-shm-usage",
         ])
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
@@ -116,14 +131,14 @@ fn chromium(dir: &Path, args: &[&str]) {
     assert!(status.success(), "chromium {args:?}: {status}");
 }
 
-fn have_browser_and_poppler() -> bool {
+pub(crate) fn have_browser_and_poppler() -> bool {
     have_tool("chromium", Command::new("chromium").arg("--version"))
         && have_tool("pdfinfo", Command::new("pdfinfo").arg("-v"))
         && have_tool("pdftotext", Command::new("pdftotext").arg("-v"))
 }
 
 /// Prints `html` to PDF as Chromium does for A4, and returns its page count and its text.
-fn print(dir: &Path, html: &str) -> (usize, String) {
+pub(crate) fn print(dir: &Path, html: &str) -> (usize, String) {
     let page = dir.join("page.html");
     let pdf = dir.join("page.pdf");
     std::fs::write(&page, html).unwrap();
@@ -186,6 +201,11 @@ fn the_handout_prints_on_a4_in_at_most_four_pages_with_every_id_whole() {
     let (pages, text) = print(&dir, &handout(&dir, &["--all"]));
     assert!(pages <= 4, "{pages} pages with history");
     assert_whole_words(&text, &history);
+    // French words run longer; the page count and the ids hold all the same.
+    let (pages, text) = print(&dir, &handout(&dir, &["--lang", "fr"]));
+    assert!((1..=4).contains(&pages), "{pages} pages in French");
+    assert_whole_words(&text, &listed);
+    assert!(text.contains("Calendrier"), "{text}");
 
     // The picture a reviewer looks at: `target/tmp/handout.png`, and with BLESS=1 the
     // copy kept in the repository.
@@ -410,10 +430,13 @@ milestones = [{ name = "<svg onload=alert(1)>", at = "due - 1w" }]
 #[test]
 fn due_overdue_and_list_as_pages_share_the_shell_and_the_mail_table() {
     let dir = scratch("listing-pages");
-    for args in [
-        &["--format", "html", "--next", "90d"][..],
-        &["overdue", "--format", "html"],
-        &["list", "--format", "html"],
+    for (args, says) in [
+        (
+            &["--format", "html", "--next", "90d"][..],
+            "Overdue, or due by 2027-03-02; as of 2026-12-02.",
+        ),
+        (&["overdue", "--format", "html"], "Overdue on 2026-12-02."),
+        (&["list", "--format", "html"], "As of 2026-12-02."),
     ] {
         let page = shipped(&dir, args);
         assert!(
@@ -422,7 +445,7 @@ fn due_overdue_and_list_as_pages_share_the_shell_and_the_mail_table() {
         );
         assert!(page.contains("<h1>ITU Council Resolution 1332"), "{args:?}");
         assert!(
-            page.contains("<p class=\"as-of\">As of 2026-12-02.</p>"),
+            page.contains(&format!("<p class=\"as-of\">{says}</p>")),
             "{args:?}"
         );
         assert!(

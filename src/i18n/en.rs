@@ -381,6 +381,16 @@ pub(super) fn text(key: Msg) -> &'static str {
             "(the ledger was left as it is: correct it, or restore it from version control, and run the command again)"
         }
         LedgerRead => "cannot read the ledger {path}: {cause}",
+        LedgerNotUtf8 => "byte {byte} is not UTF-8 text (the ledger is a text file)",
+        TheRecord => "the record",
+        LedgerNotInAction => "`{key}` does not belong to an `{action}` record",
+        LedgerMissingForAction => "a `{action}` record needs `{key}`",
+        LedgerUnknownAction => "unknown action `{action}`, expected `done`, `waived` or `undone`",
+        LedgerEmpty => "`{key}` is empty, expected a non-empty string",
+        LedgerNotADate => "`{text}` is not a date, expected a bare date such as 2027-03-01",
+        LedgerNoTimeZone => {
+            "`{text}` has no time zone, expected a time such as 2027-03-01T09:30:00Z"
+        }
         LedgerWrite => {
             "cannot write the ledger {path}: {cause} (choose a writable place with --ledger PATH or DUE_LEDGER)"
         }
@@ -390,6 +400,65 @@ pub(super) fn text(key: Msg) -> &'static str {
             "no data directory is known for this user, so there is no default ledger: give one with --ledger PATH or DUE_LEDGER"
         }
 
+        ErrLockTimeoutOnListing => {
+            "--lock-timeout applies to `done`, `undo`, `waive` and `ledger`, not to listings"
+        }
+        ErrNotTaken => "`due {command}` does not take --{option} (see `due {command} --help`)",
+        ErrIcsHere => {
+            "--format ics lists occurrences: use it with `due`, `due overdue` or `due remind`"
+        }
+        ErrFormatWithMail => "--format does not apply to an e-mail message (--mail, --smtp)",
+        HolidayExpected => {
+            "expected `MM-DD`, `easter ± N` or `ORDINAL WEEKDAY of MONTH ± N`, such as `01-01`, `easter - 2d` or `first sun of sep + 4d`"
+        }
+        HolidayNotARule => "`{text}` is not a holiday rule ({expected})",
+        HolidayMonthDayOffset => {
+            "`{text}`: a month-day holiday takes no offset (write the day itself)"
+        }
+        HolidayOrdinal => {
+            "`{word}` in `{text}` is not an ordinal: first, second, third, fourth or last"
+        }
+        HolidayWeekday => "`{word}` in `{text}` is not a weekday (mon … sun) ({expected})",
+        HolidayMonth => "`{word}` in `{text}` is not a month (jan … dec) ({expected})",
+        HolidayOffsetUnit => {
+            "`{text}`: a holiday's offset is in days or weeks (`4d`, `1w`), so that it names one day every year"
+        }
+        SmtpNotUrl => {
+            "--smtp: not a URL ({why}); expected smtps://HOST[:PORT] or smtp://HOST[:PORT][?tls=required|opportunistic]"
+        }
+        SmtpScheme => "--smtp: unknown scheme `{scheme}`, expected `smtps` or `smtp`",
+        SmtpNoHost => "--smtp: the URL names no host",
+        SmtpCredentialsInUrl => {
+            "--smtp: the URL carries credentials; give them in {user} and {password} instead"
+        }
+        SmtpExtra => "--smtp: the URL has a {part}, which `due` does not use; remove it",
+        UrlPath => "path",
+        UrlFragment => "fragment",
+        SmtpUnknownParameter => {
+            "--smtp: unknown parameter `{name}` (the only one is `tls`, on smtp:// URLs)"
+        }
+        SmtpRepeated => "--smtp: `{name}` is given more than once; give it once",
+        SmtpTlsValue => {
+            "--smtp: unknown tls value `{value}`, expected `required` or `opportunistic`"
+        }
+        SmtpTlsOnSmtps => "--smtp: `tls` does not apply to smtps://, which is TLS from the start",
+        SmtpHalfCredentials => "set both {user} and {password}, or neither",
+        SmtpPlainCredentials => {
+            "--smtp: refusing to send {user}'s password unencrypted (use smtps:// or ?tls=required)"
+        }
+        SmtpNotEncrypted => {
+            "--smtp: {host} offered no STARTTLS, so the connection is not encrypted: refusing to send {user}'s password (use smtps:// or ?tls=required)"
+        }
+        SmtpFailed => "sending through {host} failed during {step}: {message}",
+        SmtpTimedOut => {
+            "sending through {host} gave up after {seconds} s (--smtp-timeout) during {step}"
+        }
+        // lettre connects, reads the greeting and says EHLO in one call.
+        StepConnect => "the connection (connect, TLS, greeting, EHLO)",
+        StepStartTls => "STARTTLS",
+        StepAuth => "AUTH",
+        StepMessage => "the message (MAIL FROM, RCPT TO, DATA)",
+        StepQuit => "QUIT",
         Wrote => "wrote {path}",
         ErrExists => "{path} already exists (pass --force to overwrite it)",
         HintHere => {
@@ -455,12 +524,17 @@ pub(super) fn text(key: Msg) -> &'static str {
         }
         ErrBadGlob => "--id: `{pattern}` is not a glob pattern ({why})",
 
+        PageDueBy => "Overdue, or due by {until}; as of {date}.",
+        PageOverdueOn => "Overdue on {date}.",
         HandoutAsOf => "Status as of {date} ({at}); prepared {today}.",
         HandoutAsOfDay => "Status as of {date}; prepared {today}.",
         SectionAttention => "Needs attention: overdue, or due by {date}",
         SectionOnTrack => "On track, or delivered",
         SectionStanding => "Standing duties (no deadline)",
         SectionHistory => "History: due before {date}, when tracking began",
+        HistoryLeftOut => {
+            "History left out: {count} (due before {date}, nothing recorded); --all lists it."
+        }
         NothingNeedsAttention => "Nothing is overdue or due by {date}.",
         ColLastDelivery => "Last delivery",
         NoneRecorded => "none recorded",

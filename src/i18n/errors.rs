@@ -8,10 +8,12 @@ use super::{Msg, f, state, t};
 use crate::dates::{SpanError, Spans};
 use crate::engine::AtError;
 use crate::filter::{self, FilterError};
-use crate::ledger::LedgerError;
+use crate::holiday::RuleError;
+use crate::ledger::{LedgerError, Problem};
 use crate::model::Lang;
 use crate::record::{Candidate, RecordError};
 use crate::registry::{ErrorKind, IdOf, IdProblem, Recurring, RegistryError, Shape, Table};
+use crate::send::{SmtpError, Step, UrlPart};
 use crate::usage::UsageError;
 
 /// The error as the user reads it: in French when asked and the kind is one the catalogue
@@ -33,6 +35,9 @@ pub fn text(err: &anyhow::Error, lang: Lang) -> Option<String> {
     }
     if let Some(e) = err.downcast_ref::<UsageError>() {
         return Some(usage(e, lang));
+    }
+    if let Some(e) = err.downcast_ref::<SmtpError>() {
+        return Some(smtp(e, lang));
     }
     if let Some(e) = err.downcast_ref::<FilterError>() {
         return Some(filter(e, lang));
@@ -161,6 +166,14 @@ pub fn usage(e: &UsageError, lang: Lang) -> String {
             f(lang, Msg::ErrAt, &[("at", at), ("reason", &reason)])
         }
         UsageError::Exists(path) => f(lang, Msg::ErrExists, &[("path", &path.display())]),
+        UsageError::LockTimeoutOnListing => t(lang, Msg::ErrLockTimeoutOnListing).to_owned(),
+        UsageError::NotTaken { command, option } => f(
+            lang,
+            Msg::ErrNotTaken,
+            &[("command", command), ("option", option)],
+        ),
+        UsageError::IcsHere => t(lang, Msg::ErrIcsHere).to_owned(),
+        UsageError::FormatWithMail => t(lang, Msg::ErrFormatWithMail).to_owned(),
     }
 }
 
@@ -396,7 +409,10 @@ pub fn kind(k: &ErrorKind, lang: Lang) -> String {
         BadHolidayRule { reason } => f(
             lang,
             Msg::RegKeyReason,
-            &[("key", &"holiday_rules"), ("reason", reason)],
+            &[
+                ("key", &"holiday_rules"),
+                ("reason", &holiday(reason, lang)),
+            ],
         ),
         NotAYear { meeting, value } => f(
             lang,
@@ -476,9 +492,10 @@ pub fn ledger(e: &LedgerError, lang: Lang) -> String {
             path,
             line,
             col,
-            message,
+            problem: p,
         } => format!(
-            "{path}:{line}:{col}: {message}\n{}",
+            "{path}:{line}:{col}: {}\n{}",
+            problem(p, lang),
             t(lang, Msg::LedgerLeftAsItIs)
         ),
         LedgerError::Read { path, cause } => {
@@ -516,5 +533,137 @@ pub fn filter(e: &FilterError, lang: Lang) -> String {
         FilterError::BadGlob { pattern, why } => {
             f(lang, Msg::ErrBadGlob, &[("pattern", pattern), ("why", why)])
         }
+    }
+}
+
+/// What is wrong in a ledger's text.
+fn problem(p: &Problem, lang: Lang) -> String {
+    match p {
+        Problem::Toml(message) => message.clone(),
+        Problem::NotUtf8(byte) => f(
+            lang,
+            Msg::LedgerNotUtf8,
+            &[("byte", &format!("0x{byte:02X}"))],
+        ),
+        Problem::UnknownKey {
+            key,
+            in_file_of_records,
+        } => {
+            let place = match in_file_of_records {
+                true => "[[record]]",
+                false => t(lang, Msg::TheRecord),
+            };
+            unknown_key(key, place, crate::ledger::RECORD_KEYS, lang)
+        }
+        Problem::TooLong { key, bytes } => too_long(key, *bytes, lang),
+        Problem::NotInAction { key, action } => f(
+            lang,
+            Msg::LedgerNotInAction,
+            &[("key", key), ("action", action)],
+        ),
+        Problem::MissingForAction { key, action } => f(
+            lang,
+            Msg::LedgerMissingForAction,
+            &[("key", key), ("action", action)],
+        ),
+        Problem::UnknownAction(action) => f(lang, Msg::LedgerUnknownAction, &[("action", action)]),
+        Problem::Empty(key) => f(lang, Msg::LedgerEmpty, &[("key", key)]),
+        Problem::NotADate(text) => f(lang, Msg::LedgerNotADate, &[("text", text)]),
+        Problem::NoTimeZone(text) => f(lang, Msg::LedgerNoTimeZone, &[("text", text)]),
+        Problem::BadTime { time, why } => format!("`{time}`: {why}"),
+    }
+}
+
+/// Why a holiday rule was refused.
+pub fn holiday(e: &RuleError, lang: Lang) -> String {
+    let expected = t(lang, Msg::HolidayExpected);
+    let in_rule = |key, word: &String, text: &String| {
+        let args: [(&str, &dyn Display); 3] =
+            [("word", word), ("text", text), ("expected", &expected)];
+        f(lang, key, &args)
+    };
+    match e {
+        RuleError::NotARule { text } => f(
+            lang,
+            Msg::HolidayNotARule,
+            &[("text", text), ("expected", &expected)],
+        ),
+        RuleError::OffsetOnMonthDay { text } => {
+            f(lang, Msg::HolidayMonthDayOffset, &[("text", text)])
+        }
+        RuleError::NotAnOrdinal { word, text } => {
+            f(lang, Msg::HolidayOrdinal, &[("word", word), ("text", text)])
+        }
+        RuleError::NotAWeekday { word, text } => in_rule(Msg::HolidayWeekday, word, text),
+        RuleError::NotAMonth { word, text } => in_rule(Msg::HolidayMonth, word, text),
+        RuleError::Offset { text, error } => f(
+            lang,
+            Msg::RegKeyReason,
+            &[("key", text), ("reason", &span(error, lang))],
+        ),
+        RuleError::OffsetUnit { text } => f(lang, Msg::HolidayOffsetUnit, &[("text", text)]),
+    }
+}
+
+/// Why a reminder could not be sent over SMTP.
+pub fn smtp(e: &SmtpError, lang: Lang) -> String {
+    use crate::send::{PASSWORD_VAR, USER_VAR};
+    let vars: [(&str, &dyn Display); 2] = [("user", &USER_VAR), ("password", &PASSWORD_VAR)];
+    let step = |s: &Step| {
+        t(
+            lang,
+            match s {
+                Step::Connect => Msg::StepConnect,
+                Step::StartTls => Msg::StepStartTls,
+                Step::Auth => Msg::StepAuth,
+                Step::Message => Msg::StepMessage,
+                Step::Quit => Msg::StepQuit,
+            },
+        )
+    };
+    match e {
+        SmtpError::NotUrl(why) => f(lang, Msg::SmtpNotUrl, &[("why", why)]),
+        SmtpError::Scheme(scheme) => f(lang, Msg::SmtpScheme, &[("scheme", scheme)]),
+        SmtpError::NoHost => t(lang, Msg::SmtpNoHost).to_owned(),
+        SmtpError::CredentialsInUrl => f(lang, Msg::SmtpCredentialsInUrl, &vars),
+        SmtpError::Extra(part) => {
+            let part = t(
+                lang,
+                match part {
+                    UrlPart::Path => Msg::UrlPath,
+                    UrlPart::Fragment => Msg::UrlFragment,
+                },
+            );
+            f(lang, Msg::SmtpExtra, &[("part", &part)])
+        }
+        SmtpError::UnknownParameter(name) => f(lang, Msg::SmtpUnknownParameter, &[("name", name)]),
+        SmtpError::Repeated(name) => f(lang, Msg::SmtpRepeated, &[("name", name)]),
+        SmtpError::TlsValue(value) => f(lang, Msg::SmtpTlsValue, &[("value", value)]),
+        SmtpError::TlsOnSmtps => t(lang, Msg::SmtpTlsOnSmtps).to_owned(),
+        SmtpError::HalfCredentials => f(lang, Msg::SmtpHalfCredentials, &vars),
+        SmtpError::PlainCredentials => f(lang, Msg::SmtpPlainCredentials, &vars),
+        SmtpError::NotEncrypted { host } => f(
+            lang,
+            Msg::SmtpNotEncrypted,
+            &[("host", host), ("user", &USER_VAR)],
+        ),
+        SmtpError::Failed {
+            host,
+            step: s,
+            message,
+        } => f(
+            lang,
+            Msg::SmtpFailed,
+            &[("host", host), ("step", &step(s)), ("message", message)],
+        ),
+        SmtpError::TimedOut {
+            host,
+            seconds,
+            step: s,
+        } => f(
+            lang,
+            Msg::SmtpTimedOut,
+            &[("host", host), ("seconds", seconds), ("step", &step(s))],
+        ),
     }
 }

@@ -403,6 +403,22 @@ pub(super) fn text(key: Msg) -> &'static str {
             "(le journal est resté tel quel : corrigez-le, ou restaurez-le depuis le gestionnaire de versions, puis relancez la commande)"
         }
         LedgerRead => "impossible de lire le journal {path} : {cause}",
+        LedgerNotUtf8 => {
+            "l'octet {byte} n'est pas du texte UTF-8 (le journal est un fichier texte)"
+        }
+        TheRecord => "l'enregistrement",
+        LedgerNotInAction => "`{key}` n'a pas sa place dans un enregistrement `{action}`",
+        LedgerMissingForAction => "un enregistrement `{action}` a besoin de `{key}`",
+        LedgerUnknownAction => {
+            "action inconnue `{action}` : `done`, `waived` ou `undone` est attendu"
+        }
+        LedgerEmpty => "`{key}` est vide : un texte non vide est attendu",
+        LedgerNotADate => {
+            "`{text}` n'est pas une date : une date seule telle que 2027-03-01 est attendue"
+        }
+        LedgerNoTimeZone => {
+            "`{text}` n'a pas de fuseau horaire : une heure telle que 2027-03-01T09:30:00Z est attendue"
+        }
         LedgerWrite => {
             "impossible d'écrire le journal {path} : {cause} (choisissez un emplacement accessible en écriture avec --ledger PATH ou DUE_LEDGER)"
         }
@@ -412,6 +428,70 @@ pub(super) fn text(key: Msg) -> &'static str {
             "aucun répertoire de données n'est connu pour cet utilisateur, il n'y a donc pas de journal par défaut : indiquez-en un avec --ledger PATH ou DUE_LEDGER"
         }
 
+        ErrLockTimeoutOnListing => {
+            "--lock-timeout s'applique à `done`, `undo`, `waive` et `ledger`, pas aux listes"
+        }
+        ErrNotTaken => "`due {command}` ne prend pas --{option} (voir `due {command} --help`)",
+        ErrIcsHere => {
+            "--format ics liste des occurrences : employez-le avec `due`, `due overdue` ou `due remind`"
+        }
+        ErrFormatWithMail => {
+            "--format ne s'applique pas à un message électronique (--mail, --smtp)"
+        }
+        HolidayExpected => {
+            "attendu : `MM-DD`, `easter ± N` ou `ORDINAL WEEKDAY of MONTH ± N`, tel que `01-01`, `easter - 2d` ou `first sun of sep + 4d`"
+        }
+        HolidayNotARule => "`{text}` n'est pas une règle de jour férié ({expected})",
+        HolidayMonthDayOffset => {
+            "`{text}` : un jour férié à date fixe ne prend pas de décalage (écrivez le jour lui-même)"
+        }
+        HolidayOrdinal => {
+            "`{word}` dans `{text}` n'est pas un ordinal : first, second, third, fourth ou last"
+        }
+        HolidayWeekday => {
+            "`{word}` dans `{text}` n'est pas un jour de la semaine (mon … sun) ({expected})"
+        }
+        HolidayMonth => "`{word}` dans `{text}` n'est pas un mois (jan … dec) ({expected})",
+        HolidayOffsetUnit => {
+            "`{text}` : le décalage d'un jour férié se compte en jours ou en semaines (`4d`, `1w`), pour qu'il désigne un seul jour chaque année"
+        }
+        SmtpNotUrl => {
+            "--smtp : pas une URL ({why}) ; attendu : smtps://HÔTE[:PORT] ou smtp://HÔTE[:PORT][?tls=required|opportunistic]"
+        }
+        SmtpScheme => "--smtp : schéma inconnu `{scheme}`, `smtps` ou `smtp` est attendu",
+        SmtpNoHost => "--smtp : l'URL ne nomme aucun hôte",
+        SmtpCredentialsInUrl => {
+            "--smtp : l'URL contient des identifiants ; donnez-les plutôt dans {user} et {password}"
+        }
+        SmtpExtra => "--smtp : l'URL a un {part}, que `due` n'emploie pas ; retirez-le",
+        UrlPath => "chemin",
+        UrlFragment => "fragment (#)",
+        SmtpUnknownParameter => {
+            "--smtp : paramètre inconnu `{name}` (le seul est `tls`, sur les URL smtp://)"
+        }
+        SmtpRepeated => "--smtp : `{name}` est donné plusieurs fois ; donnez-le une fois",
+        SmtpTlsValue => {
+            "--smtp : valeur tls inconnue `{value}`, `required` ou `opportunistic` est attendu"
+        }
+        SmtpTlsOnSmtps => {
+            "--smtp : `tls` ne s'applique pas à smtps://, qui est en TLS dès le départ"
+        }
+        SmtpHalfCredentials => "définissez à la fois {user} et {password}, ou aucun des deux",
+        SmtpPlainCredentials => {
+            "--smtp : refus d'envoyer le mot de passe de {user} sans chiffrement (employez smtps:// ou ?tls=required)"
+        }
+        SmtpNotEncrypted => {
+            "--smtp : {host} n'a pas proposé STARTTLS, la connexion n'est donc pas chiffrée : refus d'envoyer le mot de passe de {user} (employez smtps:// ou ?tls=required)"
+        }
+        SmtpFailed => "l'envoi par {host} a échoué pendant {step} : {message}",
+        SmtpTimedOut => {
+            "l'envoi par {host} a abandonné au bout de {seconds} s (--smtp-timeout) pendant {step}"
+        }
+        StepConnect => "la connexion (connexion, TLS, accueil, EHLO)",
+        StepStartTls => "STARTTLS",
+        StepAuth => "AUTH",
+        StepMessage => "le message (MAIL FROM, RCPT TO, DATA)",
+        StepQuit => "QUIT",
         Wrote => "écrit : {path}",
         ErrExists => "{path} existe déjà (passez --force pour l'écraser)",
         HintHere => {
@@ -481,12 +561,17 @@ pub(super) fn text(key: Msg) -> &'static str {
         }
         ErrBadGlob => "--id : `{pattern}` n'est pas un motif glob ({why})",
 
+        PageDueBy => "En retard, ou à échéance d'ici le {until} ; situation au {date}.",
+        PageOverdueOn => "En retard au {date}.",
         HandoutAsOf => "Situation au {date} ({at}) ; établie le {today}.",
         HandoutAsOfDay => "Situation au {date} ; établie le {today}.",
         SectionAttention => "À traiter : en retard, ou à échéance au plus tard le {date}",
         SectionOnTrack => "Dans les délais, ou remis",
         SectionStanding => "Tâches permanentes (sans échéance)",
         SectionHistory => "Historique : échéances antérieures au {date}, début du suivi",
+        HistoryLeftOut => {
+            "Historique omis : {count} (échéances antérieures au {date}, rien d'enregistré) ; --all l'affiche."
+        }
         NothingNeedsAttention => "Rien n'est en retard ni à échéance d'ici le {date}.",
         ColLastDelivery => "Dernière remise",
         NoneRecorded => "aucune enregistrée",

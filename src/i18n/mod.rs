@@ -103,6 +103,17 @@ keys! {
     TableMeeting, TableObligation, TableInstance, TableMilestone, TableDone,
     // The ledger's errors.
     LedgerLeftAsItIs, LedgerRead, LedgerWrite, LedgerMigrate, LedgerLock, LedgerNoDataDir,
+    LedgerNotUtf8, TheRecord, LedgerNotInAction, LedgerMissingForAction, LedgerUnknownAction,
+    LedgerEmpty, LedgerNotADate, LedgerNoTimeZone,
+    ErrLockTimeoutOnListing, ErrNotTaken, ErrIcsHere, ErrFormatWithMail,
+    // Holiday rules.
+    HolidayExpected, HolidayNotARule, HolidayMonthDayOffset, HolidayOrdinal, HolidayWeekday,
+    HolidayMonth, HolidayOffsetUnit,
+    // Sending over SMTP.
+    SmtpNotUrl, SmtpScheme, SmtpNoHost, SmtpCredentialsInUrl, SmtpExtra, UrlPath, UrlFragment,
+    SmtpUnknownParameter, SmtpRepeated, SmtpTlsValue, SmtpTlsOnSmtps, SmtpHalfCredentials,
+    SmtpPlainCredentials, SmtpNotEncrypted, SmtpFailed, SmtpTimedOut, StepConnect,
+    StepStartTls, StepAuth, StepMessage, StepQuit,
     // `due init`.
     Wrote, ErrExists, HintHere, HintDefault, HintPass, HintPassOrRunThere, TeamNextSteps,
     // Records that two clones made differently.
@@ -116,8 +127,8 @@ keys! {
     // Filters.
     ErrUnknownState, ErrUnknownStateNear, ErrBadGlob,
     // The printable handout (`status --format html`) and its timeline.
-    HandoutAsOf, HandoutAsOfDay, SectionAttention, SectionOnTrack, SectionStanding,
-    SectionHistory, NothingNeedsAttention, ColLastDelivery, NoneRecorded, TimelineHeading,
+    PageDueBy, PageOverdueOn, HandoutAsOf, HandoutAsOfDay, SectionAttention, SectionOnTrack, SectionStanding,
+    SectionHistory, HistoryLeftOut, NothingNeedsAttention, ColLastDelivery, NoneRecorded, TimelineHeading,
     LegendDeadline, LegendEstimated, LegendClosed, LegendMilestone, LegendToday, LegendConfirmed,
     LegendLikely, LegendEstimate, MonthsShort, HandoutFor, DatesFromTo,
 }

@@ -13,6 +13,10 @@ const SAME_IN_BOTH: &[Msg] = &[
     Msg::ValidOk,
     Msg::CountObligation,
     Msg::CountObligations,
+    // SMTP's own commands.
+    Msg::StepStartTls,
+    Msg::StepAuth,
+    Msg::StepQuit,
 ];
 
 /// The `{name}` placeholders of an entry; panics on an unclosed brace.

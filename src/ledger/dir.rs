@@ -65,8 +65,8 @@ fn read(dir: &Path, stem: String) -> Result<Record, LedgerError> {
         cause: missing(),
     })?;
     let fail = |span, message| super::bad_text(&text, &path, span, message);
-    let raw: RawRecord = toml::from_str(&text)
-        .map_err(|e| fail(e.span(), super::explain(e.message(), "the record")))?;
+    let raw: RawRecord =
+        toml::from_str(&text).map_err(|e| fail(e.span(), super::explain(e.message(), false)))?;
     let mut record = raw.check().map_err(|(span, m)| fail(Some(span), m))?;
     record.name = Some(stem);
     Ok(record)

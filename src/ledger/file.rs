@@ -46,7 +46,7 @@ impl Ledger {
         let checked = match super::text::records(text, RawRecord::check) {
             Some(checked) => checked,
             None => toml_records(text)
-                .map_err(|e| fail(e.span(), super::explain(e.message(), "[[record]]")))?
+                .map_err(|e| fail(e.span(), super::explain(e.message(), true)))?
                 .into_iter()
                 .map(RawRecord::check)
                 .collect(),

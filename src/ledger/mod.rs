@@ -127,6 +127,40 @@ impl Record {
     }
 }
 
+/// What is wrong in a ledger's text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Problem {
+    /// The TOML reader's own words.
+    Toml(String),
+    NotUtf8(u8),
+    UnknownKey {
+        key: String,
+        /// In a file of records, or in a folder's one-record file.
+        in_file_of_records: bool,
+    },
+    TooLong {
+        key: &'static str,
+        bytes: usize,
+    },
+    NotInAction {
+        key: &'static str,
+        action: &'static str,
+    },
+    MissingForAction {
+        key: &'static str,
+        action: &'static str,
+    },
+    UnknownAction(String),
+    Empty(&'static str),
+    NotADate(String),
+    NoTimeZone(String),
+    /// A time that does not read as RFC 3339, with the reader's reason.
+    BadTime {
+        time: String,
+        why: String,
+    },
+}
+
 /// Why the ledger could not be read or written; its `Display` is the catalogue's English.
 #[derive(Debug)]
 pub enum LedgerError {
@@ -134,7 +168,7 @@ pub enum LedgerError {
         path: String,
         line: usize,
         col: usize,
-        message: String,
+        problem: Problem,
     },
     // The I/O error is part of the message rather than a `source`, so that it is said once.
     Read {
@@ -261,10 +295,7 @@ fn text(bytes: Vec<u8>, path: &Path) -> Result<String, LedgerError> {
             path: path.display().to_string(),
             line,
             col,
-            message: format!(
-                "byte 0x{:02X} is not UTF-8 text (the ledger is a text file)",
-                bytes[valid]
-            ),
+            problem: Problem::NotUtf8(bytes[valid]),
         }
     })
 }
@@ -548,10 +579,10 @@ struct RawRecord {
     supersedes: Option<Vec<Spanned<String>>>,
 }
 
-type Bad = (Range<usize>, String);
+type Bad = (Range<usize>, Problem);
 
 /// The keys a record may hold, for "did you mean".
-const RECORD_KEYS: &[&str] = &[
+pub(crate) const RECORD_KEYS: &[&str] = &[
     "id",
     "period",
     "action",
@@ -565,26 +596,29 @@ const RECORD_KEYS: &[&str] = &[
 ];
 
 /// The error for a span of a ledger's text, as FILE:LINE:COL.
-fn bad_text(text: &str, path: &Path, span: Option<Range<usize>>, message: String) -> LedgerError {
+fn bad_text(text: &str, path: &Path, span: Option<Range<usize>>, problem: Problem) -> LedgerError {
     let (line, col) = crate::diag::line_col(text, span.map_or(0, |s| s.start));
     LedgerError::Parse {
         path: path.display().to_string(),
         line,
         col,
-        message,
+        problem,
     }
 }
 
-/// Puts serde's word for a misspelt key in the catalogue's form, with the closest key;
-/// `place` says where the key was (`[[record]]`, `the record`).
-fn explain(message: &str, place: &str) -> String {
+/// Serde's word for a misspelt key as a kind of its own, which names the closest key;
+/// `in_file_of_records` says where the key was (`[[record]]`, `the record`).
+fn explain(message: &str, in_file_of_records: bool) -> Problem {
     let unknown = message
         .strip_prefix("unknown field `")
         .and_then(|rest| rest.split_once('`'))
         .map(|(name, _)| name);
     match unknown {
-        Some(name) => crate::diag::unknown_key(name, place, RECORD_KEYS),
-        None => message.trim_end().to_string(),
+        Some(name) => Problem::UnknownKey {
+            key: name.to_owned(),
+            in_file_of_records,
+        },
+        None => Problem::Toml(message.trim_end().to_string()),
     }
 }
 
@@ -605,9 +639,10 @@ impl RawRecord {
             .map(|n| (Some(n), "supersedes"));
         for (field, key) in texts.into_iter().chain(names) {
             if let Some(field) = field
-                && let Some(message) = crate::diag::too_long(key, field.get_ref())
+                && field.get_ref().len() > crate::diag::MAX_TEXT_BYTES
             {
-                return Err((field.span(), message));
+                let bytes = field.get_ref().len();
+                return Err((field.span(), Problem::TooLong { key, bytes }));
             }
         }
         let id = nonempty(self.id, "id")?;
@@ -616,11 +651,8 @@ impl RawRecord {
         let action_span = self.action.span();
         let on = self.on.as_ref().map(date).transpose()?;
         let by = self.by.map(Spanned::into_inner).filter(|b| !b.is_empty());
-        let forbid = |field: &Option<Spanned<String>>, key: &str, action: &str| match field {
-            Some(f) => Err((
-                f.span(),
-                format!("`{key}` does not belong to an `{action}` record"),
-            )),
+        let forbid = |field: &Option<Spanned<String>>, key, action| match field {
+            Some(f) => Err((f.span(), Problem::NotInAction { key, action })),
             None => Ok(()),
         };
         let action = match self.action.get_ref().as_str() {
@@ -648,7 +680,10 @@ impl RawRecord {
                 if let Some(on) = &self.on {
                     return Err((
                         on.span(),
-                        "`on` does not belong to an `undone` record".into(),
+                        Problem::NotInAction {
+                            key: "on",
+                            action: "undone",
+                        },
                     ));
                 }
                 forbid(&self.reference, "ref", "undone")?;
@@ -657,10 +692,7 @@ impl RawRecord {
                 Action::Undone
             }
             other => {
-                return Err((
-                    action_span,
-                    format!("unknown action `{other}`, expected `done`, `waived` or `undone`"),
-                ));
+                return Err((action_span, Problem::UnknownAction(other.to_owned())));
             }
         };
         let supersedes = self
@@ -681,28 +713,20 @@ impl RawRecord {
     }
 }
 
-fn missing(key: &str, action: &str) -> String {
-    format!("a `{action}` record needs `{key}`")
+fn missing(key: &'static str, action: &'static str) -> Problem {
+    Problem::MissingForAction { key, action }
 }
 
-fn nonempty(value: Spanned<String>, key: &str) -> Result<String, Bad> {
+fn nonempty(value: Spanned<String>, key: &'static str) -> Result<String, Bad> {
     if value.get_ref().trim().is_empty() {
-        return Err((
-            value.span(),
-            format!("`{key}` is empty, expected a non-empty string"),
-        ));
+        return Err((value.span(), Problem::Empty(key)));
     }
     Ok(value.into_inner())
 }
 
 fn date(value: &Spanned<Datetime>) -> Result<NaiveDate, Bad> {
     let dt = value.get_ref();
-    let bad = || {
-        (
-            value.span(),
-            format!("`{dt}` is not a date, expected a bare date such as 2027-03-01"),
-        )
-    };
+    let bad = || (value.span(), Problem::NotADate(dt.to_string()));
     match (dt.date, dt.time, dt.offset) {
         (Some(d), None, None) => {
             NaiveDate::from_ymd_opt(d.year.into(), d.month.into(), d.day.into()).ok_or_else(bad)
@@ -714,14 +738,14 @@ fn date(value: &Spanned<Datetime>) -> Result<NaiveDate, Bad> {
 fn timestamp(value: &Spanned<Datetime>) -> Result<DateTime<Utc>, Bad> {
     let dt = value.get_ref();
     if dt.date.is_none() || dt.time.is_none() || dt.offset.is_none() {
-        return Err((
-            value.span(),
-            format!("`{dt}` has no time zone, expected a time such as 2027-03-01T09:30:00Z"),
-        ));
+        return Err((value.span(), Problem::NoTimeZone(dt.to_string())));
     }
     DateTime::parse_from_rfc3339(&dt.to_string())
         .map(|t| t.with_timezone(&Utc))
-        .map_err(|e| (value.span(), format!("`{dt}`: {e}")))
+        .map_err(|e| {
+            let (time, why) = (dt.to_string(), e.to_string());
+            (value.span(), Problem::BadTime { time, why })
+        })
 }
 
 #[cfg(test)]

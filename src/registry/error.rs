@@ -157,7 +157,7 @@ pub enum ErrorKind {
     /// A holiday rule that [`HolidayRule::parse`](crate::holiday::HolidayRule::parse)
     /// refused, with its reason.
     BadHolidayRule {
-        reason: String,
+        reason: crate::holiday::RuleError,
     },
     NotAYear {
         meeting: String,

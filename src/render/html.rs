@@ -81,8 +81,20 @@ struct TableRow {
 #[derive(Serialize)]
 struct TableCell {
     text: String,
-    /// Ids, periods, dates and states are never split across lines.
-    nowrap: bool,
+    /// How the cell wraps: ids, periods, dates and states never, unless too long for any
+    /// page ([`breakable`]).
+    style: &'static str,
+}
+
+/// The most characters an id (or period, date, state) keeps on one line whatever the
+/// page: a column of a printed page holds 40 at least. A longer one may break, after a
+/// hyphen where it has one, rather than push the rest of its table off the page or run
+/// over its neighbours.
+const WHOLE_UP_TO: usize = 40;
+
+/// Whether a text that is normally kept whole may break: it is too long for any column.
+pub fn breakable(text: &str) -> bool {
+    text.chars().count() > WHOLE_UP_TO
 }
 
 impl Table {
@@ -100,9 +112,16 @@ impl Table {
                     },
                     cells: visible
                         .iter()
-                        .map(|(n, _)| TableCell {
-                            text: row.cells[*n].plain(),
-                            nowrap: !listing.columns[*n].free,
+                        .map(|(n, _)| {
+                            let text = row.cells[*n].plain();
+                            let style = if listing.columns[*n].free {
+                                ""
+                            } else if breakable(&text) {
+                                "overflow-wrap:anywhere"
+                            } else {
+                                "white-space:nowrap"
+                            };
+                            TableCell { text, style }
                         })
                         .collect(),
                 })
