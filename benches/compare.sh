@@ -136,7 +136,7 @@ minstr() {
     valgrind --tool=callgrind --trace-children=yes --callgrind-out-file="$WORK/callgrind.%p" \
         "$@" >/dev/null 2>&1 || true
     cat "$WORK"/callgrind.* 2>/dev/null |
-        awk '/^summary:/ { s += $2 } END { if (s) printf "%.0f", s / 1e6; else print "n/a" }'
+        awk '/^summary:/ { s += $2 } END { if (s) printf "%.1f", s / 1e6; else print "n/a" }'
 }
 
 # bench NAME RUNS CMD [hyperfine options...]: hyperfine one command, export JSON.
@@ -217,6 +217,14 @@ c_emb=$(cpu_ms "$OUT"/embedded-due-r*.json)
 i_cat=$(minstr $cat_cmd)
 i_emb=$(minstr $emb_cmd)
 
+# What follows this line in an existing report (measurements written by hand) is kept.
+MARK='<!-- Written by benches/compare.sh down to here; what follows is kept when it runs again. -->'
+if [ -f "$REPORT" ] && grep -qxF "$MARK" "$REPORT"; then
+    awk -v mark="$MARK" 'kept || $0 == mark { kept = 1; print }' "$REPORT" >"$WORK/kept.md"
+else
+    printf '%s\n' "$MARK" >"$WORK/kept.md"
+fi
+
 model=$(lscpu 2>/dev/null | sed -n 's/^Model name: *//p' | head -1)
 # Before the report is opened, which would make the tree look changed.
 version=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)
@@ -277,5 +285,7 @@ version=$(git -C "$ROOT" describe --always --dirty 2>/dev/null || echo unknown)
         echo
     fi
     echo "Hyperfine JSON exports: \`${OUT#"$ROOT"/}/*.json\`."
+    echo
+    cat "$WORK/kept.md"
 } >"$REPORT"
 echo "== wrote $REPORT" >&2
