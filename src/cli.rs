@@ -849,7 +849,11 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
                     today: cx.today,
                     lang: cx.lang,
                     heading: &heading,
-                    notes: cx.filters_note().into_iter().chain(history_note).collect(),
+                    notes: (rows.is_empty().then(|| cx.no_obligation()))
+                        .into_iter()
+                        .chain(cx.filters_note())
+                        .chain(history_note)
+                        .collect(),
                 };
                 out.write_all(crate::handout::render(&handout).as_bytes())?;
                 return Ok(Exit::Success);
