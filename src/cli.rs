@@ -650,7 +650,7 @@ impl Session {
             FormatArg::Md => Box::new(render::Markdown),
             FormatArg::Html => Box::new(render::Page {
                 lang: self.lang,
-                title: &self.reg.title,
+                title: self.reg.title.get(self.lang),
                 subtitle: self
                     .page_subtitle
                     .clone()
@@ -685,7 +685,7 @@ impl Session {
 
     fn feed(&self, entries: &[Entry<'_>], out: &mut dyn Write) -> Result<()> {
         let feed = render::Feed {
-            name: &self.reg.title,
+            name: self.reg.title.get(self.lang),
             lang: self.lang,
             stamp: chrono::Utc::now(),
         };
@@ -832,7 +832,11 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             let heading = i18n::f(
                 cx.lang,
                 Msg::StatusHeading,
-                &[("date", &as_of), ("at", &what), ("title", &cx.reg.title)],
+                &[
+                    ("date", &as_of),
+                    ("at", &what),
+                    ("title", &cx.reg.title.get(cx.lang)),
+                ],
             );
             if cx.format == FormatArg::Html {
                 let handout = crate::handout::Handout {
@@ -845,7 +849,11 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
                     today: cx.today,
                     lang: cx.lang,
                     heading: &heading,
-                    notes: cx.filters_note().into_iter().chain(history_note).collect(),
+                    notes: (rows.is_empty().then(|| cx.no_obligation()))
+                        .into_iter()
+                        .chain(cx.filters_note())
+                        .chain(history_note)
+                        .collect(),
                 };
                 out.write_all(crate::handout::render(&handout).as_bytes())?;
                 return Ok(Exit::Success);
@@ -939,7 +947,7 @@ fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) 
             subject_prefix: args.subject_prefix,
         };
         let reminder = render::Reminder {
-            registry: &cx.reg.title,
+            registry: cx.reg.title.get(cx.lang),
             today: cx.today,
             lang: cx.lang,
             sent: SystemTime::now(),

@@ -229,7 +229,7 @@ pub fn render(h: &Handout<'_>) -> String {
     };
     let page = Page {
         title: h.heading,
-        registry: &h.reg.title,
+        registry: h.reg.title.get(h.lang),
         as_of,
         prepared_for,
         sections,

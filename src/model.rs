@@ -71,7 +71,7 @@ impl Text {
 #[derive(Debug)]
 pub struct Registry {
     pub origin: Origin,
-    pub title: String,
+    pub title: Text,
     pub timezone: Tz,
     pub tracking_since: Option<NaiveDate>,
     /// The language the obligations' quoted clauses were adopted in, when the registry says.

@@ -314,8 +314,8 @@ pub fn obligations(
 /// time zone, a line each.
 pub fn summary(reg: &Registry, lang: Lang) -> String {
     let mut out = String::new();
-    if !reg.title.is_empty() {
-        let title = render::one_line(&reg.title);
+    if !reg.title.en.is_empty() {
+        let title = render::one_line(reg.title.get(lang));
         out.push_str(&i18n::f(lang, Msg::SummaryTitle, &[("title", &title)]));
         out.push('\n');
     }

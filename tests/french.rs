@@ -457,3 +457,35 @@ fn a_conflict_in_french() {
     }
     insta::assert_snapshot!(lines.join("\n"));
 }
+
+/// The shipped registry speaks French where it can: its own title, recipients and owners.
+#[test]
+fn the_shipped_registry_in_french() {
+    let shipped = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("obligations.toml");
+    let run = |args: &[&str]| {
+        let mut cmd = common::due();
+        cmd.arg("--registry")
+            .arg(&shipped)
+            .args(["--today", "2026-12-02", "--lang", "fr"])
+            .args(args);
+        stdout(&mut cmd, 0)
+    };
+    let status = run(&["status", "--at", "pp-26", "--format", "md"]);
+    assert_eq!(
+        status.lines().next(),
+        Some(
+            "# État au 2026-11-09 (ouverture de pp-26) : Résolution 1332 du Conseil de l'UIT : \
+             instructions au Secrétaire général"
+        ),
+        "{status}"
+    );
+    let show = run(&["show", "cstd-annual-report"]);
+    assert!(
+        show.contains("responsable     Secrétaire général\n"),
+        "{show}"
+    );
+    assert!(
+        show.contains("destinataire    ECOSOC, par l'intermédiaire de la CTSD\n"),
+        "{show}"
+    );
+}

@@ -191,3 +191,21 @@ fn a_delivery_recorded_for_history_is_listed() {
     let on_track = &on_track[..on_track.find("</section>").unwrap()];
     assert!(on_track.contains(&format!("data-id=\"{id}\"")), "{html}");
 }
+
+/// A handout whose filters leave nothing says so, as the table does, rather than only
+/// that nothing needs attention.
+#[test]
+fn a_handout_emptied_by_filters_says_so() {
+    let dir = scratch("status-rows-nothing");
+    let args = ["status", "--at", "council-2027", "--owner", "nobody"];
+    let table = run(&dir, &args);
+    assert!(
+        table.contains("No obligation passes the filters."),
+        "{table}"
+    );
+    let html = run(&dir, &[&args[..], &["--format", "html"]].concat());
+    assert!(
+        html.contains("<p class=\"note\">No obligation passes the filters.</p>"),
+        "{html}"
+    );
+}

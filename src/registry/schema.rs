@@ -155,7 +155,7 @@ impl Cx<'_> {
                 origin,
                 title: f
                     .get("title")
-                    .map(|v| self.string(v, "title").map(str::to_string))
+                    .map(|v| self.text(v, "title"))
                     .transpose()?
                     .unwrap_or_default(),
                 timezone,

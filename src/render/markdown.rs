@@ -7,13 +7,28 @@ pub struct Markdown;
 
 fn escape(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
-    for c in text.chars() {
-        if matches!(c, '|' | '\\' | '`' | '*' | '_' | '<' | '>' | '[' | ']') {
+    for (at, c) in text.char_indices() {
+        if matches!(c, '|' | '\\' | '`' | '*' | '_' | '<' | '>' | '[' | ']')
+            || (c == '&' && starts_entity(&text[at + 1..]))
+        {
             out.push('\\');
         }
         out.push(c);
     }
     out
+}
+
+/// Whether the text after an `&` would make it a character reference (`&amp;`, `&#38;`),
+/// which Markdown replaces by the character: such an `&` is escaped, any other left as it
+/// is (`CWG-WSIS&SDG`).
+fn starts_entity(rest: &str) -> bool {
+    let body = rest
+        .strip_prefix("#x")
+        .or_else(|| rest.strip_prefix("#X"))
+        .or_else(|| rest.strip_prefix('#'))
+        .unwrap_or(rest);
+    let name = body.chars().take_while(char::is_ascii_alphanumeric).count();
+    name > 0 && body[name..].starts_with(';')
 }
 
 impl Export for Markdown {
@@ -51,6 +66,14 @@ impl Export for Markdown {
 mod tests {
     use super::*;
     use crate::render::{Cell, Emphasis};
+
+    #[test]
+    fn character_references_stay_as_written() {
+        assert_eq!(
+            escape("R&D &amp; &#38; &#x26; &copy; CWG-WSIS&SDG &;"),
+            r"R&D \&amp; \&#38; \&#x26; \&copy; CWG-WSIS&SDG &;"
+        );
+    }
 
     #[test]
     fn pipes_and_breaks_cannot_add_cells_or_rows() {
