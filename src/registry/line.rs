@@ -112,11 +112,23 @@ fn scalar<'i>(text: &'i str, i: &mut usize) -> Option<Scalar<'i>> {
 /// The length of a basic string's body up to its closing quote, when it holds nothing to
 /// decode: no escape and no control character (tab aside, which is taken as it is).
 fn plain_string(b: &[u8]) -> Option<usize> {
-    // Eight bytes at a time: most hold nothing but plain text.
+    // Eight bytes at a time: most hold nothing but plain text, and the first that holds
+    // anything else says where.
     let mut at = 0;
     for word in b.chunks_exact(8) {
-        if special(u64::from_le_bytes(word.try_into().expect("eight bytes"))) {
-            break;
+        let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
+        let special = zero_bytes(word ^ (ONES * u64::from(b'"')))
+            | zero_bytes(word ^ (ONES * u64::from(b'\\')))
+            | zero_bytes(word ^ (ONES * 0x7f))
+            | (word.wrapping_sub(ONES * 0x20) & !word & HIGH);
+        if special != 0 {
+            // The lowest flag is exact: the first special byte.
+            let first = at + (special.trailing_zeros() / 8) as usize;
+            match b[first] {
+                b'"' => return Some(first),
+                b'\t' => break,
+                _ => return None,
+            }
         }
         at += 8;
     }
@@ -132,15 +144,13 @@ fn plain_string(b: &[u8]) -> Option<usize> {
     None
 }
 
-/// Whether any of eight bytes is a quote, a backslash, a control character or DEL.
-fn special(word: u64) -> bool {
-    const ONES: u64 = 0x0101_0101_0101_0101;
-    const HIGH: u64 = 0x8080_8080_8080_8080;
-    let zero_in = |v: u64| v.wrapping_sub(ONES) & !v & HIGH != 0;
-    zero_in(word ^ (ONES * u64::from(b'"')))
-        || zero_in(word ^ (ONES * u64::from(b'\\')))
-        || zero_in(word ^ (ONES * 0x7f))
-        || word.wrapping_sub(ONES * 0x20) & !word & HIGH != 0
+const ONES: u64 = 0x0101_0101_0101_0101;
+const HIGH: u64 = 0x8080_8080_8080_8080;
+
+/// The high bit of each zero byte of a word set (and perhaps of bytes above the first zero:
+/// only the lowest flag is exact).
+fn zero_bytes(v: u64) -> u64 {
+    v.wrapping_sub(ONES) & !v & HIGH
 }
 
 /// `YYYY-MM-DD` naming a real day, as a TOML local date.
