@@ -392,15 +392,17 @@ struct RemindArgs {
     subject_prefix: String,
 }
 
-fn mailbox_arg(text: &str) -> Result<Mailbox, String> {
-    text.parse().map_err(|e| {
-        format!("`{text}` is not an e-mail address ({e}; expected addr@example.org or Name <addr@example.org>)")
-    })
+fn mailbox_arg(text: &str) -> Result<Mailbox, UsageError> {
+    text.parse().map_err(
+        |e: lettre::address::AddressError| UsageError::NotAnAddress {
+            text: text.to_owned(),
+            why: e.to_string(),
+        },
+    )
 }
 
-fn date_arg(text: &str) -> Result<NaiveDate, String> {
-    dates::parse_date(text)
-        .ok_or_else(|| format!("`{text}` is not a date (expected YYYY-MM-DD, a real day)"))
+fn date_arg(text: &str) -> Result<NaiveDate, UsageError> {
+    dates::parse_date(text).ok_or_else(|| UsageError::NotADate(text.to_owned()))
 }
 
 fn command() -> clap::Command {
@@ -508,11 +510,15 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 pub fn run() -> Result<Exit> {
     // Kept, not dropped: taking clap's command apart again costs a good part of a short run.
     let command = Box::leak(Box::new(command()));
-    let matches = match command.try_get_matches_from_mut(std::env::args_os()) {
+    let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    let matches = match command.try_get_matches_from_mut(&args) {
         Ok(m) => m,
         // Every error line starts `due: `, clap's usage errors too (clap writes `error: `).
         Err(e) if e.use_stderr() => {
-            let text = e.render().to_string();
+            let text = match crate::usage::refusal(&e, crate::usage::lang_of_args(&args)) {
+                Some(text) => text,
+                None => e.render().to_string(),
+            };
             eprint!("due: {}", text.strip_prefix("error: ").unwrap_or(&text));
             return Ok(Exit::Error);
         }

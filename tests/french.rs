@@ -489,3 +489,44 @@ fn the_shipped_registry_in_french() {
         "{show}"
     );
 }
+
+/// What the argument parser refuses, said in French when the command line or the locale
+/// asks for it.
+#[test]
+fn the_argument_parser_refuses_in_french() {
+    let dir = tempfile::tempdir().unwrap();
+    let refused = |env: Option<&str>, args: &[&str]| {
+        let mut cmd = common::due();
+        cmd.current_dir(dir.path()).args(args);
+        if let Some(lang) = env {
+            cmd.env("LANG", lang);
+        }
+        let out = cmd.output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        format!(
+            "$ due {}\n{}",
+            args.join(" "),
+            String::from_utf8_lossy(&out.stderr)
+        )
+    };
+    let fr = Some("fr_CH.UTF-8");
+    let out: String = [
+        refused(fr, &["--nxt", "3d"]),
+        refused(fr, &["status", "--format", "xml"]),
+        refused(fr, &["--today", "2026-02-30"]),
+        refused(fr, &["frobnicate"]),
+        refused(fr, &["--next", "3d", "--until", "2027-01-01"]),
+        refused(fr, &["done"]),
+        refused(fr, &["remind", "--mail", "--to", "nobody"]),
+        refused(None, &["--lang", "fr", "--today", "x"]),
+        refused(None, &["--lang=fr", "--today", "x"]),
+    ]
+    .concat();
+    insta::assert_snapshot!(out);
+    // English stays clap's own.
+    let en = refused(Some("fr_CH.UTF-8"), &["--lang", "en", "--nxt", "3d"]);
+    assert!(
+        en.contains("due: unexpected argument '--nxt' found"),
+        "{en}"
+    );
+}

@@ -408,6 +408,21 @@ pub(super) fn text(key: Msg) -> &'static str {
             "--format ics lists occurrences: use it with `due`, `due overdue` or `due remind`"
         }
         ErrFormatWithMail => "--format does not apply to an e-mail message (--mail, --smtp)",
+        ErrNotADate => "`{text}` is not a date (expected YYYY-MM-DD, a real day)",
+        ErrNotAnAddress => {
+            "`{text}` is not an e-mail address ({why}; expected addr@example.org or Name <addr@example.org>)"
+        }
+        // clap words these in English itself: the entries are for the other languages.
+        ClapUnknownArgument => "unexpected argument '{arg}' found",
+        ClapUnknownCommand => "unrecognized subcommand '{arg}'",
+        ClapInvalidValue => "invalid value '{value}' for '{arg}' (possible values: {valid})",
+        ClapMissingValue => "a value is required for '{arg}' but none was supplied",
+        ClapValidation => "invalid value '{value}' for '{arg}': {reason}",
+        ClapMissing => "the following required arguments were not provided: {arg}",
+        ClapTwice => "the argument '{arg}' cannot be used multiple times",
+        ClapConflict => "the argument '{arg}' cannot be used with '{prior}'",
+        ClapDidYouMean => " (a similar one exists: '{suggested}')",
+        ClapMore => "For more information, try '--help'.",
         HolidayExpected => {
             "expected `MM-DD`, `easter ± N` or `ORDINAL WEEKDAY of MONTH ± N`, such as `01-01`, `easter - 2d` or `first sun of sep + 4d`"
         }

@@ -174,6 +174,10 @@ pub fn usage(e: &UsageError, lang: Lang) -> String {
         ),
         UsageError::IcsHere => t(lang, Msg::ErrIcsHere).to_owned(),
         UsageError::FormatWithMail => t(lang, Msg::ErrFormatWithMail).to_owned(),
+        UsageError::NotADate(text) => f(lang, Msg::ErrNotADate, &[("text", text)]),
+        UsageError::NotAnAddress { text, why } => {
+            f(lang, Msg::ErrNotAnAddress, &[("text", text), ("why", why)])
+        }
     }
 }
 

@@ -435,6 +435,22 @@ pub(super) fn text(key: Msg) -> &'static str {
         ErrIcsHere => {
             "--format ics liste des occurrences : employez-le avec `due`, `due overdue` ou `due remind`"
         }
+        ErrNotADate => "`{text}` n'est pas une date (AAAA-MM-JJ, un jour réel, est attendu)",
+        ErrNotAnAddress => {
+            "`{text}` n'est pas une adresse électronique ({why} ; adr@example.org ou Nom <adr@example.org> est attendu)"
+        }
+        ClapUnknownArgument => "argument inattendu « {arg} »",
+        ClapUnknownCommand => "commande inconnue « {arg} »",
+        ClapInvalidValue => {
+            "valeur « {value} » invalide pour « {arg} » (valeurs possibles : {valid})"
+        }
+        ClapMissingValue => "« {arg} » demande une valeur, et aucune n'est donnée",
+        ClapValidation => "valeur « {value} » invalide pour « {arg} » : {reason}",
+        ClapMissing => "arguments obligatoires manquants : {arg}",
+        ClapTwice => "l'argument « {arg} » ne peut être donné qu'une fois",
+        ClapConflict => "l'argument « {arg} » ne peut pas être employé avec « {prior} »",
+        ClapDidYouMean => " (il en existe un semblable : « {suggested} »)",
+        ClapMore => "Pour en savoir plus, essayez « --help ».",
         ErrFormatWithMail => {
             "--format ne s'applique pas à un message électronique (--mail, --smtp)"
         }

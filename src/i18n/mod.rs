@@ -105,7 +105,10 @@ keys! {
     LedgerLeftAsItIs, LedgerRead, LedgerWrite, LedgerMigrate, LedgerLock, LedgerNoDataDir,
     LedgerNotUtf8, TheRecord, LedgerNotInAction, LedgerMissingForAction, LedgerUnknownAction,
     LedgerEmpty, LedgerNotADate, LedgerNoTimeZone,
-    ErrLockTimeoutOnListing, ErrNotTaken, ErrIcsHere, ErrFormatWithMail,
+    ErrLockTimeoutOnListing, ErrNotTaken, ErrIcsHere, ErrFormatWithMail, ErrNotADate,
+    ErrNotAnAddress, ClapUnknownArgument, ClapUnknownCommand, ClapInvalidValue,
+    ClapMissingValue, ClapValidation, ClapMissing, ClapTwice, ClapConflict, ClapDidYouMean,
+    ClapMore,
     // Holiday rules.
     HolidayExpected, HolidayNotARule, HolidayMonthDayOffset, HolidayOrdinal, HolidayWeekday,
     HolidayMonth, HolidayOffsetUnit,
