@@ -53,6 +53,7 @@ fn data_formats_keep_english_keys_and_states() {
         &["status", "--at", "pp-26"],
         &["list"],
         &["meetings"],
+        &["show", "cstd-report"],
     ] {
         let json = |lang: &str| {
             let text = stdout(

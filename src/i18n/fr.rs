@@ -261,7 +261,7 @@ pub(super) fn text(key: Msg) -> &'static str {
             "impossible de lire le registre {path} : {cause} (vérifiez que cet utilisateur peut lire le fichier)"
         }
         RegDidYouMean => "vouliez-vous dire `{name}` ?",
-        RegOneOf => "attendu : l'une de {list}",
+        RegOneOf => "clés possibles : {list}",
         RegUnknownKey => "clé inconnue `{key}` dans {table} ({hint})",
         RegTooLong => "`{key}` contient {kib} Kio de texte (au plus {max} Kio dans un champ)",
         RegNoMeetings => "aucune réunion n'est définie sous [meetings]",
