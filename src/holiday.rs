@@ -177,10 +177,15 @@ impl HolidayRule {
     /// Whether the rule closes this day. An offset can carry a holiday across New Year, so
     /// the day is then checked against the years on either side too.
     pub fn falls_on(self, date: NaiveDate) -> bool {
-        let year = date.year();
-        if self.days == 0 {
-            return self.in_year(year) == Some(date);
+        // A base day lies in the year it is for, so with an offset of a year at most the one
+        // candidate is the day the offset leads back to: one year's date to work out, not three.
+        if self.days.unsigned_abs() <= 365 {
+            let Some(base) = add_days(date, -i64::from(self.days)) else {
+                return false;
+            };
+            return self.base.in_year(base.year()) == Some(base);
         }
+        let year = date.year();
         [year, year - 1, year + 1]
             .into_iter()
             .any(|y| self.in_year(y) == Some(date))
@@ -333,6 +338,29 @@ impl fmt::Display for HolidayRule {
 
 #[cfg(test)]
 mod tests {
+
+    proptest::proptest! {
+        /// With an offset of a year at most, the day the offset leads back to is the only
+        /// candidate: the same answer as trying the years on either side.
+        #[test]
+        fn a_rule_falls_on_the_day_its_offset_leads_back_to(
+            days in -365i32..=365,
+            base in 0usize..3,
+            day in 0u64..6 * 366,
+        ) {
+            let base = [
+                Base::MonthDay(MonthDay { month: 2, day: 29 }),
+                Base::Easter,
+                Base::NthWeekday { ordinal: Ordinal::Last, weekday: 6, month: 12 },
+            ][base];
+            let rule = HolidayRule { base, days };
+            let date = NaiveDate::from_ymd_opt(2023, 1, 1).unwrap() + chrono::Days::new(day);
+            let y = date.year();
+            let tried = [y, y - 1, y + 1].into_iter().any(|y| rule.in_year(y) == Some(date));
+            proptest::prop_assert_eq!(rule.falls_on(date), tried, "{:?} on {}", rule, date);
+        }
+    }
+
     use super::*;
 
     fn d(s: &str) -> NaiveDate {
