@@ -885,8 +885,8 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             let mut listing = render::diff(&changes, cx.lang);
             if cx.format == FormatArg::Table {
                 let args: [(&str, &dyn std::fmt::Display); 4] = [
-                    ("old", &before.origin),
-                    ("new", &cx.reg.origin),
+                    ("old", &before.origin.named(cx.lang)),
+                    ("new", &cx.reg.origin.named(cx.lang)),
                     ("from", &cx.today),
                     ("until", &until),
                 ];
@@ -989,7 +989,7 @@ fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exi
     let Some(ob) = cx.reg.obligation(id) else {
         return Err(UsageError::UnknownObligation {
             id: id.to_owned(),
-            registry: cx.reg.origin.to_string(),
+            registry: cx.reg.origin.named(cx.lang),
             ids: cx
                 .reg
                 .obligations
@@ -1043,8 +1043,8 @@ fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
         })
         .collect();
     let registry = match reg.origin {
-        Origin::Embedded => reg.origin.to_string(),
-        Origin::File(_) => format!("{} ({})", reg.origin, cx.found.why(lang)),
+        Origin::Embedded => reg.origin.named(lang),
+        Origin::File(_) => format!("{} ({})", reg.origin.named(lang), cx.found.why(lang)),
     };
     writeln!(
         out,

@@ -19,9 +19,16 @@ pub enum Origin {
 /// How messages (before `:LINE:COL`), listings and `due validate` name it.
 impl std::fmt::Display for Origin {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.named(Lang::En))
+    }
+}
+
+impl Origin {
+    /// The registry as messages name it: its path, or the built-in one.
+    pub fn named(&self, lang: Lang) -> String {
         match self {
-            Origin::Embedded => f.write_str("(embedded) obligations.toml"),
-            Origin::File(path) => write!(f, "{}", path.display()),
+            Origin::Embedded => crate::i18n::t(lang, crate::i18n::Msg::EmbeddedRegistry).to_owned(),
+            Origin::File(path) => path.display().to_string(),
         }
     }
 }

@@ -53,9 +53,9 @@ pub enum RecordError {
     NotRecorded {
         id: String,
         period: String,
-        /// The registry (as its origin reads) that writes the completion itself, if one
-        /// does: it is edited there, not undone.
-        in_registry: Option<String>,
+        /// The registry that writes the completion itself, if one does: it is edited
+        /// there, not undone.
+        in_registry: Option<crate::model::Origin>,
     },
 }
 
@@ -291,7 +291,7 @@ pub fn undo(cx: &Context<'_>, id: &str, period: &str) -> Result<String, RecordEr
         RecordError::NotRecorded {
             id: id.to_owned(),
             period: key.clone(),
-            in_registry: in_registry.then(|| cx.registry.origin.to_string()),
+            in_registry: in_registry.then(|| cx.registry.origin.clone()),
         }
     };
     let was = write(cx, |book| {

@@ -492,6 +492,16 @@ fn the_shipped_registry_in_french() {
         show.contains("destinataire    ECOSOC, par l'intermédiaire de la CTSD\n"),
         "{show}"
     );
+    // The built-in registry is named in French too.
+    let dir = tempfile::tempdir().unwrap();
+    let mut cmd = common::due();
+    cmd.current_dir(dir.path())
+        .args(["--lang", "fr", "--ledger", "l.toml", "validate"]);
+    let validate = stdout(&mut cmd, 0);
+    assert!(
+        validate.starts_with("registre : (intégré) obligations.toml\n"),
+        "{validate}"
+    );
 }
 
 /// What the argument parser refuses, said in French when the command line or the locale

@@ -519,6 +519,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         ConflictRecordedAt => ", recorded {at}",
         ConflictWaived => "waived on {on} ({reason})",
 
+        EmbeddedRegistry => "(embedded) obligations.toml",
         StrayCompletion => {
             "obligation `{id}` records a completion for `{period}`, which is not one of its periods"
         }

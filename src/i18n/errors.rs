@@ -123,7 +123,11 @@ pub fn record(e: &RecordError, lang: Lang) -> String {
             in_registry,
         } => {
             let hint = match in_registry {
-                Some(origin) => f(lang, Msg::ErrEditInRegistry, &[("registry", origin)]),
+                Some(origin) => f(
+                    lang,
+                    Msg::ErrEditInRegistry,
+                    &[("registry", &origin.named(lang))],
+                ),
                 None => String::new(),
             };
             let args: [(&str, &dyn Display); 3] = [("id", id), ("period", period), ("hint", &hint)];

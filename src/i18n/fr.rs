@@ -553,6 +553,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         ConflictRecordedAt => ", enregistré le {at}",
         ConflictWaived => "dispensé le {on} ({reason})",
 
+        EmbeddedRegistry => "(intégré) obligations.toml",
         StrayCompletion => {
             "l'obligation `{id}` enregistre un achèvement pour `{period}`, qui n'est pas l'une de ses périodes"
         }

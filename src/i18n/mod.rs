@@ -123,6 +123,7 @@ keys! {
     // Records that two clones made differently.
     Conflict, ConflictStands, ConflictSettle, ConflictRecordedAt, ConflictWaived,
     // `due validate`.
+    EmbeddedRegistry,
     StrayObligation, StrayPeriod, StrayCompletion, ValidRegistry, ValidLedger,
     ValidLedgerWarning, ValidHolidays, ValidConflict, ValidConflicts, ValidOk, SummaryTitle,
     SummaryCounts, CountObligation, CountObligations, CountMeeting, CountMeetings,
