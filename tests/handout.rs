@@ -32,12 +32,49 @@ fn markdown_status_starts_with_the_table_heading() {
     let heading = table.lines().next().unwrap();
     assert_eq!(
         heading,
-        "Status as of 2027-06-15 (council-2027, dates estimated from the meeting's typical dates): ITU Council Resolution 1332: instructions to the Secretary-General"
+        "Status as of 2027-06-15 (council-2027, dates not yet announced: the registry's estimate): ITU Council Resolution 1332: instructions to the Secretary-General"
     );
     let mut lines = md.lines();
     assert_eq!(lines.next().unwrap(), format!("# {heading}"));
     assert_eq!(lines.next().unwrap(), "");
     assert!(lines.next().unwrap().starts_with("| Obligation |"), "{md}");
+}
+
+#[test]
+fn the_heading_says_whose_estimate_a_session_date_is() {
+    let dir = scratch("heading-estimate");
+    let heading = |lang: &str, at: &str| {
+        let table = shipped(&dir, &["--lang", lang, "status", "--at", at]);
+        table.lines().next().unwrap().to_string()
+    };
+    // council-2027 is listed, with dates the registry marks as an estimate; 2028 is not
+    // listed, so its dates come from the meeting's typical ones.
+    for (lang, at, says) in [
+        (
+            "en",
+            "council-2027",
+            "(council-2027, dates not yet announced: the registry's estimate)",
+        ),
+        (
+            "fr",
+            "council-2027",
+            "(council-2027, dates pas encore annoncées : estimation du registre)",
+        ),
+        (
+            "en",
+            "council-2028",
+            "(council-2028, dates estimated from the meeting's typical dates)",
+        ),
+        (
+            "fr",
+            "council-2028",
+            "(council-2028, dates estimées d'après les dates habituelles de la réunion)",
+        ),
+        ("en", "council-2026-doha", "(council-2026-doha opens)"),
+    ] {
+        let line = heading(lang, at);
+        assert!(line.contains(says), "{lang} {at}: {line}");
+    }
 }
 
 /// A folder of this test's own under the target directory.
