@@ -46,7 +46,7 @@ fn takes(command: &str, option: &str) -> bool {
             command,
             "overdue" | "list" | "show" | "meetings" | "status" | "remind" | "history" | "diff"
         ),
-        "lang" => !matches!(command, "completions" | "man" | "ledger"),
+        "lang" => !matches!(command, "completions" | "man"),
         "lock_timeout" => matches!(command, "done" | "undo" | "waive" | "ledger"),
         "owner" | "recipient" | "state" | "id" => LISTINGS.contains(&command),
         _ => true,
@@ -911,7 +911,15 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             writeln!(
                 out,
                 "{}",
-                crate::team::migrate(&cx.ledger, file, &to, cx.lock_timeout)?
+                crate::team::migrate(
+                    &cx.ledger,
+                    file,
+                    &to,
+                    ledger::Wait {
+                        timeout: cx.lock_timeout,
+                        lang: cx.lang,
+                    }
+                )?
             )?;
             Ok(Exit::Success)
         }
