@@ -805,6 +805,7 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
                 None => engine::At {
                     day: cx.today,
                     instance: None,
+                    listed: false,
                 },
                 Some(at) => {
                     engine::resolve_at(&cx.reg, at, cx.today).map_err(|error| UsageError::At {
