@@ -149,13 +149,20 @@ pub struct Lock {
     pub path: PathBuf,
 }
 
-#[derive(Debug, thiserror::Error)]
+/// Why the lock could not be taken; the `Display` is the catalogue's English.
+#[derive(Debug)]
 pub enum LockError {
-    #[error("the lock {path} is held by another process; gave up after {} s (--lock-timeout)", waited.as_secs())]
     Busy { path: PathBuf, waited: Duration },
-    #[error("cannot open the lock file {path}: {cause}")]
     Open { path: PathBuf, cause: io::Error },
 }
+
+impl std::fmt::Display for LockError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&crate::i18n::errors::lock(self, crate::model::Lang::En))
+    }
+}
+
+impl std::error::Error for LockError {}
 
 /// Where the lock for `target` lives: beside it, named after it with `.lock` added.
 pub fn lock_path(target: &Path) -> PathBuf {

@@ -613,7 +613,11 @@ fn write<T>(
             .map_err(|e| LedgerError::write(&cx.ledger.path, e))?;
     }
     let mut made = None;
-    ledger::append(&cx.ledger.path, cx.lock_timeout, |book| {
+    let wait = ledger::Wait {
+        timeout: cx.lock_timeout,
+        lang: cx.lang,
+    };
+    ledger::append(&cx.ledger.path, wait, |book| {
         let (record, extra) = make(book)?;
         made = Some(extra);
         Ok::<_, RecordError>(record)

@@ -150,7 +150,7 @@ pub fn migrate(
     to: &Path,
     lock_timeout: Duration,
 ) -> Result<String> {
-    let count = ledger::migrate(&from.path, to, lock_timeout)?;
+    let count = ledger::migrate(&from.path, to, ledger::Wait::in_english(lock_timeout))?;
     let mut out = format!(
         "copied {count} record{} from {} to {}, one file each; {} is left as it is",
         if count == 1 { "" } else { "s" },

@@ -182,12 +182,27 @@ fn a_held_lock_is_waited_for_then_given_up() {
     let started = Instant::now();
     let err = stderr(team.done(&ledger, "2027").args(["--lock-timeout", "1"]), 2);
     let took = started.elapsed();
+    // Said in the language asked for.
+    let fr = stderr(
+        team.done(&ledger, "2027")
+            .args(["--lock-timeout", "1", "--lang", "fr"]),
+        2,
+    );
     let _ = holder.kill();
     let _ = holder.wait();
     assert!(took < Duration::from_secs(5), "took {took:?}");
     assert_eq!(err.matches("waiting for the lock").count(), 1, "{err}");
     assert!(err.contains(&*ledger.display().to_string()), "{err}");
     assert!(err.contains("gave up after 1 s"), "{err}");
+    assert_eq!(
+        fr.matches("attente du verrou du journal").count(),
+        1,
+        "{fr}"
+    );
+    assert!(
+        fr.contains("abandon au bout de 1 s (--lock-timeout)"),
+        "{fr}"
+    );
     assert_eq!(
         fs::read(&ledger).unwrap(),
         before,

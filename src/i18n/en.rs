@@ -383,6 +383,13 @@ pub(super) fn text(key: Msg) -> &'static str {
         LedgerRead => "cannot read the ledger {path}: {cause}",
         LedgerNotUtf8 => "byte {byte} is not UTF-8 text (the ledger is a text file)",
         TheRecord => "the record",
+        LockBusy => {
+            "the lock {path} is held by another process; gave up after {seconds} s (--lock-timeout)"
+        }
+        LockOpen => "cannot open the lock file {path}: {cause}",
+        LockWaiting => {
+            "waiting for the lock on the ledger {ledger} ({lock} is held by another process; giving up after {seconds} s)"
+        }
         LedgerNotInAction => "`{key}` does not belong to an `{action}` record",
         LedgerMissingForAction => "a `{action}` record needs `{key}`",
         LedgerUnknownAction => "unknown action `{action}`, expected `done`, `waived` or `undone`",

@@ -510,7 +510,8 @@ pub fn ledger(e: &LedgerError, lang: Lang) -> String {
         }
         LedgerError::Migrate(why) => f(lang, Msg::LedgerMigrate, &[("why", why)]),
         LedgerError::Lock { path, cause } => {
-            f(lang, Msg::LedgerLock, &[("path", path), ("cause", cause)])
+            let cause = lock(cause, lang);
+            f(lang, Msg::LedgerLock, &[("path", path), ("cause", &cause)])
         }
         LedgerError::NoDataDir => t(lang, Msg::LedgerNoDataDir).to_owned(),
     }
@@ -668,6 +669,23 @@ pub fn smtp(e: &SmtpError, lang: Lang) -> String {
             lang,
             Msg::SmtpTimedOut,
             &[("host", host), ("seconds", seconds), ("step", &step(s))],
+        ),
+    }
+}
+
+/// Why the ledger's lock could not be taken.
+pub fn lock(e: &crate::files::LockError, lang: Lang) -> String {
+    use crate::files::LockError;
+    match e {
+        LockError::Busy { path, waited } => f(
+            lang,
+            Msg::LockBusy,
+            &[("path", &path.display()), ("seconds", &waited.as_secs())],
+        ),
+        LockError::Open { path, cause } => f(
+            lang,
+            Msg::LockOpen,
+            &[("path", &path.display()), ("cause", cause)],
         ),
     }
 }

@@ -407,6 +407,13 @@ pub(super) fn text(key: Msg) -> &'static str {
             "l'octet {byte} n'est pas du texte UTF-8 (le journal est un fichier texte)"
         }
         TheRecord => "l'enregistrement",
+        LockBusy => {
+            "le verrou {path} est tenu par un autre processus ; abandon au bout de {seconds} s (--lock-timeout)"
+        }
+        LockOpen => "impossible d'ouvrir le fichier de verrou {path} : {cause}",
+        LockWaiting => {
+            "attente du verrou du journal {ledger} ({lock} est tenu par un autre processus ; abandon au bout de {seconds} s)"
+        }
         LedgerNotInAction => "`{key}` n'a pas sa place dans un enregistrement `{action}`",
         LedgerMissingForAction => "un enregistrement `{action}` a besoin de `{key}`",
         LedgerUnknownAction => {

@@ -7,9 +7,8 @@ use std::fs;
 use std::hash::{BuildHasher, RandomState};
 use std::io;
 use std::path::Path;
-use std::time::Duration;
 
-use super::{Ledger, LedgerError, RawRecord, Record};
+use super::{Ledger, LedgerError, RawRecord, Record, Wait};
 
 /// What the lock taken while a record is added is named after: `.due.lock`.
 const LOCK: &str = ".due";
@@ -75,11 +74,11 @@ fn read(dir: &Path, stem: String) -> Result<Record, LedgerError> {
 /// Under the lock, reads the folder again and adds the record as a new file.
 pub(super) fn append<E: From<LedgerError>>(
     dir: &Path,
-    lock_timeout: Duration,
+    wait: Wait,
     make: impl FnOnce(&Ledger) -> Result<Record, E>,
 ) -> Result<(), E> {
     prepare(dir)?;
-    let lock = super::lock(&dir.join(LOCK), dir, lock_timeout)?;
+    let lock = super::lock(&dir.join(LOCK), dir, wait)?;
     let ledger = load(dir)?;
     let record = make(&ledger)?;
     add(dir, &ledger, record)?;
@@ -88,13 +87,9 @@ pub(super) fn append<E: From<LedgerError>>(
 }
 
 /// Writes `records` (in recorded order) into a folder that holds none yet.
-pub(super) fn fill(
-    dir: &Path,
-    records: Vec<Record>,
-    lock_timeout: Duration,
-) -> Result<usize, LedgerError> {
+pub(super) fn fill(dir: &Path, records: Vec<Record>, wait: Wait) -> Result<usize, LedgerError> {
     prepare(dir)?;
-    let _lock = super::lock(&dir.join(LOCK), dir, lock_timeout)?;
+    let _lock = super::lock(&dir.join(LOCK), dir, wait)?;
     let mut ledger = load(dir)?;
     if !ledger.records.is_empty() {
         return Err(LedgerError::Migrate(format!(
@@ -199,12 +194,14 @@ fn unique() -> String {
 
 #[cfg(test)]
 mod tests {
+    use std::time::Duration;
+
     use super::*;
     use crate::ledger::tests::{d, done, rec as record};
     use crate::ledger::{self, Action, Layout};
 
     fn put(dir: &Path, record: Record) {
-        ledger::append(dir, Duration::from_secs(1), |_| {
+        ledger::append(dir, Wait::in_english(Duration::from_secs(1)), |_| {
             Ok::<_, LedgerError>(record)
         })
         .unwrap();
@@ -375,7 +372,7 @@ mod tests {
         .unwrap();
         fs::write(dir.join("README.md"), "not a record").unwrap();
         let before = files(&dir);
-        let e = ledger::append(&dir, Duration::from_secs(1), |_| {
+        let e = ledger::append(&dir, Wait::in_english(Duration::from_secs(1)), |_| {
             Ok::<_, LedgerError>(record(
                 "a",
                 "2028",
@@ -408,7 +405,7 @@ mod tests {
             ],
         );
         assert_eq!(
-            ledger::migrate(&file, &dir, Duration::from_secs(1)).unwrap(),
+            ledger::migrate(&file, &dir, Wait::in_english(Duration::from_secs(1))).unwrap(),
             4
         );
         let old = Ledger::load(&file).unwrap();
@@ -437,13 +434,17 @@ mod tests {
         };
         assert_eq!(order(&new), order(&old));
 
-        let again = ledger::migrate(&file, &dir, Duration::from_secs(1))
+        let again = ledger::migrate(&file, &dir, Wait::in_english(Duration::from_secs(1)))
             .unwrap_err()
             .to_string();
         assert!(again.contains("already holds records"), "{again}");
-        let wrong = ledger::migrate(&dir, &tmp.path().join("x"), Duration::from_secs(1))
-            .unwrap_err()
-            .to_string();
+        let wrong = ledger::migrate(
+            &dir,
+            &tmp.path().join("x"),
+            Wait::in_english(Duration::from_secs(1)),
+        )
+        .unwrap_err()
+        .to_string();
         assert!(wrong.contains("is not a single-file ledger"), "{wrong}");
     }
 }

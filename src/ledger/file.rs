@@ -4,12 +4,11 @@
 use std::fs;
 use std::io;
 use std::path::Path;
-use std::time::Duration;
 
 use serde::Deserialize;
 use toml::Spanned;
 
-use super::{Ledger, LedgerError, RawRecord, Record};
+use super::{Ledger, LedgerError, RawRecord, Record, Wait};
 use crate::files;
 
 pub(super) const HEADER: &str = "\
@@ -73,7 +72,7 @@ impl Ledger {
 /// ledger that is a symbolic link is written through, locked beside its target.
 pub(super) fn append<E: From<LedgerError>>(
     path: &Path,
-    lock_timeout: Duration,
+    wait: Wait,
     make: impl FnOnce(&Ledger) -> Result<Record, E>,
 ) -> Result<(), E> {
     let write_error = |e| LedgerError::write(path, e);
@@ -84,7 +83,7 @@ pub(super) fn append<E: From<LedgerError>>(
     }
     // The lock lives in its own file because the ledger itself is replaced on every write,
     // and a lock on a replaced file would protect nothing.
-    let lock = super::lock(&target, path, lock_timeout)?;
+    let lock = super::lock(&target, path, wait)?;
 
     let existing = match fs::metadata(&target) {
         Ok(meta) => Some(meta),

@@ -489,22 +489,22 @@ fn quote(text: &str) -> String {
 /// Adds the record `make` draws from the ledger as it stands under the lock, so that
 /// concurrent writers all land, each seeing the others' records, and a crash leaves the
 /// ledger as it was or with the record whole. The lock is waited for at most
-/// `lock_timeout`.
+/// `wait.timeout`.
 pub fn append<E: From<LedgerError>>(
     path: &Path,
-    lock_timeout: Duration,
+    wait: Wait,
     make: impl FnOnce(&Ledger) -> Result<Record, E>,
 ) -> Result<(), E> {
     match Layout::of(path) {
-        Layout::File => file::append(path, lock_timeout, make),
-        Layout::Dir => dir::append(path, lock_timeout, make),
+        Layout::File => file::append(path, wait, make),
+        Layout::Dir => dir::append(path, wait, make),
     }
 }
 
 /// Copies every record of the single-file ledger `from` into the folder ledger `to`, in
 /// recorded order, each replacing the one before it for its occurrence, so that the folder
 /// says what the file said. The file is left as it is. Returns how many records moved.
-pub fn migrate(from: &Path, to: &Path, lock_timeout: Duration) -> Result<usize, LedgerError> {
+pub fn migrate(from: &Path, to: &Path, wait: Wait) -> Result<usize, LedgerError> {
     if Layout::of(from) != Layout::File {
         return Err(LedgerError::Migrate(format!(
             "{} is not a single-file ledger",
@@ -518,7 +518,7 @@ pub fn migrate(from: &Path, to: &Path, lock_timeout: Duration) -> Result<usize, 
         )));
     }
     let old = file::load(from)?;
-    dir::fill(to, old.records, lock_timeout)
+    dir::fill(to, old.records, wait)
 }
 
 /// Makes a folder ledger's folder, when it is missing, as its first record would; its own
@@ -539,15 +539,36 @@ fn read(path: &Path) -> Result<Option<String>, LedgerError> {
     }
 }
 
+/// How long a writer waits for another's lock, and the language it says so in.
+#[derive(Clone, Copy, Debug)]
+pub struct Wait {
+    pub timeout: Duration,
+    pub lang: crate::model::Lang,
+}
+
+impl Wait {
+    /// A wait that says so in English: for commands that do not take `--lang`.
+    pub fn in_english(timeout: Duration) -> Wait {
+        Wait {
+            timeout,
+            lang: crate::model::Lang::En,
+        }
+    }
+}
+
 /// Takes the exclusive lock beside `target`, held while a record is added and released
-/// when dropped, waiting at most `timeout`; says so once if it has to wait.
-fn lock(target: &Path, ledger: &Path, timeout: Duration) -> Result<files::Lock, LedgerError> {
-    files::lock(target, timeout, |lock| {
+/// when dropped, waiting at most `wait.timeout`; says so once if it has to wait.
+fn lock(target: &Path, ledger: &Path, wait: Wait) -> Result<files::Lock, LedgerError> {
+    files::lock(target, wait.timeout, |lock| {
+        let (ledger, lock) = (ledger.display(), lock.display());
+        let args: [(&str, &dyn std::fmt::Display); 3] = [
+            ("ledger", &ledger),
+            ("lock", &lock),
+            ("seconds", &wait.timeout.as_secs()),
+        ];
         eprintln!(
-            "due: waiting for the lock on the ledger {} ({} is held by another process; giving up after {} s)",
-            ledger.display(),
-            lock.display(),
-            timeout.as_secs()
+            "due: {}",
+            crate::i18n::f(wait.lang, crate::i18n::Msg::LockWaiting, &args)
         );
     })
     .map_err(|e| LedgerError::Lock {
@@ -787,7 +808,7 @@ pub(super) mod tests {
     }
 
     fn put(path: &Path, record: Record) -> Result<(), LedgerError> {
-        append(path, Duration::from_secs(1), |_| {
+        append(path, Wait::in_english(Duration::from_secs(1)), |_| {
             Ok::<_, LedgerError>(record)
         })
     }
