@@ -37,7 +37,7 @@ fn takes(command: &str, option: &str) -> bool {
             command,
             "overdue" | "list" | "show" | "meetings" | "status" | "remind" | "history" | "diff"
         ),
-        "lang" => !matches!(command, "completions" | "man" | "ledger"),
+        "lang" => !matches!(command, "completions" | "man"),
         "lock_timeout" => matches!(command, "done" | "undo" | "waive" | "ledger"),
         "owner" | "recipient" | "state" | "id" => LISTINGS.contains(&command),
         _ => true,

@@ -3,7 +3,6 @@
 
 use std::fs;
 use std::path::{Path, PathBuf};
-use std::time::Duration;
 
 use std::io::Read as _;
 
@@ -148,23 +147,27 @@ pub fn migrate(
     from: &Location,
     registry_file: Option<&Path>,
     to: &Path,
-    lock_timeout: Duration,
+    wait: ledger::Wait,
 ) -> Result<String> {
-    let count = ledger::migrate(&from.path, to, ledger::Wait::in_english(lock_timeout))?;
-    let mut out = format!(
-        "copied {count} record{} from {} to {}, one file each; {} is left as it is",
-        if count == 1 { "" } else { "s" },
-        from.path.display(),
-        to.display(),
-        from.path.display()
-    );
+    let count = ledger::migrate(&from.path, to, wait)?;
+    let lang = wait.lang;
+    let (old, new) = (from.path.display(), to.display());
+    let args: [(&str, &dyn std::fmt::Display); 3] = [("n", &count), ("from", &old), ("to", &new)];
+    let one_or_many = if count == 1 {
+        Msg::CopiedRecord
+    } else {
+        Msg::CopiedRecords
+    };
+    let mut out = i18n::f(lang, one_or_many, &args);
     let key = match registry_file.and_then(|r| relative_to_registry(r, to)) {
         Some(rel) => format!("ledger = \"{rel}/\""),
         None => format!("ledger = \"{}/\"", to.display()),
     };
-    out.push_str(&format!(
-        "\nnext: set `{key}` in the registry, then remove {} (`git rm` it) in the same commit",
-        from.path.display()
+    out.push('\n');
+    out.push_str(&i18n::f(
+        lang,
+        Msg::MigrateNext,
+        &[("key", &key), ("from", &old)],
     ));
     Ok(out)
 }

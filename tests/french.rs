@@ -258,6 +258,9 @@ fn recording_and_its_refusals() {
         on(&["undo", "fixed-day", "2026"]),
         on(&["undo", "council-report", "2026"]),
         on(&["validate"]),
+        on(&["ledger", "migrate", "secretariat.toml"]),
+        on(&["ledger", "migrate", "dossier/"]),
+        on(&["ledger", "migrate", "dossier/"]),
     ];
     let lines: Vec<&[&str]> = lines.iter().map(Vec::as_slice).collect();
     insta::assert_snapshot!(transcript(dir.path(), &lines));

@@ -17,7 +17,15 @@ pub fn migrate(cx: &Session, to: &Path, out: &mut dyn Write) -> Result<Exit> {
     writeln!(
         out,
         "{}",
-        crate::team::migrate(&cx.ledger, file, to, cx.lock_timeout)?
+        crate::team::migrate(
+            &cx.ledger,
+            file,
+            to,
+            crate::ledger::Wait {
+                timeout: cx.lock_timeout,
+                lang: cx.lang,
+            }
+        )?
     )?;
     Ok(Exit::Success)
 }

@@ -383,6 +383,18 @@ pub(super) fn text(key: Msg) -> &'static str {
         LedgerRead => "cannot read the ledger {path}: {cause}",
         LedgerNotUtf8 => "byte {byte} is not UTF-8 text (the ledger is a text file)",
         TheRecord => "the record",
+        MigrateHoldsRecords => "{path} already holds records",
+        MigrateNotAFile => "{path} is not a single-file ledger",
+        MigrateToAFile => "{path} is a file: name a folder such as ledger/",
+        CopiedRecord => {
+            "copied {n} record from {from} to {to}, one file each; {from} is left as it is"
+        }
+        CopiedRecords => {
+            "copied {n} records from {from} to {to}, one file each; {from} is left as it is"
+        }
+        MigrateNext => {
+            "next: set `{key}` in the registry, then remove {from} (`git rm` it) in the same commit"
+        }
         LockBusy => {
             "the lock {path} is held by another process; gave up after {seconds} s (--lock-timeout)"
         }

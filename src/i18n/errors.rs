@@ -9,7 +9,7 @@ use crate::dates::{SpanError, Spans};
 use crate::engine::AtError;
 use crate::filter::{self, FilterError};
 use crate::holiday::RuleError;
-use crate::ledger::{LedgerError, Problem};
+use crate::ledger::{LedgerError, Problem, Unmovable};
 use crate::model::Lang;
 use crate::record::{Candidate, RecordError};
 use crate::registry::{ErrorKind, IdOf, IdProblem, Recurring, RegistryError, Shape, Table};
@@ -508,7 +508,15 @@ pub fn ledger(e: &LedgerError, lang: Lang) -> String {
         LedgerError::Write { path, cause } => {
             f(lang, Msg::LedgerWrite, &[("path", path), ("cause", cause)])
         }
-        LedgerError::Migrate(why) => f(lang, Msg::LedgerMigrate, &[("why", why)]),
+        LedgerError::Migrate(why) => {
+            let (key, path) = match why {
+                Unmovable::FolderHoldsRecords(path) => (Msg::MigrateHoldsRecords, path),
+                Unmovable::NotASingleFile(path) => (Msg::MigrateNotAFile, path),
+                Unmovable::ToAFile(path) => (Msg::MigrateToAFile, path),
+            };
+            let why = f(lang, key, &[("path", &path.display())]);
+            f(lang, Msg::LedgerMigrate, &[("why", &why)])
+        }
         LedgerError::Lock { path, cause } => {
             let cause = lock(cause, lang);
             f(lang, Msg::LedgerLock, &[("path", path), ("cause", &cause)])

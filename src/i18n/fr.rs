@@ -407,6 +407,18 @@ pub(super) fn text(key: Msg) -> &'static str {
             "l'octet {byte} n'est pas du texte UTF-8 (le journal est un fichier texte)"
         }
         TheRecord => "l'enregistrement",
+        MigrateHoldsRecords => "{path} contient déjà des enregistrements",
+        MigrateNotAFile => "{path} n'est pas un journal en un seul fichier",
+        MigrateToAFile => "{path} est un fichier : nommez un dossier tel que ledger/",
+        CopiedRecord => {
+            "{n} enregistrement copié de {from} vers {to}, un fichier chacun ; {from} est laissé tel quel"
+        }
+        CopiedRecords => {
+            "{n} enregistrements copiés de {from} vers {to}, un fichier chacun ; {from} est laissé tel quel"
+        }
+        MigrateNext => {
+            "ensuite : mettez `{key}` dans le registre, puis retirez {from} (`git rm`) dans le même commit"
+        }
         LockBusy => {
             "le verrou {path} est tenu par un autre processus ; abandon au bout de {seconds} s (--lock-timeout)"
         }

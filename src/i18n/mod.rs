@@ -103,7 +103,8 @@ keys! {
     TableMeeting, TableObligation, TableInstance, TableMilestone, TableDone,
     // The ledger's errors.
     LedgerLeftAsItIs, LedgerRead, LedgerWrite, LedgerMigrate, LedgerLock, LedgerNoDataDir,
-    LedgerNotUtf8, TheRecord, LockWaiting, LockBusy, LockOpen, LedgerNotInAction, LedgerMissingForAction, LedgerUnknownAction,
+    LedgerNotUtf8, TheRecord, LockWaiting, LockBusy, LockOpen, MigrateHoldsRecords,
+    MigrateNotAFile, MigrateToAFile, CopiedRecord, CopiedRecords, MigrateNext, LedgerNotInAction, LedgerMissingForAction, LedgerUnknownAction,
     LedgerEmpty, LedgerNotADate, LedgerNoTimeZone,
     ErrLockTimeoutOnListing, ErrNotTaken, ErrIcsHere, ErrFormatWithMail, ErrNotADate,
     ErrNotAnAddress, ClapUnknownArgument, ClapUnknownCommand, ClapInvalidValue,

@@ -8,7 +8,7 @@ use std::hash::{BuildHasher, RandomState};
 use std::io;
 use std::path::Path;
 
-use super::{Ledger, LedgerError, RawRecord, Record, Wait};
+use super::{Ledger, LedgerError, RawRecord, Record, Unmovable, Wait};
 
 /// What the lock taken while a record is added is named after: `.due.lock`.
 const LOCK: &str = ".due";
@@ -92,10 +92,8 @@ pub(super) fn fill(dir: &Path, records: Vec<Record>, wait: Wait) -> Result<usize
     let _lock = super::lock(&dir.join(LOCK), dir, wait)?;
     let mut ledger = load(dir)?;
     if !ledger.records.is_empty() {
-        return Err(LedgerError::Migrate(format!(
-            "{} already holds records",
-            dir.display()
-        )));
+        let dir = dir.to_owned();
+        return Err(LedgerError::Migrate(Unmovable::FolderHoldsRecords(dir)));
     }
     let count = records.len();
     for record in records {

@@ -161,6 +161,16 @@ pub enum Problem {
     },
 }
 
+/// Why `due ledger migrate` cannot move a ledger.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum Unmovable {
+    /// The folder already holds records.
+    FolderHoldsRecords(PathBuf),
+    NotASingleFile(PathBuf),
+    /// The place to move to is a file, not a folder.
+    ToAFile(PathBuf),
+}
+
 /// Why the ledger could not be read or written; its `Display` is the catalogue's English.
 #[derive(Debug)]
 pub enum LedgerError {
@@ -179,7 +189,7 @@ pub enum LedgerError {
         path: String,
         cause: io::Error,
     },
-    Migrate(String),
+    Migrate(Unmovable),
     Lock {
         path: String,
         cause: files::LockError,
@@ -506,16 +516,11 @@ pub fn append<E: From<LedgerError>>(
 /// says what the file said. The file is left as it is. Returns how many records moved.
 pub fn migrate(from: &Path, to: &Path, wait: Wait) -> Result<usize, LedgerError> {
     if Layout::of(from) != Layout::File {
-        return Err(LedgerError::Migrate(format!(
-            "{} is not a single-file ledger",
-            from.display()
-        )));
+        let from = from.to_owned();
+        return Err(LedgerError::Migrate(Unmovable::NotASingleFile(from)));
     }
     if Layout::of(to) != Layout::Dir {
-        return Err(LedgerError::Migrate(format!(
-            "{} is a file: name a folder such as ledger/",
-            to.display()
-        )));
+        return Err(LedgerError::Migrate(Unmovable::ToAFile(to.to_owned())));
     }
     let old = file::load(from)?;
     dir::fill(to, old.records, wait)
@@ -546,9 +551,10 @@ pub struct Wait {
     pub lang: crate::model::Lang,
 }
 
+#[cfg(test)]
 impl Wait {
-    /// A wait that says so in English: for commands that do not take `--lang`.
-    pub fn in_english(timeout: Duration) -> Wait {
+    /// A wait that says so in English.
+    pub(crate) fn in_english(timeout: Duration) -> Wait {
         Wait {
             timeout,
             lang: crate::model::Lang::En,
