@@ -381,13 +381,14 @@ pub fn meetings(instances: &[(&Meeting, crate::model::Instance)], lang: Lang) ->
 }
 
 /// What the status heading says of the day it was taken from: the meeting instance that
-/// opens on it, and whether its dates are only an estimate. A date stands for itself.
+/// opens on it, and whether its dates are only an estimate, the registry's own or one made
+/// from the meeting's typical dates. A date stands for itself.
 pub fn status_at(at: &crate::engine::At, lang: Lang) -> Option<String> {
     at.instance.as_ref().map(|i| {
-        let key = if i.tentative() {
-            Msg::StatusAtEstimate
-        } else {
-            Msg::StatusAtOpens
+        let key = match (i.tentative(), at.listed) {
+            (false, _) => Msg::StatusAtOpens,
+            (true, true) => Msg::StatusAtListedEstimate,
+            (true, false) => Msg::StatusAtEstimate,
         };
         i18n::f(lang, key, &[("instance", &i.id)])
     })

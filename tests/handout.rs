@@ -32,12 +32,49 @@ fn markdown_status_starts_with_the_table_heading() {
     let heading = table.lines().next().unwrap();
     assert_eq!(
         heading,
-        "Status as of 2027-06-15 (council-2027, dates estimated from the meeting's typical dates): ITU Council Resolution 1332: instructions to the Secretary-General"
+        "Status as of 2027-06-15 (council-2027, dates not yet announced: the registry's estimate): ITU Council Resolution 1332: instructions to the Secretary-General"
     );
     let mut lines = md.lines();
     assert_eq!(lines.next().unwrap(), format!("# {heading}"));
     assert_eq!(lines.next().unwrap(), "");
     assert!(lines.next().unwrap().starts_with("| Obligation |"), "{md}");
+}
+
+#[test]
+fn the_heading_says_whose_estimate_a_session_date_is() {
+    let dir = scratch("heading-estimate");
+    let heading = |lang: &str, at: &str| {
+        let table = shipped(&dir, &["--lang", lang, "status", "--at", at]);
+        table.lines().next().unwrap().to_string()
+    };
+    // council-2027 is listed, with dates the registry marks as an estimate; 2028 is not
+    // listed, so its dates come from the meeting's typical ones.
+    for (lang, at, says) in [
+        (
+            "en",
+            "council-2027",
+            "(council-2027, dates not yet announced: the registry's estimate)",
+        ),
+        (
+            "fr",
+            "council-2027",
+            "(council-2027, dates pas encore annoncées : estimation du registre)",
+        ),
+        (
+            "en",
+            "council-2028",
+            "(council-2028, dates estimated from the meeting's typical dates)",
+        ),
+        (
+            "fr",
+            "council-2028",
+            "(council-2028, dates estimées d'après les dates habituelles de la réunion)",
+        ),
+        ("en", "council-2026-doha", "(council-2026-doha opens)"),
+    ] {
+        let line = heading(lang, at);
+        assert!(line.contains(says), "{lang} {at}: {line}");
+    }
 }
 
 /// A folder of this test's own under the target directory.
@@ -180,6 +217,21 @@ fn assert_whole_words(text: &str, ids: &[String]) {
     );
 }
 
+/// The page with the spans that keep words whole taken out, leaving their text.
+fn unwrapped(html: &str) -> String {
+    const OPEN: &str = r#"<span style="white-space:nowrap">"#;
+    let mut out = String::new();
+    let mut rest = html;
+    while let Some(at) = rest.find(OPEN) {
+        out.push_str(&rest[..at]);
+        rest = &rest[at + OPEN.len()..];
+        let end = rest.find("</span>").expect("the span closes");
+        out.push_str(&rest[..end]);
+        rest = &rest[end + "</span>".len()..];
+    }
+    out + rest
+}
+
 #[test]
 fn the_handout_prints_on_a4_in_at_most_four_pages_with_every_id_whole() {
     if !have_browser_and_poppler() {
@@ -192,6 +244,14 @@ fn the_handout_prints_on_a4_in_at_most_four_pages_with_every_id_whole() {
     assert!((1..=4).contains(&pages), "{pages} pages");
     assert_whole_words(&text, &listed);
     assert!(text.contains("ITU Council Resolution 1332"), "{text}");
+    // Nor do the heading's dates and instance, or hyphenated names in the free text.
+    let words = [
+        "Secretary-General",
+        "(council-2027,",
+        "2026-12-02.",
+        "CWG-WSIS&SDG",
+    ];
+    assert_whole_words(&text, &words.map(String::from));
     // History is left out unless asked for, and then printed too.
     let history = status_ids(&dir, |state| state == "untracked");
     assert!(!history.is_empty());
@@ -245,6 +305,32 @@ fn listings_as_pages_print_with_every_id_whole() {
     let (pages, text) = print(&dir, &html);
     assert!(pages >= 1);
     assert_whole_words(&text, &ids);
+    // The narrow columns wrap between words, never after the hyphen of a date, a meeting
+    // instance (`once: council-2026 - 30d`) or a name like `Secretary-General`.
+    let hyphenated: Vec<String> = rows
+        .iter()
+        .flat_map(|r| {
+            ["title", "mandate", "rule", "next_due"]
+                .map(|key| r[key].as_str().unwrap_or("").to_string())
+        })
+        .flat_map(|text| {
+            text.split(' ')
+                .filter(|w| w.len() > 1 && w.contains('-'))
+                .map(String::from)
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    assert!(hyphenated.iter().any(|w| w == "council-2026"));
+    assert!(hyphenated.iter().any(|w| w == "2027-05-14"));
+    // A `~` marks an estimated date.
+    assert_whole_words(&text.replace('~', ""), &hyphenated);
+    // An offset stays on the line of its meeting.
+    assert!(
+        !text
+            .lines()
+            .any(|l| l.trim() == "30d" || l.trim_end().ends_with(" -")),
+        "{text}"
+    );
 }
 
 /// One `(obligation, date, kind)` per event of the iCalendar feed of what falls due from
@@ -328,8 +414,8 @@ fn the_timeline_has_one_mark_per_deadline_and_milestone_in_range() {
 #[test]
 fn the_handout_is_self_contained_and_speaks_french_with_lang_fr() {
     let dir = scratch("handout-fr");
-    let en = handout(&dir, &[]);
-    let fr = handout(&dir, &["--lang", "fr"]);
+    let en = unwrapped(&handout(&dir, &[]));
+    let fr = unwrapped(&handout(&dir, &["--lang", "fr"]));
     for page in [&en, &fr] {
         // Nothing fetched: no scripts, links, imports, fonts or images from elsewhere.
         for needle in [
@@ -438,7 +524,7 @@ fn due_overdue_and_list_as_pages_share_the_shell_and_the_mail_table() {
         (&["overdue", "--format", "html"], "Overdue on 2026-12-02."),
         (&["list", "--format", "html"], "As of 2026-12-02."),
     ] {
-        let page = shipped(&dir, args);
+        let page = unwrapped(&shipped(&dir, args));
         assert!(
             page.starts_with("<!DOCTYPE html>\n<html lang=\"en\">"),
             "{args:?}"
@@ -584,7 +670,7 @@ fn a_handout_for_a_day_groups_by_that_day_and_quarterly_deadlines_repeat_on_the_
     };
     // Judged on today: the overdue note and what falls due today need attention.
     let today = page(&[]);
-    assert!(today.contains("Status as of 2027-03-01; prepared 2027-03-01."));
+    assert!(unwrapped(&today).contains("Status as of 2027-03-01; prepared 2027-03-01."));
     assert_eq!(
         sections(&today),
         vec![

@@ -18,6 +18,7 @@ pub fn status(cx: &Session, at: Option<&str>, all: bool, out: &mut dyn Write) ->
         None => engine::At {
             day: cx.today,
             instance: None,
+            listed: false,
         },
         Some(at) => engine::resolve_at(&cx.reg, at, cx.today).map_err(|error| UsageError::At {
             at: at.to_owned(),

@@ -26,29 +26,34 @@ impl std::error::Error for AtError {}
 pub struct At {
     pub day: NaiveDate,
     pub instance: Option<Instance>,
+    /// The instance is one the registry lists (its dates may still be an estimate), not
+    /// one estimated from its meeting's typical dates.
+    pub listed: bool,
 }
 
 /// The day `at` names: a date, the start of a meeting instance (`council-2027`), or the
 /// start of a meeting's next instance that has not ended by `today`.
 pub fn resolve_at(reg: &Registry, at: &str, today: NaiveDate) -> Result<At, AtError> {
-    let opening = |inst: Instance| At {
+    let opening = |m: &Meeting, inst: Instance| At {
         day: inst.start,
+        listed: m.instances.iter().any(|l| l.id == inst.id),
         instance: Some(inst),
     };
     if let Some(day) = dates::parse_date(at) {
         return Ok(At {
             day,
             instance: None,
+            listed: false,
         });
     }
-    if let Some((_, inst)) = reg.instance(at) {
-        return Ok(opening(inst.clone()));
+    if let Some((m, inst)) = reg.instance(at) {
+        return Ok(opening(m, inst));
     }
     if let Some(m) = reg.meeting(at) {
         return (today.year()..today.year() + 3)
             .flat_map(|y| m.in_year(y).into_owned())
             .find(|i| i.end >= today)
-            .map(opening)
+            .map(|i| opening(m, i))
             .ok_or(AtError::NoInstance { today });
     }
     Err(AtError::Unknown {

@@ -57,6 +57,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         LeftOutForWidth => "Left out for width: {columns}.",
         StatusAtOpens => "{instance} opens",
         StatusAtEstimate => "{instance}, dates estimated from the meeting's typical dates",
+        StatusAtListedEstimate => "{instance}, dates not yet announced: the registry's estimate",
 
         DatesLikely => "likely",
         DatesEstimate => "estimate",

@@ -61,6 +61,7 @@ pub(super) fn text(key: Msg) -> &'static str {
         StatusAtEstimate => {
             "{instance}, dates estimées d'après les dates habituelles de la réunion"
         }
+        StatusAtListedEstimate => "{instance}, dates pas encore annoncées : estimation du registre",
 
         DatesLikely => "probables",
         DatesEstimate => "estimées",

@@ -45,7 +45,7 @@ keys! {
     // Notes under listings.
     TentativeNote, LikelyNote, NothingOverdueOn, NothingDueBy, NoObligations, NothingRecorded,
     Filters, NoneMatches,
-    StatusHeading, StatusAtOpens, StatusAtEstimate, LeftOutForWidth,
+    StatusHeading, StatusAtOpens, StatusAtEstimate, StatusAtListedEstimate, LeftOutForWidth,
     // `due meetings`.
     DatesLikely, DatesEstimate, DatesConfirmed,
     // The reminder: digest and e-mail.

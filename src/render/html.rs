@@ -55,12 +55,46 @@ pub fn render(template: &str, lang: Lang, context: &impl Serialize) -> String {
                 )
             })
     });
+    env.add_filter("words", |text: &str| Serde(words(text)));
     env.add_global("lang", lang.code());
     let month_names: Vec<&str> = i18n::t(lang, Msg::MonthsShort).split(' ').collect();
     env.add_global("month_names", month_names);
     env.get_template(template)
         .and_then(|t| t.render(Serde(context)))
         .unwrap_or_else(|e| panic!("template {template}: {e:#}"))
+}
+
+/// A run of free text a line may not break inside: a word with a hyphen (a date, an id, a
+/// meeting instance, `CWG-WSIS&SDG`), an offset `- 30d` or a French `année :`.
+#[derive(Serialize)]
+struct Word {
+    text: String,
+    whole: bool,
+}
+
+/// Free text as words that break only at their spaces. Browsers break after any hyphen, so
+/// a narrow column would print `council-` over `2026`; a word too long for any column
+/// ([`breakable`]) may still break.
+fn words(text: &str) -> Vec<Word> {
+    let mut runs: Vec<String> = Vec::new();
+    let mut glue_next = false;
+    for word in text.split(' ') {
+        let sign = !word.is_empty() && !word.chars().any(char::is_alphanumeric);
+        match runs.last_mut() {
+            Some(last) if glue_next || (sign && word.starts_with([':', ';', '!', '?', '»'])) => {
+                last.push(' ');
+                last.push_str(word);
+            }
+            _ => runs.push(word.to_string()),
+        }
+        glue_next = sign && word.starts_with(['-', '–', '+', '«']);
+    }
+    runs.into_iter()
+        .map(|text| Word {
+            whole: text.contains([' ', '-', '–']) && !breakable(&text),
+            text,
+        })
+        .collect()
 }
 
 /// A listing as the shared table takes it: the visible columns, each cell as text.
@@ -84,6 +118,8 @@ struct TableCell {
     /// How the cell wraps: ids, periods, dates and states never, unless too long for any
     /// page ([`breakable`]).
     style: &'static str,
+    /// Free text, which wraps between its [`words`].
+    free: bool,
 }
 
 /// The most characters an id (or period, date, state) keeps on one line whatever the
@@ -114,14 +150,15 @@ impl Table {
                         .iter()
                         .map(|(n, _)| {
                             let text = row.cells[*n].plain();
-                            let style = if listing.columns[*n].free {
+                            let free = listing.columns[*n].free;
+                            let style = if free {
                                 ""
                             } else if breakable(&text) {
                                 "overflow-wrap:anywhere"
                             } else {
                                 "white-space:nowrap"
                             };
-                            TableCell { text, style }
+                            TableCell { text, style, free }
                         })
                         .collect(),
                 })
@@ -163,6 +200,24 @@ impl Export for Page<'_> {
 mod tests {
     use super::*;
     use crate::render::Cell;
+
+    #[test]
+    fn free_text_breaks_between_words_only() {
+        let runs = |text: &str| -> Vec<(String, bool)> {
+            words(text).into_iter().map(|w| (w.text, w.whole)).collect()
+        };
+        assert_eq!(
+            runs("une fois : council-2026 - 30d"),
+            vec![
+                ("une".into(), false),
+                ("fois :".into(), true),
+                ("council-2026".into(), true),
+                ("- 30d".into(), true),
+            ]
+        );
+        let long = "a-very-long-name-that-no-column-can-hold-whole";
+        assert_eq!(runs(long), vec![(long.into(), false)]);
+    }
 
     #[test]
     fn markup_in_registry_text_is_shown_not_obeyed() {
