@@ -241,6 +241,37 @@ mod tests {
     }
 
     #[test]
+    fn history_lists_records_of_one_second_in_the_order_they_were_made() {
+        let tmp = tempfile::tempdir().unwrap();
+        let dir = tmp.path().join("ledger");
+        let second = "2027-03-01T10:00:00Z";
+        put_all(
+            &dir,
+            [
+                record("zeta", "2027", done("2027-03-01"), second),
+                record("alpha", "2027", done("2027-03-01"), second),
+                record("mid", "2027", done("2027-03-01"), second),
+                record("alpha", "2027", Action::Undone, second),
+            ],
+        );
+        let ledger = Ledger::load(&dir).unwrap();
+        let newest_first: Vec<(&str, bool)> = ledger
+            .history(None)
+            .iter()
+            .map(|r| (r.id.as_str(), r.action == Action::Undone))
+            .collect();
+        assert_eq!(
+            newest_first,
+            [
+                ("alpha", true),
+                ("mid", false),
+                ("alpha", false),
+                ("zeta", false)
+            ]
+        );
+    }
+
+    #[test]
     fn each_record_is_a_file_that_supersedes_the_one_before() {
         let tmp = tempfile::tempdir().unwrap();
         let dir = tmp.path().join("ledger");

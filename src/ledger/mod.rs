@@ -405,10 +405,12 @@ impl Ledger {
             .iter()
             .filter(|r| id.is_none_or(|id| r.id == id))
             .collect();
-        // Reversing first keeps later-written records of the same second on top after the
-        // stable sort.
+        // Of the records of one second, the later written goes on top: in a folder its file
+        // name sorts after (`TIME-SEQ-…`); in a file, where records are kept sorted by
+        // obligation and period, only those of one occurrence are in the order written, which
+        // reversing first keeps through the stable sort.
         out.reverse();
-        out.sort_by_key(|r| std::cmp::Reverse(r.recorded_at));
+        out.sort_by_key(|r| std::cmp::Reverse((r.recorded_at, r.name.as_deref())));
         out
     }
 
