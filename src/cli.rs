@@ -1,30 +1,21 @@
-//! The command line: parses arguments, loads the registry, asks the engine, renders.
+//! The command line: the options and commands, how options given before or after a command
+//! are settled, and which of `commands` each command runs.
 
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
-use std::time::SystemTime;
 
-use anyhow::{Context, Result, bail};
+use anyhow::Result;
 use chrono::NaiveDate;
 use clap::parser::ValueSource;
 use clap::{ArgGroup, Args, CommandFactory, FromArgMatches, Parser, Subcommand, ValueEnum};
 use lettre::message::Mailbox;
 
-use crate::dates::{self, Span};
-use crate::engine::{self, Agenda};
+use crate::commands::{self, Session};
+use crate::dates;
 use crate::exit::Exit;
-use crate::filter::Filter;
-use crate::holiday;
-use crate::i18n::{self, Msg};
-use crate::ledger::{self, Ledger, Location};
-use crate::model::{Completions, Lang, Origin, Registry};
-use crate::record;
-use crate::registry;
-use crate::render::{self, Entry, Export, Listing};
-use crate::send;
-use crate::show;
+use crate::i18n;
+use crate::model::Lang;
 use crate::usage::UsageError;
-use crate::views;
 
 const EXIT_CODES: &str = "\
 Exit status: 0 success; 1 with --exit-code when the listing is not empty;
@@ -150,7 +141,7 @@ pub enum LangArg {
 }
 
 impl LangArg {
-    fn resolve(self) -> Lang {
+    pub fn resolve(self) -> Lang {
         match self {
             LangArg::Auto => i18n::lang_from_env(std::env::var_os),
             LangArg::En => Lang::En,
@@ -255,49 +246,11 @@ enum Command {
         task: LedgerTask,
     },
     /// Record an occurrence as delivered [default PERIOD: the oldest open one]
-    Done {
-        /// The obligation's id
-        id: String,
-        /// The occurrence: 2027, 2027-Q1, 2027-03, a meeting instance such as council-2027,
-        /// or once (a one-off's only occurrence)
-        period: Option<String>,
-        /// The day it was delivered [default: today]
-        #[arg(long, value_name = "DATE", value_parser = date_arg)]
-        on: Option<NaiveDate>,
-        /// The document's symbol or reference
-        #[arg(long = "ref", value_name = "SYMBOL")]
-        reference: Option<String>,
-        /// A note kept with the record
-        #[arg(long, value_name = "TEXT")]
-        note: Option<String>,
-        #[command(flatten)]
-        checks: Checks,
-        #[command(flatten)]
-        who: Who,
-    },
+    Done(DoneArgs),
     /// Withdraw what the ledger recorded for an occurrence
-    Undo {
-        /// The obligation's id
-        id: String,
-        /// The occurrence's period, as `done` takes it
-        period: String,
-        #[command(flatten)]
-        who: Who,
-    },
+    Undo(UndoArgs),
     /// Record an occurrence as not needed
-    Waive {
-        /// The obligation's id
-        id: String,
-        /// The occurrence's period, as `done` takes it
-        period: String,
-        /// Why it is not needed
-        #[arg(long, value_name = "TEXT")]
-        reason: String,
-        #[command(flatten)]
-        checks: Checks,
-        #[command(flatten)]
-        who: Who,
-    },
+    Waive(WaiveArgs),
     /// Every ledger record, newest first
     History {
         /// Only this obligation's records
@@ -331,20 +284,67 @@ OLD may be - to read it from standard input:
 
 /// What `done` and `waive` refuse unless told.
 #[derive(Args, Debug)]
-struct Checks {
+pub struct Checks {
     /// Record a correction for an occurrence that already has a record (history keeps both)
     #[arg(long)]
-    amend: bool,
+    pub amend: bool,
     /// Record a period that falls due more than a year after today
     #[arg(long)]
-    force: bool,
+    pub force: bool,
 }
 
 #[derive(Args, Debug)]
-struct Who {
+pub struct Who {
     /// Who is recording [default: DUE_USER, else the login name, else the account name]
     #[arg(long, value_name = "NAME")]
-    by: Option<String>,
+    pub by: Option<String>,
+}
+
+#[derive(Args, Debug)]
+pub struct DoneArgs {
+    /// The obligation's id
+    pub id: String,
+    /// The occurrence: 2027, 2027-Q1, 2027-03, a meeting instance such as council-2027,
+    /// or once (a one-off's only occurrence)
+    pub period: Option<String>,
+    /// The day it was delivered [default: today]
+    #[arg(long, value_name = "DATE", value_parser = date_arg)]
+    pub on: Option<NaiveDate>,
+    /// The document's symbol or reference
+    #[arg(long = "ref", value_name = "SYMBOL")]
+    pub reference: Option<String>,
+    /// A note kept with the record
+    #[arg(long, value_name = "TEXT")]
+    pub note: Option<String>,
+    #[command(flatten)]
+    pub checks: Checks,
+    #[command(flatten)]
+    pub who: Who,
+}
+
+#[derive(Args, Debug)]
+pub struct UndoArgs {
+    /// The obligation's id
+    pub id: String,
+    /// The occurrence's period, as `done` takes it
+    pub period: String,
+    #[command(flatten)]
+    pub who: Who,
+}
+
+#[derive(Args, Debug)]
+pub struct WaiveArgs {
+    /// The obligation's id
+    pub id: String,
+    /// The occurrence's period, as `done` takes it
+    pub period: String,
+    /// Why it is not needed
+    #[arg(long, value_name = "TEXT")]
+    pub reason: String,
+    #[command(flatten)]
+    pub checks: Checks,
+    #[command(flatten)]
+    pub who: Who,
 }
 
 const REMIND_ABOUT: &str = "\
@@ -359,29 +359,29 @@ Credentials are read from DUE_SMTP_USER and DUE_SMTP_PASSWORD, and only sent enc
 
 #[derive(Args, Debug)]
 #[command(group = ArgGroup::new("delivery").args(["mail", "smtp"]))]
-struct RemindArgs {
+pub struct RemindArgs {
     /// Also list what falls due within this window
     #[arg(long, value_name = "DURATION")]
-    next: Option<String>,
+    pub next: Option<String>,
     /// Exit with status 1 when something needs attention
     #[arg(long)]
-    exit_code: bool,
+    pub exit_code: bool,
     /// Write the reminder as one e-mail message, for `| sendmail -t`
     #[arg(long, requires = "to")]
-    mail: bool,
+    pub mail: bool,
     /// Send the reminder through this SMTP server
     #[arg(long, value_name = "URL", requires = "to")]
-    smtp: Option<String>,
+    pub smtp: Option<String>,
     /// Give up on the SMTP server after this long, the whole send together
     #[arg(long, value_name = "SECONDS", default_value_t = 60, requires = "smtp",
           value_parser = clap::value_parser!(u64).range(1..=86_400))]
-    smtp_timeout: u64,
+    pub smtp_timeout: u64,
     /// A recipient: `addr@example.org` or `Name <addr@example.org>`; repeat for more
     #[arg(long, value_name = "ADDR", value_parser = mailbox_arg, requires = "delivery")]
-    to: Vec<Mailbox>,
+    pub to: Vec<Mailbox>,
     /// The sender [default: the first --to]
     #[arg(long, value_name = "ADDR", env = "DUE_MAIL_FROM", value_parser = mailbox_arg, requires = "delivery")]
-    from: Option<Mailbox>,
+    pub from: Option<Mailbox>,
     /// Put before the subject
     #[arg(
         long,
@@ -389,7 +389,7 @@ struct RemindArgs {
         default_value = "[due]",
         requires = "delivery"
     )]
-    subject_prefix: String,
+    pub subject_prefix: String,
 }
 
 fn mailbox_arg(text: &str) -> Result<Mailbox, UsageError> {
@@ -540,183 +540,7 @@ pub fn run() -> Result<Exit> {
     Ok(exit)
 }
 
-/// What every command needs: the registry, its completions, the day, and how to print.
-struct Session {
-    reg: Registry,
-    /// Why this registry was read: `due validate` says so.
-    found: crate::dirs::Found,
-    ledger: Location,
-    completions: Completions,
-    /// The rows listings keep: `--owner`, `--recipient`, `--state`, `--id`.
-    filter: Filter,
-    today: NaiveDate,
-    lang: Lang,
-    format: FormatArg,
-    /// What an HTML page says it lists, under the registry's title; else the day it speaks of.
-    page_subtitle: Option<String>,
-    color: bool,
-    terminal: bool,
-    lock_timeout: std::time::Duration,
-}
-
-impl Session {
-    fn load(global: &Global, terminal: bool) -> Result<Session> {
-        let s = &global.select;
-        let filter = Filter::new(
-            s.owner.as_deref(),
-            s.recipient.as_deref(),
-            &s.state,
-            s.id.as_deref(),
-        )?;
-        let (path, found) = crate::dirs::find_registry(global.registry.clone());
-        let reg = match path {
-            Some(path) => registry::load_file(&path)?,
-            None => registry::load_embedded()?,
-        };
-        let today = global
-            .today
-            .unwrap_or_else(|| chrono::Utc::now().with_timezone(&reg.timezone).date_naive());
-        let ledger = ledger::locate(global.ledger.as_deref(), &reg)?;
-        let completions = record::completions(&reg, &Ledger::load(&ledger.path)?);
-        let color = match global.color {
-            ColorArg::Always => true,
-            ColorArg::Never => false,
-            ColorArg::Auto => {
-                terminal
-                    && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                    && std::env::var("TERM").map_or(true, |t| t != "dumb")
-            }
-        };
-        Ok(Session {
-            reg,
-            found,
-            ledger,
-            completions,
-            filter,
-            today,
-            lang: global.lang.resolve(),
-            format: global.format,
-            page_subtitle: None,
-            color,
-            terminal,
-            lock_timeout: std::time::Duration::from_secs(global.lock_timeout),
-        })
-    }
-
-    /// The notes a listing ends with: why it is empty (`nothing`), when it is, and which
-    /// filters made it, so that a page printed or passed on says it is a selection.
-    fn close(&self, listing: &mut Listing, empty: bool, nothing: impl FnOnce() -> String) {
-        if empty {
-            listing.notes.push(nothing());
-        }
-        listing.notes.extend(self.filters_note());
-    }
-
-    /// `Filters: --owner "wsis".`, when filters were given.
-    fn filters_note(&self) -> Option<String> {
-        (!self.filter.is_empty())
-            .then(|| i18n::f(self.lang, Msg::Filters, &[("filters", &self.filter)]))
-    }
-
-    /// Why a listing of obligations is empty: the registry has none, or none passes the
-    /// filters.
-    fn no_obligation(&self) -> String {
-        let key = if self.filter.is_empty() {
-            Msg::NoObligations
-        } else {
-            Msg::NoneMatches
-        };
-        i18n::t(self.lang, key).into()
-    }
-
-    /// The width text lines are folded to: `COLUMNS` when set, else the terminal's; none
-    /// when piped, so that scripts get one line per line.
-    fn text_width(&self) -> Option<usize> {
-        let columns = std::env::var("COLUMNS").ok().and_then(|c| c.parse().ok());
-        columns.or_else(|| {
-            self.terminal
-                .then(|| {
-                    crossterm::terminal::size()
-                        .ok()
-                        .map(|(w, _)| usize::from(w))
-                })
-                .flatten()
-        })
-    }
-
-    fn export(&self, listing: &Listing, out: &mut dyn Write) -> Result<()> {
-        let exporter: Box<dyn Export> = match self.format {
-            FormatArg::Table => Box::new(render::Table {
-                color: self.color,
-                width: self.text_width(),
-                lang: self.lang,
-            }),
-            FormatArg::Json => Box::new(render::Json),
-            FormatArg::Csv => Box::new(render::Csv),
-            FormatArg::Md => Box::new(render::Markdown),
-            FormatArg::Html => Box::new(render::Page {
-                lang: self.lang,
-                title: self.reg.title.get(self.lang),
-                subtitle: self
-                    .page_subtitle
-                    .clone()
-                    .unwrap_or_else(|| i18n::f(self.lang, Msg::AsOf, &[("date", &self.today)])),
-            }),
-            FormatArg::Ics => return Err(UsageError::IcsHere.into()),
-        };
-        exporter.export(listing, out)?;
-        Ok(())
-    }
-
-    /// Items in the format asked for: the listing, or the iCalendar feed of the items and
-    /// all their milestones.
-    fn export_items(
-        &self,
-        items: &Agenda<'_>,
-        listing: &Listing,
-        out: &mut dyn Write,
-    ) -> Result<()> {
-        if self.format != FormatArg::Ics {
-            return self.export(listing, out);
-        }
-        let entries: Vec<Entry<'_>> = items
-            .iter()
-            .map(|i| {
-                let dated = engine::milestones(&self.reg, &i.occurrence);
-                (i, dated)
-            })
-            .collect();
-        self.feed(&entries, out)
-    }
-
-    fn feed(&self, entries: &[Entry<'_>], out: &mut dyn Write) -> Result<()> {
-        let feed = render::Feed {
-            name: self.reg.title.get(self.lang),
-            lang: self.lang,
-            stamp: chrono::Utc::now(),
-        };
-        out.write_all(render::ics(&feed, entries).as_bytes())?;
-        Ok(())
-    }
-
-    fn window_end(&self, next: Option<&str>, until: Option<NaiveDate>) -> Result<NaiveDate> {
-        if let Some(until) = until {
-            return Ok(until);
-        }
-        let span = Span::parse_window(next.unwrap_or("30d")).map_err(UsageError::Next)?;
-        Ok(span.add_to(self.today).ok_or(UsageError::NextTooFar)?)
-    }
-}
-
-fn listed(exit_code: bool, nonempty: bool) -> Exit {
-    if exit_code && nonempty {
-        Exit::Listed
-    } else {
-        Exit::Success
-    }
-}
-
-fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
+fn dispatch(mut cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
     match cli.command {
         Some(Command::Completions { shell }) => {
             clap_complete::generate(shell, &mut command(), "due", out);
@@ -730,449 +554,50 @@ fn dispatch(cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
             team: Some(dir),
             force,
             ..
-        }) => {
-            let lang = cli.global.lang.resolve();
-            for path in crate::team::init(&dir, force)? {
-                let path = path.display();
-                writeln!(out, "{}", i18n::f(lang, Msg::Wrote, &[("path", &path)]))?;
-            }
-            writeln!(out, "{}", crate::team::next_steps(&dir, lang))?;
-            return Ok(Exit::Success);
-        }
+        }) => return commands::init::team(&dir, force, cli.global.lang.resolve(), out),
         Some(Command::Init { path, force, .. }) => {
-            return init(path, force, cli.global.lang.resolve(), out);
+            return commands::init::file(path, force, cli.global.lang.resolve(), out);
         }
         _ => {}
     }
-    let cx = &mut Session::load(&cli.global, terminal)?;
+    // `due ics` is `due --format ics` with a window of its own, a year unless told.
     let (next, until) = match &cli.command {
         Some(Command::Ics { next, until }) => {
-            cx.format = FormatArg::Ics;
+            cli.global.format = FormatArg::Ics;
             let next = next.as_deref().or(cli.next.as_deref()).or(Some("1y"));
             (next, until.or(cli.until))
         }
         _ => (cli.next.as_deref(), cli.until),
     };
+    let cx = &mut Session::load(&cli.global, terminal)?;
     match cli.command {
         None | Some(Command::Ics { .. }) => {
-            let until = cx.window_end(next, until)?;
-            let mut items = engine::agenda(&cx.reg, &cx.completions, cx.today, until);
-            cx.filter.retain_agenda(&mut items);
-            let mut listing = views::items(&items, cx.lang);
-            cx.close(&mut listing, items.is_empty(), || {
-                i18n::f(cx.lang, Msg::NothingDueBy, &[("date", &until)])
-            });
-            let window = i18n::f(
-                cx.lang,
-                Msg::PageDueBy,
-                &[("until", &until), ("date", &cx.today)],
-            );
-            cx.page_subtitle = Some(window);
-            cx.export_items(&items, &listing, out)?;
-            Ok(listed(cli.exit_code, !items.is_empty()))
+            commands::listings::due(cx, next, until, cli.exit_code, out)
         }
         Some(Command::Overdue { exit_code }) => {
-            let mut items = engine::overdue(&cx.reg, &cx.completions, cx.today);
-            cx.filter.retain_agenda(&mut items);
-            let mut listing = views::items(&items, cx.lang);
-            cx.close(&mut listing, items.is_empty(), || {
-                i18n::f(cx.lang, Msg::NothingOverdueOn, &[("date", &cx.today)])
-            });
-            cx.page_subtitle = Some(i18n::f(cx.lang, Msg::PageOverdueOn, &[("date", &cx.today)]));
-            cx.export_items(&items, &listing, out)?;
-            Ok(listed(exit_code || cli.exit_code, !items.is_empty()))
+            commands::listings::overdue(cx, exit_code || cli.exit_code, out)
         }
-        Some(Command::List) => {
-            let mut rows = engine::status(&cx.reg, &cx.completions, cx.today);
-            cx.filter.retain(&mut rows);
-            let rows: Vec<_> = rows
-                .into_iter()
-                .map(|s| (s.obligation, s.next(cx.today)))
-                .collect();
-            let mut listing = views::obligations(&cx.reg, &rows, cx.lang);
-            cx.close(&mut listing, rows.is_empty(), || cx.no_obligation());
-            cx.export(&listing, out)?;
-            Ok(Exit::Success)
-        }
-        Some(Command::Show { id, count }) => show(cx, &id, count, out),
-        Some(Command::Meetings) => {
-            let instances = engine::meeting_instances(&cx.reg, cx.today);
-            cx.export(&views::meetings(&instances, cx.lang), out)?;
-            Ok(Exit::Success)
-        }
-        Some(Command::Status { at, all }) => {
-            let at = match at.as_deref() {
-                None => engine::At {
-                    day: cx.today,
-                    instance: None,
-                    listed: false,
-                },
-                Some(at) => {
-                    engine::resolve_at(&cx.reg, at, cx.today).map_err(|error| UsageError::At {
-                        at: at.to_owned(),
-                        error,
-                    })?
-                }
-            };
-            let as_of = at.day;
-            let rows = engine::status(&cx.reg, &cx.completions, as_of);
-            let closed = record::last_closed(&cx.reg, &cx.completions, as_of);
-            let mut rows: Vec<_> = rows.into_iter().zip(closed).collect();
-            cx.filter.retain(&mut rows);
-            let (rows, closed): (Vec<_>, Vec<_>) = rows.into_iter().unzip();
-            let matched = rows.len();
-            let (rows, closed, groups) = crate::sections::arrange(rows, closed, &at, all);
-            let mut listing = views::status(&rows, &closed, cx.lang);
-            let history_note =
-                cx.reg
-                    .tracking_since
-                    .filter(|_| rows.len() < matched)
-                    .map(|since| {
-                        let count = matched - rows.len();
-                        i18n::f(
-                            cx.lang,
-                            Msg::HistoryLeftOut,
-                            &[("count", &count), ("date", &since)],
-                        )
-                    });
-            let what = views::status_at(&at, cx.lang).map_or(String::new(), |w| format!(" ({w})"));
-            let heading = i18n::f(
-                cx.lang,
-                Msg::StatusHeading,
-                &[
-                    ("date", &as_of),
-                    ("at", &what),
-                    ("title", &cx.reg.title.get(cx.lang)),
-                ],
-            );
-            if cx.format == FormatArg::Html {
-                let handout = crate::handout::Handout {
-                    reg: &cx.reg,
-                    rows: &rows,
-                    closed: &closed,
-                    groups: &groups,
-                    at: &at,
-                    completions: &cx.completions,
-                    today: cx.today,
-                    lang: cx.lang,
-                    heading: &heading,
-                    notes: (rows.is_empty().then(|| cx.no_obligation()))
-                        .into_iter()
-                        .chain(cx.filters_note())
-                        .chain(history_note)
-                        .collect(),
-                };
-                out.write_all(crate::handout::render(&handout).as_bytes())?;
-                return Ok(Exit::Success);
-            }
-            listing.heading = Some(heading);
-            cx.close(&mut listing, rows.is_empty(), || cx.no_obligation());
-            listing.notes.extend(history_note);
-            cx.export(&listing, out)?;
-            Ok(Exit::Success)
-        }
-        Some(Command::Remind(args)) => remind(cx, args, cli.exit_code, out),
-        Some(Command::Validate) => validate(cx, out),
+        Some(Command::List) => commands::listings::list(cx, out),
+        Some(Command::Show { id, count }) => commands::show::show(cx, &id, count, out),
+        Some(Command::Meetings) => commands::listings::meetings(cx, out),
+        Some(Command::Status { at, all }) => commands::status::status(cx, at.as_deref(), all, out),
+        Some(Command::Remind(args)) => commands::remind::remind(cx, args, cli.exit_code, out),
+        Some(Command::Validate) => commands::validate::validate(cx, out),
         Some(Command::Diff {
             old,
             next,
             until,
             exit_code,
-        }) => {
-            let until = cx.window_end(next.as_deref().or(Some("2y")), until)?;
-            let before = crate::team::read_registry(&old)?;
-            let ledger = Ledger::load(&cx.ledger.path)?;
-            let changes = crate::diff::diff(&before, &cx.reg, cx.today, until, &ledger);
-            let mut listing = render::diff(&changes, cx.lang);
-            if cx.format == FormatArg::Table {
-                let args: [(&str, &dyn std::fmt::Display); 4] = [
-                    ("old", &before.origin.named(cx.lang)),
-                    ("new", &cx.reg.origin.named(cx.lang)),
-                    ("from", &cx.today),
-                    ("until", &until),
-                ];
-                writeln!(out, "{}", i18n::f(cx.lang, Msg::DiffHeading, &args))?;
-            }
-            if changes.is_empty() {
-                listing
-                    .notes
-                    .push(i18n::t(cx.lang, Msg::DiffNothing).into());
-            }
-            cx.export(&listing, out)?;
-            Ok(listed(exit_code, !changes.is_empty()))
-        }
+        }) => commands::diff::diff(cx, &old, next.as_deref(), until, exit_code, out),
         Some(Command::Ledger {
             task: LedgerTask::Migrate { to },
-        }) => {
-            let file = match &cx.reg.origin {
-                crate::model::Origin::File(path) => Some(path.as_path()),
-                crate::model::Origin::Embedded => None,
-            };
-            writeln!(
-                out,
-                "{}",
-                crate::team::migrate(
-                    &cx.ledger,
-                    file,
-                    &to,
-                    ledger::Wait {
-                        timeout: cx.lock_timeout,
-                        lang: cx.lang,
-                    }
-                )?
-            )?;
-            Ok(Exit::Success)
-        }
-        Some(
-            command @ (Command::Done { .. }
-            | Command::Undo { .. }
-            | Command::Waive { .. }
-            | Command::History { .. }),
-        ) => record(cx, command, out),
+        }) => commands::ledger::migrate(cx, &to, out),
+        Some(Command::Done(args)) => commands::record::done(cx, &args, out),
+        Some(Command::Undo(args)) => commands::record::undo(cx, &args, out),
+        Some(Command::Waive(args)) => commands::record::waive(cx, &args, out),
+        Some(Command::History { id }) => commands::record::history(cx, id.as_deref(), out),
         Some(Command::Init { .. } | Command::Completions { .. } | Command::Man) => {
             unreachable!("handled before loading the registry")
         }
     }
-}
-
-fn remind(cx: &Session, args: RemindArgs, exit_code: bool, out: &mut dyn Write) -> Result<Exit> {
-    let delivery = args.mail || args.smtp.is_some();
-    if delivery && cx.format != FormatArg::Table {
-        return Err(UsageError::FormatWithMail.into());
-    }
-    // Checked before anything else, so that a mistake shows even on a day with nothing to send.
-    let smtp = match &args.smtp {
-        Some(url) => Some((send::Server::parse(url)?, send::credentials()?)),
-        None => None,
-    };
-    let until = match &args.next {
-        Some(n) => cx.window_end(Some(n), None)?,
-        None => cx.today,
-    };
-    let mut entries = engine::attention(&cx.reg, &cx.completions, cx.today, until);
-    cx.filter.retain(&mut entries);
-    if entries.is_empty() {
-        return Ok(Exit::Success);
-    }
-    if delivery {
-        let addressing = render::Addressing {
-            // clap requires a --to with --mail and --smtp.
-            from: args.from.unwrap_or_else(|| args.to[0].clone()),
-            to: args.to,
-            subject_prefix: args.subject_prefix,
-        };
-        let reminder = render::Reminder {
-            registry: cx.reg.title.get(cx.lang),
-            today: cx.today,
-            lang: cx.lang,
-            sent: SystemTime::now(),
-        };
-        let message = render::message(&addressing, &reminder, &entries)?;
-        match smtp {
-            Some((server, credentials)) => {
-                let timeout = std::time::Duration::from_secs(args.smtp_timeout);
-                send::send(&server, credentials, &message, timeout)?;
-            }
-            None => out.write_all(&message.formatted())?,
-        }
-    } else if cx.format == FormatArg::Table {
-        write!(out, "{}", render::digest(&entries, cx.lang, cx.today))?;
-    } else if cx.format == FormatArg::Ics {
-        cx.feed(&entries, out)?;
-    } else {
-        let items: Agenda<'_> = entries.iter().map(|(i, _)| i.clone()).collect();
-        cx.export(&views::items(&items, cx.lang), out)?;
-    }
-    Ok(listed(args.exit_code || exit_code, true))
-}
-
-fn show(cx: &Session, id: &str, count: usize, out: &mut dyn Write) -> Result<Exit> {
-    let Some(ob) = cx.reg.obligation(id) else {
-        return Err(UsageError::UnknownObligation {
-            id: id.to_owned(),
-            registry: cx.reg.origin.named(cx.lang),
-            ids: cx
-                .reg
-                .obligations
-                .iter()
-                .map(|o| o.id.to_string())
-                .collect(),
-        }
-        .into());
-    };
-    let entries = engine::story(&cx.reg, ob, &cx.completions, cx.today, count);
-    let listing = show::listing(&entries, cx.lang);
-    if cx.format != FormatArg::Table {
-        cx.export(&listing, out)?;
-        return Ok(Exit::Success);
-    }
-    let width = cx.text_width();
-    let header = show::header(&cx.reg, ob, &cx.completions, &entries, cx.lang);
-    writeln!(out, "{}", render::fold(&header, width))?;
-    if entries.is_empty() {
-        let start = engine::History::of(&cx.reg).start(ob);
-        if let Some(nothing) = show::nothing(ob, start, cx.lang) {
-            writeln!(out, "{nothing}")?;
-        }
-    } else {
-        cx.export(&listing, out)?;
-        write!(
-            out,
-            "{}",
-            render::fold(&show::dates(&entries, cx.lang), width)
-        )?;
-        write!(
-            out,
-            "{}",
-            render::fold(&show::meetings(&cx.reg, &entries, cx.lang), width)
-        )?;
-    }
-    Ok(Exit::Success)
-}
-
-fn validate(cx: &Session, out: &mut dyn Write) -> Result<Exit> {
-    let reg = &cx.reg;
-    let lang = cx.lang;
-    let mut problems: Vec<String> = engine::stray_completions(reg, cx.today)
-        .into_iter()
-        .map(|(ob, period)| {
-            i18n::f(
-                lang,
-                Msg::StrayCompletion,
-                &[("id", &ob.id), ("period", &period)],
-            )
-        })
-        .collect();
-    let registry = match reg.origin {
-        Origin::Embedded => reg.origin.named(lang),
-        Origin::File(_) => format!("{} ({})", reg.origin.named(lang), cx.found.why(lang)),
-    };
-    writeln!(
-        out,
-        "{}",
-        i18n::f(lang, Msg::ValidRegistry, &[("registry", &registry)])
-    )?;
-    let ledger = cx.ledger.described(lang);
-    writeln!(
-        out,
-        "{}",
-        i18n::f(lang, Msg::ValidLedger, &[("ledger", &ledger)])
-    )?;
-    let book = Ledger::load(&cx.ledger.path)?;
-    for warning in record::check(reg, &book, cx.today, lang) {
-        let args: [(&str, &dyn std::fmt::Display); 2] =
-            [("ledger", &ledger), ("warning", &warning)];
-        writeln!(out, "{}", i18n::f(lang, Msg::ValidLedgerWarning, &args))?;
-    }
-    let unlisted = holiday::unlisted_years(reg, reg.tracking_since.unwrap_or(cx.today));
-    if !unlisted.is_empty() {
-        let years: Vec<String> = unlisted.iter().map(i32::to_string).collect();
-        let years = years.join(", ");
-        writeln!(
-            out,
-            "{}",
-            i18n::f(lang, Msg::ValidHolidays, &[("years", &years)])
-        )?;
-    }
-    let conflicts = crate::team::conflicts(&cx.ledger, &book, lang);
-    for conflict in &conflicts {
-        writeln!(out, "{conflict}")?;
-    }
-    if !conflicts.is_empty() {
-        let n = conflicts.len() as i64;
-        problems.push(i18n::count(
-            lang,
-            n,
-            Msg::ValidConflict,
-            Msg::ValidConflicts,
-        ));
-    }
-    write!(out, "{}", views::summary(reg, lang))?;
-    if problems.is_empty() {
-        writeln!(out, "{}", i18n::t(lang, Msg::ValidOk))?;
-        Ok(Exit::Success)
-    } else {
-        bail!("{}", problems.join("; "))
-    }
-}
-
-/// The ledger's commands; the logic lives in `record`.
-fn record(cx: &Session, command: Command, out: &mut dyn Write) -> Result<Exit> {
-    let (by, checks) = match &command {
-        Command::Done { who, checks, .. } | Command::Waive { who, checks, .. } => {
-            (who.by.as_deref(), Some(checks))
-        }
-        Command::Undo { who, .. } => (who.by.as_deref(), None),
-        _ => (None, None),
-    };
-    let rc = record::Context {
-        registry: &cx.reg,
-        ledger: &cx.ledger,
-        today: cx.today,
-        completions: &cx.completions,
-        by,
-        force: checks.is_some_and(|c| c.force),
-        amend: checks.is_some_and(|c| c.amend),
-        lock_timeout: cx.lock_timeout,
-        lang: cx.lang,
-    };
-    let line = match &command {
-        Command::Done {
-            id,
-            period,
-            on,
-            reference,
-            note,
-            ..
-        } => record::done(
-            &rc,
-            id,
-            period.as_deref(),
-            *on,
-            reference.as_deref(),
-            note.as_deref(),
-        )?,
-        Command::Undo { id, period, .. } => record::undo(&rc, id, period)?,
-        Command::Waive {
-            id, period, reason, ..
-        } => record::waive(&rc, id, period, reason)?,
-        Command::History { id } => {
-            let records = record::history(&rc, id.as_deref())?;
-            let mut listing = record::listing(&rc, &records, cx.lang);
-            if records.is_empty() {
-                let path = cx.ledger.path.display();
-                let note = i18n::f(cx.lang, Msg::NothingRecorded, &[("path", &path)]);
-                listing.notes.push(note);
-            }
-            cx.export(&listing, out)?;
-            return Ok(Exit::Success);
-        }
-        _ => unreachable!("only the ledger's commands are passed here"),
-    };
-    writeln!(out, "{}", render::one_line(&line))?;
-    Ok(Exit::Success)
-}
-
-fn init(path: Option<PathBuf>, force: bool, lang: Lang, out: &mut dyn Write) -> Result<Exit> {
-    let path = match path {
-        Some(p) => p,
-        None => crate::dirs::registry_file()
-            .context("no home directory to find the config directory in: give a PATH")?,
-    };
-    if path.exists() && !force {
-        return Err(UsageError::Exists(path).into());
-    }
-    if let Some(dir) = path
-        .parent()
-        .filter(|d| !d.as_os_str().is_empty() && !d.exists())
-    {
-        crate::files::create_private_dir(dir)
-            .with_context(|| format!("cannot create {}", dir.display()))?;
-    }
-    crate::atomic::replace(&path, registry::EMBEDDED.as_bytes())
-        .with_context(|| format!("cannot write {}", path.display()))?;
-    let shown = path.display();
-    writeln!(out, "{}", i18n::f(lang, Msg::Wrote, &[("path", &shown)]))?;
-    writeln!(out, "{}", crate::dirs::init_hint(&path, lang))?;
-    Ok(Exit::Success)
 }

@@ -3,6 +3,7 @@
 
 pub mod atomic;
 pub mod cli;
+pub mod commands;
 pub mod dates;
 pub mod diag;
 pub mod diff;
