@@ -594,11 +594,10 @@ fn readme_handout_lines_make_the_pages_they_say() {
     }
 }
 
-#[test]
-fn a_recorded_delivery_shows_in_its_row_and_as_a_met_deadline_on_the_timeline() {
-    let dir = scratch("handout-recorded");
+/// The roadmaps of 2027 delivered on 2026-11-30, on time, under a reference.
+fn deliver_roadmaps(dir: &Path, reference: &str) {
     shipped(
-        &dir,
+        dir,
         &[
             "done",
             "roadmaps",
@@ -606,11 +605,35 @@ fn a_recorded_delivery_shows_in_its_row_and_as_a_met_deadline_on_the_timeline() 
             "--on",
             "2026-11-30",
             "--ref",
-            "C27/<7>",
+            reference,
             "--by",
             "officer",
         ],
     );
+}
+
+#[test]
+fn columns_empty_in_every_row_are_left_out_of_markdown_as_of_tables() {
+    let dir = scratch("empty-columns");
+    let headings = || {
+        let md = shipped(&dir, &["status", "--format", "md"]);
+        ["Last closed", "Closed on", "Reference"].map(|h| md.contains(&format!("| {h} |")))
+    };
+    // Nothing recorded yet: no row has a last delivery, so its columns say nothing.
+    assert_eq!(headings(), [false; 3]);
+    let table = shipped(&dir, &["status"]);
+    assert!(!table.contains("Reference"), "{table}");
+    // One delivery with its reference: the columns come back, in each format alike.
+    deliver_roadmaps(&dir, "C27/7");
+    assert_eq!(headings(), [true; 3]);
+    let md = shipped(&dir, &["status", "--format", "md"]);
+    assert!(md.contains("| C27/7 |"), "{md}");
+}
+
+#[test]
+fn a_recorded_delivery_shows_in_its_row_and_as_a_met_deadline_on_the_timeline() {
+    let dir = scratch("handout-recorded");
+    deliver_roadmaps(&dir, "C27/<7>");
     let html = handout(&dir, &[]);
     let row = html
         .split("<tbody class=\"ob ")

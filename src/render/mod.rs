@@ -86,7 +86,15 @@ impl Cell {
         n.map_or(Cell::Null, Cell::Int)
     }
 
-    /// The cell as one line of text: registry text never breaks out of its place.
+    /// Whether the cell shows nothing at all.
+    fn is_blank(&self) -> bool {
+        match self {
+            Cell::Text(s) => s.trim().is_empty(),
+            Cell::Null => true,
+            _ => false,
+        }
+    }
+
     /// The text a table shows: as [`Cell::plain`], free text cut to `SHOWN_CHARS` first.
     pub fn shown(&self) -> String {
         match self {
@@ -95,6 +103,7 @@ impl Cell {
         }
     }
 
+    /// The cell as one line of text: registry text never breaks out of its place.
     pub fn plain(&self) -> String {
         match self {
             Cell::Text(s) => one_line(s),
@@ -322,12 +331,15 @@ impl<'a> Listing<'a> {
             .filter_map(|(n, c)| c.data.then_some((n, c.key)))
     }
 
-    /// Columns shown in human-facing formats, with their index.
+    /// Columns shown in human-facing formats (table, Markdown, HTML), with their index: those
+    /// with a heading, less those empty in every row, which say nothing. A listing without
+    /// rows keeps its headings.
     fn visible(&self) -> impl Iterator<Item = (usize, &'static str)> + '_ {
         self.columns
             .iter()
             .enumerate()
             .filter_map(|(n, c)| c.heading.map(|h| (n, h)))
+            .filter(|(n, _)| self.is_empty() || self.rows().any(|row| !row.cells[*n].is_blank()))
     }
 }
 
