@@ -336,11 +336,10 @@ pub struct Completion {
 /// Completions by obligation id and period key: the registry's own, overlaid by the ledger.
 pub type Completions = HashMap<(String, String), Completion>;
 
-/// What most obligations leave out: the recipient, the clause quoted and free notes,
-/// milestones and completions written in the registry.
+/// What most obligations leave out: the clause quoted and free notes, milestones and
+/// completions written in the registry.
 #[derive(Debug, Default)]
 pub struct More {
-    pub to: Option<Text>,
     pub quote: Option<Str>,
     pub notes: Option<Str>,
     pub milestones: Box<[Milestone]>,
@@ -351,8 +350,7 @@ pub struct More {
 impl More {
     /// `None` when there is nothing more.
     pub fn boxed(self) -> Option<Box<More>> {
-        let empty = self.to.is_none()
-            && self.quote.is_none()
+        let empty = self.quote.is_none()
             && self.notes.is_none()
             && self.milestones.is_empty()
             && self.done.is_empty();
@@ -366,6 +364,9 @@ pub struct Obligation {
     pub title: Text,
     pub mandate: Option<Str>,
     pub owner: Option<Text>,
+    /// The recipient (`to`): boxed apart from [`More`], because a registry names one for
+    /// every obligation or for almost none, and a box of its own costs either kind little.
+    pub to: Option<Box<Text>>,
     pub rule: Rule,
     pub lead: Span,
     pub active_from: Option<NaiveDate>,
@@ -376,7 +377,7 @@ pub struct Obligation {
 
 impl Obligation {
     pub fn to(&self) -> Option<&Text> {
-        self.more.as_ref()?.to.as_ref()
+        self.to.as_deref()
     }
 
     pub fn quote(&self) -> Option<&str> {

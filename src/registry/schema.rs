@@ -601,12 +601,15 @@ impl Cx<'_> {
                 title,
                 mandate: self.opt_str(f, "mandate")?,
                 owner: f.get("owner").map(|v| self.text(v, "owner")).transpose()?,
+                to: f
+                    .get("to")
+                    .map(|v| self.text(v, "to").map(Box::new))
+                    .transpose()?,
                 rule,
                 lead,
                 active_from,
                 active_until,
                 more: More {
-                    to: f.get("to").map(|v| self.text(v, "to")).transpose()?,
                     quote: self.opt_str(f, "quote")?,
                     notes: self.opt_str(f, "notes")?,
                     milestones: milestones.into_boxed_slice(),
