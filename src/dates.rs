@@ -196,12 +196,6 @@ pub enum SpanError {
     TooLong { text: String, spans: Spans },
 }
 
-impl fmt::Display for SpanError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::i18n::errors::span(self, crate::model::Lang::En))
-    }
-}
-
 impl std::error::Error for SpanError {}
 
 impl Unit {

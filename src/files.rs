@@ -156,12 +156,6 @@ pub enum LockError {
     Open { path: PathBuf, cause: io::Error },
 }
 
-impl std::fmt::Display for LockError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::errors::lock(self, crate::model::Lang::En))
-    }
-}
-
 impl std::error::Error for LockError {}
 
 /// Where the lock for `target` lives: beside it, named after it with `.lock` added.

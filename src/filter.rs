@@ -59,12 +59,6 @@ pub enum FilterError {
     },
 }
 
-impl std::fmt::Display for FilterError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::errors::filter(self, crate::model::Lang::En))
-    }
-}
-
 impl std::error::Error for FilterError {}
 
 /// The states `--state` takes, as JSON writes them: `overdue, due-soon, …`.

@@ -147,12 +147,6 @@ pub enum RuleError {
     },
 }
 
-impl fmt::Display for RuleError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&crate::i18n::errors::holiday(self, crate::model::Lang::En))
-    }
-}
-
 impl std::error::Error for RuleError {}
 
 impl HolidayRule {

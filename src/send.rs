@@ -80,12 +80,6 @@ pub enum SmtpError {
     },
 }
 
-impl std::fmt::Display for SmtpError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::errors::smtp(self, crate::model::Lang::En))
-    }
-}
-
 impl std::error::Error for SmtpError {}
 
 impl Server {

@@ -44,12 +44,6 @@ pub enum UsageError {
     },
 }
 
-impl fmt::Display for UsageError {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&i18n::errors::usage(self, Lang::En))
-    }
-}
-
 impl std::error::Error for UsageError {}
 
 /// The language the command line asks for before it is parsed: `--lang fr` or `--lang=fr`

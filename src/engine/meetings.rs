@@ -13,12 +13,6 @@ pub enum AtError {
     Unknown { known: Vec<String> },
 }
 
-impl std::fmt::Display for AtError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::errors::at(self, crate::model::Lang::En))
-    }
-}
-
 impl std::error::Error for AtError {}
 
 /// The day `--at` names, and the meeting instance it was taken from, if any.

@@ -16,6 +16,32 @@ use crate::registry::{ErrorKind, IdOf, IdProblem, Recurring, RegistryError, Shap
 use crate::send::{SmtpError, Step, UrlPart};
 use crate::usage::UsageError;
 
+/// Each error kind's `Display`: its English entry, so that the words live in the catalogue
+/// alone.
+macro_rules! in_english {
+    ($($kind:ty => $words:ident),* $(,)?) => {$(
+        impl Display for $kind {
+            fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+                f.write_str(&$words(self, Lang::En))
+            }
+        }
+    )*};
+}
+
+in_english! {
+    RecordError => record,
+    UsageError => usage,
+    AtError => at,
+    SpanError => span,
+    RegistryError => registry,
+    ErrorKind => kind,
+    LedgerError => ledger,
+    FilterError => filter,
+    RuleError => holiday,
+    SmtpError => smtp,
+    crate::files::LockError => lock,
+}
+
 /// The error as the user reads it: in French when asked and the kind is one the catalogue
 /// knows, else as it is.
 pub fn localize(err: anyhow::Error, lang: Lang) -> anyhow::Error {

@@ -197,12 +197,6 @@ pub enum LedgerError {
     NoDataDir,
 }
 
-impl std::fmt::Display for LedgerError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(&crate::i18n::errors::ledger(self, crate::model::Lang::En))
-    }
-}
-
 impl std::error::Error for LedgerError {}
 
 impl LedgerError {

@@ -2,13 +2,9 @@
 //! `Display` is the catalogue's wording (`i18n`, in English), so that code and tests match
 //! kinds, not prose.
 
-use std::fmt::{self, Display, Formatter};
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-
-use crate::i18n;
-use crate::model::Lang;
 
 #[derive(Debug)]
 pub enum RegistryError {
@@ -26,12 +22,6 @@ pub enum RegistryError {
         path: PathBuf,
         cause: std::io::Error,
     },
-}
-
-impl Display for RegistryError {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(&i18n::errors::registry(self, Lang::En))
-    }
 }
 
 impl std::error::Error for RegistryError {}
@@ -272,10 +262,4 @@ pub enum Shape {
     /// A meeting's dates.
     Dates,
     TrueOrFalse,
-}
-
-impl Display for ErrorKind {
-    fn fmt(&self, f: &mut Formatter<'_>) -> fmt::Result {
-        f.write_str(&i18n::errors::kind(self, Lang::En))
-    }
 }
