@@ -87,10 +87,16 @@ pub enum PeriodKey<'r> {
 impl PeriodKey<'_> {
     /// The key as written in ledgers and listings.
     pub fn text(&self) -> String {
+        self.with_text(str::to_owned)
+    }
+
+    /// `f` of the key as written, which a calendar period's key is written into on the
+    /// stack: a long listing writes one per row, and allocates none.
+    pub fn with_text<T>(&self, f: impl FnOnce(&str) -> T) -> T {
         let (year, suffix) = match self {
-            PeriodKey::Once => return "once".into(),
-            PeriodKey::Ongoing => return "ongoing".into(),
-            PeriodKey::Instance(id) => return id.to_string(),
+            PeriodKey::Once => return f("once"),
+            PeriodKey::Ongoing => return f("ongoing"),
+            PeriodKey::Instance(id) => return f(id),
             PeriodKey::Year(y) => (*y, None),
             PeriodKey::Quarter(y, q) => (*y, Some((b'Q', *q))),
             PeriodKey::Month(y, m) => (*y, Some((b'0' + (*m / 10 % 10) as u8, *m))),
@@ -100,7 +106,7 @@ impl PeriodKey<'_> {
             .ok()
             .filter(|y| (1000..=9999).contains(y))
         else {
-            return self.to_string();
+            return f(&self.to_string());
         };
         let digit = |n: u32| b'0' + (n % 10) as u8;
         let mut key = [
@@ -120,7 +126,7 @@ impl PeriodKey<'_> {
                 7
             }
         };
-        String::from_utf8_lossy(&key[..len]).into_owned()
+        f(std::str::from_utf8(&key[..len]).expect("digits, a dash and a letter"))
     }
 
     /// The same key, owning its text.
@@ -136,10 +142,7 @@ impl PeriodKey<'_> {
     }
 
     pub fn is(&self, text: &str) -> bool {
-        match self {
-            PeriodKey::Instance(id) => id == text,
-            _ => self.text() == text,
-        }
+        self.with_text(|key| key == text)
     }
 }
 

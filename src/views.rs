@@ -8,7 +8,7 @@ use crate::model::{
     Period, Registry, Rule,
 };
 use crate::record::LastClosed;
-use crate::render::{self, Cell, Emphasis, Listing, Row};
+use crate::render::{self, Cell, Emphasis, Listing};
 
 /// The footnotes a table of dates needs: one for each mark (`~`, `†`) it shows.
 pub fn confidence_notes(
@@ -58,44 +58,42 @@ pub fn items<'a>(items: &'a Agenda<'_>, lang: Lang) -> Listing<'a> {
         ("completed_on", None),
         ("ref", None),
     ]);
-    l.made(items.len(), move |n| {
+    l.made(items.len(), move |n, cells| {
         let item = &items.get(n);
         let ob = item.obligation();
         let occ = &item.occurrence;
-        Row {
-            cells: vec![
-                Cell::DueLabel {
-                    due: occ.due,
-                    confidence: occ.confidence,
-                },
-                Cell::DaysLabel {
-                    days: item.days,
-                    overdue: item.state == State::Overdue,
-                    lang,
-                },
-                Cell::str(&ob.id),
-                Cell::text(occ.period.text()),
-                Cell::opt_date(occ.due),
-                Cell::opt_int(item.days),
-                Cell::fixed(item.state.as_str()),
-                Cell::fixed(i18n::state(lang, item.state)),
-                Cell::str(ob.title.pick(lang)),
-                Cell::opt_str(ob.mandate.as_ref()),
-                Cell::opt_str(ob.owner.as_ref().map(|t| t.pick(lang))),
-                Cell::opt_str(ob.to().map(|t| t.pick(lang))),
-                Cell::opt_text(occ.meeting.as_deref()),
-                Cell::Bool(occ.tentative()),
-                Cell::opt_text(occ.confidence.map(Confidence::as_str)),
-                Cell::Span(ob.lead),
-                Cell::opt_date(item.completion.as_ref().map(|c| c.on)),
-                Cell::opt_text(
-                    item.completion
-                        .as_ref()
-                        .and_then(|c| c.reference.as_deref()),
-                ),
-            ],
-            emphasis: emphasis(item.state),
-        }
+        cells.extend([
+            Cell::DueLabel {
+                due: occ.due,
+                confidence: occ.confidence,
+            },
+            Cell::DaysLabel {
+                days: item.days,
+                overdue: item.state == State::Overdue,
+                lang,
+            },
+            Cell::str(&ob.id),
+            Cell::period(&occ.period),
+            Cell::opt_date(occ.due),
+            Cell::opt_int(item.days),
+            Cell::fixed(item.state.as_str()),
+            Cell::fixed(i18n::state(lang, item.state)),
+            Cell::str(ob.title.pick(lang)),
+            Cell::opt_str(ob.mandate.as_ref()),
+            Cell::opt_str(ob.owner.as_ref().map(|t| t.pick(lang))),
+            Cell::opt_str(ob.to().map(|t| t.pick(lang))),
+            Cell::opt_text(occ.meeting.as_deref()),
+            Cell::Bool(occ.tentative()),
+            Cell::opt_fixed(occ.confidence.map(Confidence::as_str)),
+            Cell::Span(ob.lead),
+            Cell::opt_date(item.completion.as_ref().map(|c| c.on)),
+            Cell::opt_text(
+                item.completion
+                    .as_ref()
+                    .and_then(|c| c.reference.as_deref()),
+            ),
+        ]);
+        emphasis(item.state)
     });
     l.display_only(&["due_label", "when", "state_label"]);
     l.free_text(&["title", "to"]);
@@ -158,7 +156,7 @@ pub fn status(
                 },
                 Cell::fixed(state.as_str()),
                 Cell::fixed(i18n::state(lang, state)),
-                Cell::opt_text(occ.map(|o| o.period.text()).as_deref()),
+                Cell::opt_period(occ.map(|o| &o.period)),
                 Cell::opt_date(occ.and_then(|o| o.due)),
                 Cell::opt_int(cur.and_then(|i| i.days)),
                 Cell::opt_str(ob.mandate.as_ref()),
@@ -166,7 +164,7 @@ pub fn status(
                 Cell::opt_str(ob.to().map(|t| t.pick(lang))),
                 Cell::opt_text(occ.and_then(|o| o.meeting.as_deref())),
                 Cell::Bool(occ.is_some_and(|o| o.tentative())),
-                Cell::opt_text(occ.and_then(|o| o.confidence).map(Confidence::as_str)),
+                Cell::opt_fixed(occ.and_then(|o| o.confidence).map(Confidence::as_str)),
                 Cell::opt_text(last.as_ref().map(|l| l.period.as_str())),
                 Cell::opt_text(last.as_ref().map(|l| l.closure.as_str())),
                 Cell::opt_int(last.as_ref().and_then(|l| l.closure.days_late())),
@@ -294,11 +292,11 @@ pub fn obligations(
                     confidence: occ.and_then(|o| o.confidence),
                 },
                 Cell::opt_date(occ.and_then(|o| o.due)),
-                Cell::opt_text(occ.map(|o| o.period.text()).as_deref()),
+                Cell::opt_period(occ.map(|o| &o.period)),
                 Cell::opt_str(ob.owner.as_ref().map(|t| t.pick(lang))),
                 Cell::opt_str(ob.to().map(|t| t.pick(lang))),
                 Cell::Bool(occ.is_some_and(|o| o.tentative())),
-                Cell::opt_text(occ.and_then(|o| o.confidence).map(Confidence::as_str)),
+                Cell::opt_fixed(occ.and_then(|o| o.confidence).map(Confidence::as_str)),
             ],
             Emphasis::None,
         );

@@ -11,7 +11,8 @@ impl Export for Csv {
         let mut writer = ::csv::Writer::from_writer(out);
         let columns: Vec<(usize, &str)> = listing.data().collect();
         writer.write_record(columns.iter().map(|(_, key)| key))?;
-        for row in listing.rows() {
+        let mut rows = listing.rows();
+        while let Some(row) = rows.next_row() {
             writer.write_record(columns.iter().map(|(n, _)| row.cells[*n].plain()))?;
         }
         writer.flush()

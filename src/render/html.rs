@@ -138,9 +138,7 @@ impl Table {
         let visible: Vec<(usize, &'static str)> = listing.visible().collect();
         Table {
             headings: visible.iter().map(|(_, h)| *h).collect(),
-            rows: listing
-                .rows()
-                .map(|row| TableRow {
+            rows: listing.map_rows(|row| TableRow {
                     emphasis: match row.emphasis {
                         Emphasis::Alert => "alert",
                         Emphasis::Warn => "warn",
@@ -161,8 +159,7 @@ impl Table {
                             TableCell { text, style, free }
                         })
                         .collect(),
-                })
-                .collect(),
+            }),
             notes: listing.notes.clone(),
         }
     }

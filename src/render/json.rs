@@ -6,16 +6,11 @@ use super::{Cell, Export, Listing};
 /// key. Rows are written as they are made.
 pub struct Json;
 
-/// Appends a cell as a JSON value. Text that needs no escaping (most of it) is copied as
-/// it is; the rest goes through serde_json.
+/// Appends a cell as a JSON value.
 fn push_cell(line: &mut Vec<u8>, cell: &Cell) {
     match cell {
-        Cell::Text(s) if !needs_escape(s) => {
-            line.push(b'"');
-            line.extend_from_slice(s.as_bytes());
-            line.push(b'"');
-        }
-        Cell::Text(s) => json(line, s.as_ref() as &str),
+        Cell::Text(s) => push_text(line, s),
+        Cell::Period(key) => key.with_text(|s| push_text(line, s)),
         Cell::Date(d) => match super::iso_digits(*d) {
             Some(digits) => {
                 line.push(b'"');
@@ -37,17 +32,43 @@ fn push_cell(line: &mut Vec<u8>, cell: &Cell) {
     }
 }
 
+/// Appends text as a JSON string. Text that needs no escape (most of it) is copied as it
+/// is; the rest goes through serde_json.
+fn push_text(line: &mut Vec<u8>, s: &str) {
+    if needs_escape(s) {
+        json(line, s);
+    } else {
+        line.push(b'"');
+        line.extend_from_slice(s.as_bytes());
+        line.push(b'"');
+    }
+}
+
 /// A value through serde_json, which fails only when its writer does, and a vector does not.
 fn json<T: serde::Serialize + ?Sized>(line: &mut Vec<u8>, value: &T) {
     let _ = serde_json::to_writer(line, value);
 }
 
 /// Whether JSON needs an escape for some byte of the text: quotes, backslashes, controls.
-/// Written as a fold over every byte so that it compiles to a vector loop.
+/// Looked for eight bytes at a time, in one word: most cells are too short for a vector
+/// loop, and a byte at a time costs several instructions each.
 fn needs_escape(s: &str) -> bool {
-    s.bytes().fold(false, |seen, b| {
-        seen | (b < 0x20) | (b == b'"') | (b == b'\\')
-    })
+    const ONES: u64 = u64::from_ne_bytes([1; 8]);
+    const HIGH: u64 = ONES << 7;
+    // A byte of `w` below `n` (at most 128) sets the high bit of some byte of the result.
+    let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
+    let found = |w: u64| {
+        below(w, 0x20) | below(w ^ (ONES * u64::from(b'"')), 1) | below(w ^ (ONES * u64::from(b'\\')), 1)
+            != 0
+    };
+    let mut words = s.as_bytes().chunks_exact(8);
+    words
+        .by_ref()
+        .any(|w| found(u64::from_ne_bytes(w.try_into().expect("eight bytes"))))
+        || words
+            .remainder()
+            .iter()
+            .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
 }
 
 impl Export for Json {
@@ -66,11 +87,12 @@ impl Export for Json {
                 (n, quoted)
             })
             .collect();
-        let mut line = Vec::new();
-        for n in 0..listing.len() {
-            let row = listing.row(n);
+        let (mut line, mut rows) = (Vec::new(), listing.rows());
+        let mut opening: &[u8] = b"[\n";
+        while let Some(row) = rows.next_row() {
             line.clear();
-            line.extend_from_slice(if n == 0 { b"[\n" } else { b",\n" });
+            line.extend_from_slice(opening);
+            opening = b",\n";
             for (column, key) in &keys {
                 line.extend_from_slice(key);
                 push_cell(&mut line, &row.cells[*column]);

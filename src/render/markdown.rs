@@ -48,7 +48,8 @@ impl Export for Markdown {
             "{}",
             line(visible.iter().map(|_| "---".to_string()).collect())
         )?;
-        for row in listing.rows() {
+        let mut rows = listing.rows();
+        while let Some(row) = rows.next_row() {
             let cells = visible
                 .iter()
                 .map(|(n, _)| escape(&row.cells[*n].plain()))

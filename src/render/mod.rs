@@ -18,6 +18,7 @@ use chrono::NaiveDate;
 
 use crate::dates::Span;
 pub use crate::engine::Entry;
+use crate::engine::PeriodKey;
 use crate::model::{Confidence, Lang, Str};
 
 pub use self::csv::Csv;
@@ -54,6 +55,9 @@ pub enum Cell {
     },
     /// A length of time, as text: `30d`. Written out only when shown.
     Span(Span),
+    /// Which period an occurrence is for: `2027-03`. Written out only when shown, and then
+    /// as its text would be.
+    Period(PeriodKey<'static>),
 }
 
 impl Cell {
@@ -78,6 +82,18 @@ impl Cell {
         s.map_or(Cell::Null, Cell::text)
     }
 
+    pub fn opt_fixed(s: Option<&'static str>) -> Cell {
+        s.map_or(Cell::Null, Cell::fixed)
+    }
+
+    pub fn period(key: &PeriodKey<'_>) -> Cell {
+        Cell::Period(key.clone().into_owned())
+    }
+
+    pub fn opt_period(key: Option<&PeriodKey<'_>>) -> Cell {
+        key.map_or(Cell::Null, Cell::period)
+    }
+
     pub fn opt_date(d: Option<NaiveDate>) -> Cell {
         d.map_or(Cell::Null, Cell::Date)
     }
@@ -90,6 +106,7 @@ impl Cell {
     fn is_blank(&self) -> bool {
         match self {
             Cell::Text(s) => s.trim().is_empty(),
+            Cell::Period(key) => key.with_text(|s| s.trim().is_empty()),
             Cell::Null => true,
             _ => false,
         }
@@ -99,6 +116,7 @@ impl Cell {
     pub fn shown(&self) -> String {
         match self {
             Cell::Text(s) => shown(s),
+            Cell::Period(key) => key.with_text(shown),
             other => other.plain(),
         }
     }
@@ -116,6 +134,7 @@ impl Cell {
                 None => "-".into(),
             },
             Cell::Span(span) => span.to_string(),
+            Cell::Period(key) => key.with_text(one_line),
             Cell::DaysLabel {
                 days,
                 overdue,
@@ -220,18 +239,19 @@ pub struct Row {
 
 /// Where a listing's rows come from: built up front, or made one at a time as they are
 /// written, so that a long listing is never held whole.
-enum Rows<'a> {
+enum Source<'a> {
     Built(Vec<Row>),
     Made {
         count: usize,
-        make: Box<dyn Fn(usize) -> Row + Sync + 'a>,
+        /// Appends row `n`'s cells and says how it stands out.
+        make: Box<dyn Fn(usize, &mut Vec<Cell>) -> Emphasis + 'a>,
     },
 }
 
 /// Rows of typed cells under named columns, plus notes that only the table shows.
 pub struct Listing<'a> {
     pub columns: Vec<Column>,
-    rows: Rows<'a>,
+    rows: Source<'a>,
     /// Shown below the table (for example what a `~` means); not part of the data.
     pub notes: Vec<String>,
     /// Shown above the table and as the Markdown and HTML title; not part of the data.
@@ -251,7 +271,7 @@ impl<'a> Listing<'a> {
                     leave_out: None,
                 })
                 .collect(),
-            rows: Rows::Built(Vec::new()),
+            rows: Source::Built(Vec::new()),
             notes: Vec::new(),
             heading: None,
         }
@@ -261,14 +281,15 @@ impl<'a> Listing<'a> {
         debug_assert_eq!(cells.len(), self.columns.len());
         let row = Row { cells, emphasis };
         match &mut self.rows {
-            Rows::Built(rows) => rows.push(row),
-            Rows::Made { .. } => unreachable!("rows are either pushed or made"),
+            Source::Built(rows) => rows.push(row),
+            Source::Made { .. } => unreachable!("rows are either pushed or made"),
         }
     }
 
-    /// Rows made on demand: row `n` is `make(n)`.
-    pub fn made(&mut self, count: usize, make: impl Fn(usize) -> Row + Sync + 'a) {
-        self.rows = Rows::Made {
+    /// Rows made on demand: `make(n, cells)` appends row `n`'s cells to `cells` and returns
+    /// its emphasis.
+    pub fn made(&mut self, count: usize, make: impl Fn(usize, &mut Vec<Cell>) -> Emphasis + 'a) {
+        self.rows = Source::Made {
             count,
             make: Box::new(make),
         };
@@ -276,8 +297,8 @@ impl<'a> Listing<'a> {
 
     pub fn len(&self) -> usize {
         match &self.rows {
-            Rows::Built(rows) => rows.len(),
-            Rows::Made { count, .. } => *count,
+            Source::Built(rows) => rows.len(),
+            Source::Made { count, .. } => *count,
         }
     }
 
@@ -285,15 +306,15 @@ impl<'a> Listing<'a> {
         self.len() == 0
     }
 
-    pub fn rows(&self) -> impl Iterator<Item = Row> + '_ {
-        (0..self.len()).map(|n| self.row(n))
-    }
-
-    /// Row `n`, of [`len`](Self::len).
-    pub fn row(&self, n: usize) -> Row {
-        match &self.rows {
-            Rows::Built(rows) => rows[n].clone(),
-            Rows::Made { make, .. } => make(n),
+    /// The rows in order, read with [`Rows::next_row`].
+    pub fn rows(&self) -> Rows<'_, 'a> {
+        Rows {
+            listing: self,
+            next: 0,
+            made: Row {
+                cells: Vec::with_capacity(self.columns.len()),
+                emphasis: Emphasis::None,
+            },
         }
     }
 
@@ -339,7 +360,55 @@ impl<'a> Listing<'a> {
             .iter()
             .enumerate()
             .filter_map(|(n, c)| c.heading.map(|h| (n, h)))
-            .filter(|(n, _)| self.is_empty() || self.rows().any(|row| !row.cells[*n].is_blank()))
+            .filter(|(n, _)| self.is_empty() || self.shows(*n))
+    }
+
+    /// `f` of every row, in order.
+    pub fn map_rows<T>(&self, mut f: impl FnMut(&Row) -> T) -> Vec<T> {
+        let mut out = Vec::with_capacity(self.len());
+        let mut rows = self.rows();
+        while let Some(row) = rows.next_row() {
+            out.push(f(row));
+        }
+        out
+    }
+
+    /// Whether some row has something in column `n`.
+    fn shows(&self, n: usize) -> bool {
+        let mut rows = self.rows();
+        while let Some(row) = rows.next_row() {
+            if !row.cells[n].is_blank() {
+                return true;
+            }
+        }
+        false
+    }
+}
+
+/// A listing's rows, one at a time. A made row is written over the one before it, in one
+/// buffer, so that writing out a long listing allocates no row; a built row is lent as it is.
+pub struct Rows<'l, 'a> {
+    listing: &'l Listing<'a>,
+    next: usize,
+    made: Row,
+}
+
+impl Rows<'_, '_> {
+    /// The next row, if any; it lasts until this is called again.
+    pub fn next_row(&mut self) -> Option<&Row> {
+        let n = self.next;
+        if n == self.listing.len() {
+            return None;
+        }
+        self.next += 1;
+        match &self.listing.rows {
+            Source::Built(rows) => Some(&rows[n]),
+            Source::Made { make, .. } => {
+                self.made.cells.clear();
+                self.made.emphasis = make(n, &mut self.made.cells);
+                Some(&self.made)
+            }
+        }
     }
 }
 

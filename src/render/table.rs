@@ -40,14 +40,11 @@ impl Export for Table {
                 }
             })
             .collect();
-        let rows: Vec<(Vec<String>, Emphasis)> = listing
-            .rows()
-            .map(|row| {
-                // Free text cut short first: fitting and wrapping then stay cheap.
-                let cells = visible.iter().map(|&n| row.cells[n].shown()).collect();
-                (cells, row.emphasis)
-            })
-            .collect();
+        let rows: Vec<(Vec<String>, Emphasis)> = listing.map_rows(|row| {
+            // Free text cut short first: fitting and wrapping then stay cheap.
+            let cells = visible.iter().map(|&n| row.cells[n].shown()).collect();
+            (cells, row.emphasis)
+        });
         let cells: Vec<Vec<String>> = rows.iter().map(|(c, _)| c.clone()).collect();
         let layout = fit::layout(&specs, &cells, self.width);
         let mut grid = Grid::new();
