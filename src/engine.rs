@@ -90,26 +90,35 @@ impl PeriodKey<'_> {
         self.with_text(str::to_owned)
     }
 
-    /// `f` of the key as written, which a calendar period's key is written into on the
-    /// stack: a long listing writes one per row, and allocates none.
+    /// `f` of the key as written, without allocating for a calendar period's key (see
+    /// [`digits`](Self::digits)).
     pub fn with_text<T>(&self, f: impl FnOnce(&str) -> T) -> T {
+        match self {
+            PeriodKey::Once => f("once"),
+            PeriodKey::Ongoing => f("ongoing"),
+            PeriodKey::Instance(id) => f(id),
+            _ => match self.digits() {
+                Some(digits) => f(std::str::from_utf8(digits.as_bytes()).expect("ASCII")),
+                // Years of other than four digits are rare enough for the formatting machinery.
+                None => f(&self.to_string()),
+            },
+        }
+    }
+
+    /// A calendar period's key, for a year of four digits, written on the stack: a long
+    /// listing writes one per row. Other keys have none.
+    pub fn digits(&self) -> Option<Digits> {
         let (year, suffix) = match self {
-            PeriodKey::Once => return f("once"),
-            PeriodKey::Ongoing => return f("ongoing"),
-            PeriodKey::Instance(id) => return f(id),
             PeriodKey::Year(y) => (*y, None),
             PeriodKey::Quarter(y, q) => (*y, Some((b'Q', *q))),
             PeriodKey::Month(y, m) => (*y, Some((b'0' + (*m / 10 % 10) as u8, *m))),
+            PeriodKey::Once | PeriodKey::Ongoing | PeriodKey::Instance(_) => return None,
         };
-        // Years of other than four digits are rare enough for the formatting machinery.
-        let Some(y) = u32::try_from(year)
+        let y = u32::try_from(year)
             .ok()
-            .filter(|y| (1000..=9999).contains(y))
-        else {
-            return f(&self.to_string());
-        };
+            .filter(|y| (1000..=9999).contains(y))?;
         let digit = |n: u32| b'0' + (n % 10) as u8;
-        let mut key = [
+        let mut bytes = [
             digit(y / 1000),
             digit(y / 100),
             digit(y / 10),
@@ -121,12 +130,12 @@ impl PeriodKey<'_> {
         let len = match suffix {
             None => 4,
             Some((first, n)) => {
-                key[5] = first;
-                key[6] = digit(n);
+                bytes[5] = first;
+                bytes[6] = digit(n);
                 7
             }
         };
-        f(std::str::from_utf8(&key[..len]).expect("digits, a dash and a letter"))
+        Some(Digits { bytes, len })
     }
 
     /// The same key, owning its text.
@@ -143,6 +152,18 @@ impl PeriodKey<'_> {
 
     pub fn is(&self, text: &str) -> bool {
         self.with_text(|key| key == text)
+    }
+}
+
+/// A calendar period's key in ASCII: `2027`, `2027-Q1`, `2027-03`.
+pub struct Digits {
+    bytes: [u8; 7],
+    len: usize,
+}
+
+impl Digits {
+    pub fn as_bytes(&self) -> &[u8] {
+        &self.bytes[..self.len]
     }
 }
 

@@ -2,9 +2,11 @@
 //! each item stands (its obligation, due day and state) and makes the item again when it is
 //! shown, so that 100,000 rows take a megabyte, not a dozen.
 
+use std::cell::RefCell;
+
 use chrono::NaiveDate;
 
-use super::{History, Item, State, judge, occurrences_into};
+use super::{History, Item, Occurrence, State, judge, occurrences_into};
 use crate::model::{Completions, Confidence, Obligation, Registry};
 
 /// Items in agenda order: overdue first, then by due date, then in registry order, then by
@@ -21,6 +23,9 @@ enum Rows<'r> {
         completions: &'r Completions,
         today: NaiveDate,
         slots: Vec<Slot>,
+        /// The occurrences an item is made again from, in one vector kept from one item to
+        /// the next: its allocation was a good part of the cost of a row.
+        found: RefCell<Vec<Occurrence<'r>>>,
     },
 }
 
@@ -82,6 +87,7 @@ pub fn agenda<'r>(
             completions,
             today,
             slots,
+            found: RefCell::default(),
         },
     }
 }
@@ -118,15 +124,15 @@ impl<'r> Agenda<'r> {
                 completions,
                 today,
                 slots,
+                found,
             } => {
                 let slot = slots[n];
                 let ob = &reg.obligations[slot.ob as usize];
-                let mut found = Vec::new();
+                let mut found = found.borrow_mut();
+                found.clear();
                 occurrences_into(reg, ob, slot.due, slot.due, false, &mut found);
-                let occ = found
-                    .into_iter()
-                    .nth(usize::from(slot.nth))
-                    .expect("the occurrence the slot was made from");
+                // The occurrence the slot was made from; the others are cleared next time.
+                let occ = found.swap_remove(usize::from(slot.nth));
                 judge(reg, occ, completions, *today)
             }
         }

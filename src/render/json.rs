@@ -10,13 +10,13 @@ pub struct Json;
 fn push_cell(line: &mut Vec<u8>, cell: &Cell) {
     match cell {
         Cell::Text(s) => push_text(line, s),
-        Cell::Period(key) => key.with_text(|s| push_text(line, s)),
+        // A calendar period's key is digits, a dash and a letter: nothing to escape.
+        Cell::Period(key) => match key.digits() {
+            Some(digits) => quoted(line, digits.as_bytes()),
+            None => key.with_text(|s| push_text(line, s)),
+        },
         Cell::Date(d) => match super::iso_digits(*d) {
-            Some(digits) => {
-                line.push(b'"');
-                line.extend_from_slice(&digits);
-                line.push(b'"');
-            }
+            Some(digits) => quoted(line, &digits),
             None => json(line, &d.to_string()),
         },
         Cell::Int(n) => json(line, n),
@@ -38,10 +38,15 @@ fn push_text(line: &mut Vec<u8>, s: &str) {
     if needs_escape(s) {
         json(line, s);
     } else {
-        line.push(b'"');
-        line.extend_from_slice(s.as_bytes());
-        line.push(b'"');
+        quoted(line, s.as_bytes());
     }
+}
+
+/// Appends text that needs no escape as a JSON string.
+fn quoted(line: &mut Vec<u8>, text: &[u8]) {
+    line.push(b'"');
+    line.extend_from_slice(text);
+    line.push(b'"');
 }
 
 /// A value through serde_json, which fails only when its writer does, and a vector does not.
@@ -53,22 +58,27 @@ fn json<T: serde::Serialize + ?Sized>(line: &mut Vec<u8>, value: &T) {
 /// Looked for eight bytes at a time, in one word: most cells are too short for a vector
 /// loop, and a byte at a time costs several instructions each.
 fn needs_escape(s: &str) -> bool {
+    let bytes = s.as_bytes();
+    let Some(last) = bytes.len().checked_sub(8) else {
+        // Padded with spaces, which need no escape.
+        let mut word = [b' '; 8];
+        word[..bytes.len()].copy_from_slice(bytes);
+        return escape_in(word);
+    };
+    let word = |at: usize| escape_in(bytes[at..at + 8].try_into().expect("eight bytes"));
+    // Whole words, then the last eight bytes, which may overlap the last whole word.
+    (0..last).step_by(8).any(word) || word(last)
+}
+
+/// Whether some byte of a word needs an escape in JSON.
+fn escape_in(word: [u8; 8]) -> bool {
     const ONES: u64 = u64::from_ne_bytes([1; 8]);
     const HIGH: u64 = ONES << 7;
-    // A byte of `w` below `n` (at most 128) sets the high bit of some byte of the result.
+    let w = u64::from_ne_bytes(word);
+    // Sets the high bit of some byte when a byte of `w` is below `n` (at most 128).
     let below = |w: u64, n: u8| w.wrapping_sub(ONES * u64::from(n)) & !w & HIGH;
-    let found = |w: u64| {
-        below(w, 0x20) | below(w ^ (ONES * u64::from(b'"')), 1) | below(w ^ (ONES * u64::from(b'\\')), 1)
-            != 0
-    };
-    let mut words = s.as_bytes().chunks_exact(8);
-    words
-        .by_ref()
-        .any(|w| found(u64::from_ne_bytes(w.try_into().expect("eight bytes"))))
-        || words
-            .remainder()
-            .iter()
-            .any(|&b| b < 0x20 || b == b'"' || b == b'\\')
+    let equal = |w: u64, b: u8| below(w ^ (ONES * u64::from(b)), 1);
+    below(w, 0x20) | equal(w, b'"') | equal(w, b'\\') != 0
 }
 
 impl Export for Json {
