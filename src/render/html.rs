@@ -139,26 +139,26 @@ impl Table {
         Table {
             headings: visible.iter().map(|(_, h)| *h).collect(),
             rows: listing.map_rows(|row| TableRow {
-                    emphasis: match row.emphasis {
-                        Emphasis::Alert => "alert",
-                        Emphasis::Warn => "warn",
-                        Emphasis::None => "",
-                    },
-                    cells: visible
-                        .iter()
-                        .map(|(n, _)| {
-                            let text = row.cells[*n].plain();
-                            let free = listing.columns[*n].free;
-                            let style = if free {
-                                ""
-                            } else if breakable(&text) {
-                                "overflow-wrap:anywhere"
-                            } else {
-                                "white-space:nowrap"
-                            };
-                            TableCell { text, style, free }
-                        })
-                        .collect(),
+                emphasis: match row.emphasis {
+                    Emphasis::Alert => "alert",
+                    Emphasis::Warn => "warn",
+                    Emphasis::None => "",
+                },
+                cells: visible
+                    .iter()
+                    .map(|(n, _)| {
+                        let text = row.cells[*n].plain();
+                        let free = listing.columns[*n].free;
+                        let style = if free {
+                            ""
+                        } else if breakable(&text) {
+                            "overflow-wrap:anywhere"
+                        } else {
+                            "white-space:nowrap"
+                        };
+                        TableCell { text, style, free }
+                    })
+                    .collect(),
             }),
             notes: listing.notes.clone(),
         }
