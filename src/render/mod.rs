@@ -243,10 +243,12 @@ enum Source<'a> {
     Built(Vec<Row>),
     Made {
         count: usize,
-        /// Appends row `n`'s cells and says how it stands out.
-        make: Box<dyn Fn(usize, &mut Vec<Cell>) -> Emphasis + 'a>,
+        make: Box<MakeRow<'a>>,
     },
 }
+
+/// Appends row `n`'s cells and says how the row stands out.
+type MakeRow<'a> = dyn Fn(usize, &mut Vec<Cell>) -> Emphasis + 'a;
 
 /// Rows of typed cells under named columns, plus notes that only the table shows.
 pub struct Listing<'a> {
