@@ -253,7 +253,7 @@ type MakeRow<'a> = dyn Fn(usize, &mut Vec<Cell>) -> Emphasis + 'a;
 /// Rows of typed cells under named columns, plus notes that only the table shows.
 pub struct Listing<'a> {
     pub columns: Vec<Column>,
-    rows: Source<'a>,
+    source: Source<'a>,
     /// Shown below the table (for example what a `~` means); not part of the data.
     pub notes: Vec<String>,
     /// Shown above the table and as the Markdown and HTML title; not part of the data.
@@ -273,7 +273,7 @@ impl<'a> Listing<'a> {
                     leave_out: None,
                 })
                 .collect(),
-            rows: Source::Built(Vec::new()),
+            source: Source::Built(Vec::new()),
             notes: Vec::new(),
             heading: None,
         }
@@ -282,7 +282,7 @@ impl<'a> Listing<'a> {
     pub fn push(&mut self, cells: Vec<Cell>, emphasis: Emphasis) {
         debug_assert_eq!(cells.len(), self.columns.len());
         let row = Row { cells, emphasis };
-        match &mut self.rows {
+        match &mut self.source {
             Source::Built(rows) => rows.push(row),
             Source::Made { .. } => unreachable!("rows are either pushed or made"),
         }
@@ -291,14 +291,14 @@ impl<'a> Listing<'a> {
     /// Rows made on demand: `make(n, cells)` appends row `n`'s cells to `cells` and returns
     /// its emphasis.
     pub fn made(&mut self, count: usize, make: impl Fn(usize, &mut Vec<Cell>) -> Emphasis + 'a) {
-        self.rows = Source::Made {
+        self.source = Source::Made {
             count,
             make: Box::new(make),
         };
     }
 
     pub fn len(&self) -> usize {
-        match &self.rows {
+        match &self.source {
             Source::Built(rows) => rows.len(),
             Source::Made { count, .. } => *count,
         }
@@ -403,7 +403,7 @@ impl Rows<'_, '_> {
             return None;
         }
         self.next += 1;
-        match &self.listing.rows {
+        match &self.listing.source {
             Source::Built(rows) => Some(&rows[n]),
             Source::Made { make, .. } => {
                 self.made.cells.clear();
