@@ -52,7 +52,9 @@ pub(super) const OBLIGATION_KEYS: &[&str] = &[
 impl Cx<'_> {
     /// Ids must be unique: the second use of one is the error.
     fn unique(&self, obligations: &[Located]) -> R<()> {
-        let mut seen: HashSet<&str> = HashSet::with_capacity(obligations.len());
+        // foldhash, seeded per run: the standard SipHash cost about 400 instructions an id.
+        let mut seen =
+            foldhash::HashSet::with_capacity_and_hasher(obligations.len(), Default::default());
         for (ob, span) in obligations {
             if !seen.insert(&ob.id) {
                 let id = ob.id.to_string();

@@ -38,13 +38,24 @@ pub(super) struct Fields<'t, 'i> {
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
+    /// The values of a table read key by key into slots, each at its key's place among
+    /// `allowed`.
+    pub(super) fn of(allowed: &'static [&'static str], slots: &'t [Option<Value<'i>>]) -> Self {
+        debug_assert!(slots.len() <= MAX_KEYS);
+        let mut values = [None; MAX_KEYS];
+        for (value, slot) in values.iter_mut().zip(slots) {
+            *value = slot.as_ref();
+        }
+        Fields { allowed, values }
+    }
+
     pub(super) fn get(&self, key: &str) -> Option<&'t Value<'i>> {
         self.values[index(self.allowed, key)?]
     }
 }
 
 /// Where a key stands among the allowed ones: most are told apart by length and first byte.
-fn index(allowed: &[&str], key: &str) -> Option<usize> {
+pub(super) fn index(allowed: &[&str], key: &str) -> Option<usize> {
     let (len, first) = (key.len(), key.as_bytes().first());
     allowed
         .iter()
