@@ -82,13 +82,26 @@ fn skip_blanks(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The bytes of a bare key, looked up rather than tested range by range: keys start most
+/// lines.
+const BARE: [bool; 256] = {
+    let mut bare = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        bare[c] = b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+        c += 1;
+    }
+    bare
+};
+
 /// A bare key: ASCII letters, digits, `_` and `-`.
 fn word<'i>(text: &'i str, i: &mut usize) -> Option<Word<'i>> {
     let (start, b) = (*i, text.as_bytes());
-    let mut end = start;
-    while end < b.len() && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'_' | b'-')) {
-        end += 1;
-    }
+    let end = b[start..]
+        .iter()
+        .position(|&c| !BARE[usize::from(c)])
+        .map_or(b.len(), |n| start + n);
     if end == start {
         return None;
     }

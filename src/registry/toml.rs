@@ -85,33 +85,24 @@ impl Cx<'_> {
         }
     }
 
-    /// `what` names the table in a message.
+    /// A table's values by the keys it allows, each written once; `what` names the table in
+    /// a message (made only then: most tables never need it).
     pub(super) fn fields<'t, 'i>(
         &self,
         table: &'t DeTable<'i>,
-        what: Table,
-        allowed: &'static [&'static str],
-    ) -> R<Fields<'t, 'i>> {
-        self.fields_of(table.iter(), what, allowed)
-    }
-
-    /// [`fields`](Self::fields) of a table's entries, each key written once.
-    pub(super) fn fields_of<'t, 'i: 't>(
-        &self,
-        entries: impl IntoIterator<Item = (&'t Key<'i>, &'t Value<'i>)>,
-        what: Table,
+        what: impl FnOnce() -> Table,
         allowed: &'static [&'static str],
     ) -> R<Fields<'t, 'i>> {
         debug_assert!(allowed.len() <= MAX_KEYS);
         let mut values = [None; MAX_KEYS];
-        for (key, value) in entries {
+        for (key, value) in table.iter() {
             let name = key.get_ref().as_ref();
             let Some(n) = index(allowed, name) else {
                 return Err(self.error(
                     key.span(),
                     ErrorKind::UnknownKey {
                         key: name.to_string(),
-                        table: what,
+                        table: what(),
                         allowed,
                     },
                 ));
@@ -237,7 +228,7 @@ impl Cx<'_> {
                 fr: None,
             }),
             DeValue::Table(t) => {
-                let f = self.fields(t, Table::Text(key.to_owned()), &["en", "fr"])?;
+                let f = self.fields(t, || Table::Text(key.to_owned()), &["en", "fr"])?;
                 let en = self.string(
                     self.require(&f, "en", || Table::Text(key.to_owned()), v.span())?,
                     "en",
