@@ -30,7 +30,7 @@ pub(super) type Word<'i> = (Range<usize>, &'i str);
 /// A value and where it stands (a string's quotes included, as the TOML reader has it).
 #[derive(Debug, PartialEq)]
 pub(super) enum Scalar<'i> {
-    /// A basic string with nothing to decode: its body.
+    /// A basic string with nothing to decode, or a literal string on one line: its body.
     Text(Range<usize>, &'i str),
     Date(Range<usize>, Datetime),
     /// An inline table of texts on one line (`{ en = "…", fr = "…" }`, as titles are often
@@ -112,7 +112,7 @@ fn word<'i>(text: &'i str, i: &mut usize) -> Option<Word<'i>> {
 fn scalar<'i>(text: &'i str, i: &mut usize) -> Option<Scalar<'i>> {
     let start = *i;
     match text.as_bytes().get(start)? {
-        b'"' => {
+        b'"' | b'\'' => {
             let (at, body) = string(text, i)?;
             Some(Scalar::Text(at, body))
         }
@@ -126,13 +126,15 @@ fn scalar<'i>(text: &'i str, i: &mut usize) -> Option<Scalar<'i>> {
     }
 }
 
-/// A basic string with nothing to decode: where it stands, and its body.
+/// A basic string with nothing to decode, or a literal string on one line (which decodes
+/// nothing): where it stands, and its body.
 fn string<'i>(text: &'i str, i: &mut usize) -> Option<(Range<usize>, &'i str)> {
     let start = *i;
-    if text.as_bytes().get(start) != Some(&b'"') {
+    let quote = *text.as_bytes().get(start)?;
+    if quote != b'"' && quote != b'\'' {
         return None;
     }
-    let len = plain_string(&text.as_bytes()[start + 1..])?;
+    let len = plain_string(&text.as_bytes()[start + 1..], quote)?;
     *i = start + len + 2;
     Some((start..*i, &text[start + 1..start + 1 + len]))
 }
@@ -167,35 +169,38 @@ fn texts<'i>(text: &'i str, i: &mut usize) -> Option<Scalar<'i>> {
     Some(Scalar::Texts(start..*i, pairs))
 }
 
-/// The length of a basic string's body up to its closing quote, when it holds nothing to
-/// decode: no escape and no control character (tab aside, which is taken as it is).
-fn plain_string(b: &[u8]) -> Option<usize> {
+/// The length of a string's body up to its closing `quote`, when it holds nothing to decode:
+/// no control character (tab aside, which is taken as it is) and, in a basic string (`"`), no
+/// escape. (A multi-line literal string reads as an empty one, which the line's end refuses.)
+fn plain_string(b: &[u8], quote: u8) -> Option<usize> {
+    // A literal string takes a backslash as it is: look for its quote in the escape's place.
+    let escape = if quote == b'"' { b'\\' } else { quote };
     // Eight bytes at a time: most hold nothing but plain text, and the first that holds
     // anything else says where.
     let mut at = 0;
     for word in b.chunks_exact(8) {
         let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        let special = zero_bytes(word ^ (ONES * u64::from(b'"')))
-            | zero_bytes(word ^ (ONES * u64::from(b'\\')))
+        let special = zero_bytes(word ^ (ONES * u64::from(quote)))
+            | zero_bytes(word ^ (ONES * u64::from(escape)))
             | zero_bytes(word ^ (ONES * 0x7f))
             | (word.wrapping_sub(ONES * 0x20) & !word & HIGH);
         if special != 0 {
             // The lowest flag is exact: the first special byte.
             let first = at + (special.trailing_zeros() / 8) as usize;
             match b[first] {
-                b'"' => return Some(first),
+                c if c == quote => return Some(first),
                 b'\t' => break,
                 _ => return None,
             }
         }
         at += 8;
     }
-    for (n, c) in b[at..].iter().enumerate() {
+    for (n, &c) in b[at..].iter().enumerate() {
         match c {
-            b'"' => return Some(at + n),
-            b'\\' | 0x7f => return None,
+            c if c == quote => return Some(at + n),
+            c if c == escape => return None,
             b'\t' => {}
-            0..0x20 => return None,
+            0..0x20 | 0x7f => return None,
             _ => {}
         }
     }
@@ -273,7 +278,7 @@ mod tests {
         fn reads_only_what_toml_reads_alike(
             line in "[ \t]{0,2}(id|title|a-b|1|é|\\[\\[obligation\\]\\]|#[a-z \t\x01\x7f]{0,3})\
                      ([ ]?\\.[ ]?(en|x))?[ \t]?=?[ \t]?\
-                     (\"[a-z \t\\\\\"\x01\x7fé#]{0,6}\"|[0-9]{4}-[01][0-9]-[0-3][0-9]|true|\"\"\"a\"\"\"|'a'|\
+                     (\"[a-z \t\\\\\"\x01\x7fé#]{0,6}\"|[0-9]{4}-[01][0-9]-[0-3][0-9]|true|\"\"\"a\"\"\"|'[a-z \t\\\\\"'\x01]{0,3}'|\
                       \\{[ ]?((en|fr|x\\.y)[ \t]?=[ \t]?(\"[a-zé \\\\\"]{0,3}\"|1)[ ]?,?[ ]?){0,3}\\})?\
                      [ \t]?(#[a-z\x01\t\x7f]{0,3})?(\r\n|\n|\r|x|)"
         ) {
@@ -294,7 +299,8 @@ mod tests {
                     let toml = toml_value(table, key.1, sub.as_ref().map(|s| s.1));
                     match value {
                         Scalar::Text(at, body) => {
-                            prop_assert_eq!(&doc[at], format!("\"{body}\""));
+                            let quoted = &doc[at];
+                            prop_assert_eq!(&quoted[1..quoted.len() - 1], body);
                             prop_assert!(matches!(toml, DeValue::String(s) if s == body), "{doc:?}");
                         }
                         Scalar::Date(_, date) => {
@@ -308,7 +314,7 @@ mod tests {
                             prop_assert_eq!(inner.len(), pairs.len(), "{:?}", doc);
                             for (key, at, body) in pairs {
                                 prop_assert_eq!(&doc[key.0], key.1);
-                                prop_assert_eq!(&doc[at], format!("\"{body}\""));
+                                prop_assert_eq!(&doc[at.start + 1..at.end - 1], body);
                                 let value = inner.get(key.1).map(|v| v.get_ref());
                                 prop_assert!(matches!(value, Some(DeValue::String(s)) if s == body), "{doc:?}");
                             }
@@ -323,14 +329,15 @@ mod tests {
         /// Eight bytes at a time or one at a time, the same end and the same refusals.
         #[test]
         fn plain_strings_end_where_a_byte_scan_ends_them(
-            body in "[a-z é\t\\\"\x01\x1f\x7f]{0,40}"
+            body in "[a-z é\t\\\\\"'\x01\x1f\x7f]{0,40}",
+            quote in prop::sample::select(vec![b'"', b'\''])
         ) {
-            let naive = body.bytes().position(|c| c == b'"').filter(|&end| {
-                body.as_bytes()[..end]
-                    .iter()
-                    .all(|&c| c == b'\t' || (c >= 0x20 && c != 0x7f && c != b'\\'))
+            let naive = body.bytes().position(|c| c == quote).filter(|&end| {
+                body.as_bytes()[..end].iter().all(|&c| {
+                    c == b'\t' || (c >= 0x20 && c != 0x7f && (quote == b'\'' || c != b'\\'))
+                })
             });
-            prop_assert_eq!(plain_string(body.as_bytes()), naive, "{:?}", body);
+            prop_assert_eq!(plain_string(body.as_bytes(), quote), naive, "{:?}", body);
         }
     }
 
@@ -387,12 +394,13 @@ mod tests {
         for other in [
             "a = {}",
             "a = { en = \"x\", }",
+            "a = \'\'\'b\'\'\'",
+            "a = \'b\nc\'",
             "a = { en = \"x\", en = \"y\" }",
             "a = { en.x = \"x\" }",
             "a = { en = \"x\"",
             "due = 2027-02-29",
             "a = \"b\\\"\"",
-            "a = 'b'",
             "a.b.c = \"d\"",
             "a = \"b\" c",
             "a = \"b\"\rc",
