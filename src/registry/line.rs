@@ -1,10 +1,12 @@
 //! The few shapes nearly every line of a registry's obligations takes, read a byte at a time
 //! without the TOML lexer: a blank line or a comment, `[[obligation]]`, and `key = "text"`,
-//! `key.sub = "text"` or `key = 2027-01-31`. Anything else, however valid, is left to the
-//! TOML reader: this module only ever accepts what TOML reads the same way.
+//! `key.sub = "text"`, `key = 2027-01-31` or `key = { en = "text", fr = "texte" }`. Anything
+//! else, however valid, is left to the TOML reader: this module only ever accepts what TOML
+//! reads the same way.
 
 use std::ops::Range;
 
+use chrono::Datelike;
 use toml::value::{Date, Datetime};
 
 /// One line, read.
@@ -28,9 +30,12 @@ pub(super) type Word<'i> = (Range<usize>, &'i str);
 /// A value and where it stands (a string's quotes included, as the TOML reader has it).
 #[derive(Debug, PartialEq)]
 pub(super) enum Scalar<'i> {
-    /// A basic string with nothing to decode: its body.
+    /// A basic string with nothing to decode, or a literal string on one line: its body.
     Text(Range<usize>, &'i str),
     Date(Range<usize>, Datetime),
+    /// An inline table of texts on one line (`{ en = "…", fr = "…" }`, as titles are often
+    /// written), braces included, and its keys in the order written, each once.
+    Texts(Range<usize>, Vec<(Word<'i>, Range<usize>, &'i str)>),
 }
 
 /// The line starting at `at`, and where the next one starts; `None` when the line has any
@@ -77,13 +82,26 @@ fn skip_blanks(b: &[u8], mut i: usize) -> usize {
     i
 }
 
+/// The bytes of a bare key, looked up rather than tested range by range: keys start most
+/// lines.
+const BARE: [bool; 256] = {
+    let mut bare = [false; 256];
+    let mut c = 0;
+    while c < 256 {
+        let b = c as u8;
+        bare[c] = b.is_ascii_alphanumeric() || b == b'_' || b == b'-';
+        c += 1;
+    }
+    bare
+};
+
 /// A bare key: ASCII letters, digits, `_` and `-`.
 fn word<'i>(text: &'i str, i: &mut usize) -> Option<Word<'i>> {
     let (start, b) = (*i, text.as_bytes());
-    let mut end = start;
-    while end < b.len() && (b[end].is_ascii_alphanumeric() || matches!(b[end], b'_' | b'-')) {
-        end += 1;
-    }
+    let end = b[start..]
+        .iter()
+        .position(|&c| !BARE[usize::from(c)])
+        .map_or(b.len(), |n| start + n);
     if end == start {
         return None;
     }
@@ -94,12 +112,11 @@ fn word<'i>(text: &'i str, i: &mut usize) -> Option<Word<'i>> {
 fn scalar<'i>(text: &'i str, i: &mut usize) -> Option<Scalar<'i>> {
     let start = *i;
     match text.as_bytes().get(start)? {
-        b'"' => {
-            let len = plain_string(&text.as_bytes()[start + 1..])?;
-            let body = &text[start + 1..start + 1 + len];
-            *i = start + len + 2;
-            Some(Scalar::Text(start..*i, body))
+        b'"' | b'\'' => {
+            let (at, body) = string(text, i)?;
+            Some(Scalar::Text(at, body))
         }
+        b'{' => texts(text, i),
         b'0'..=b'9' => {
             let date = local_date(text.get(start..start + 10)?)?;
             *i = start + 10;
@@ -109,35 +126,81 @@ fn scalar<'i>(text: &'i str, i: &mut usize) -> Option<Scalar<'i>> {
     }
 }
 
-/// The length of a basic string's body up to its closing quote, when it holds nothing to
-/// decode: no escape and no control character (tab aside, which is taken as it is).
-fn plain_string(b: &[u8]) -> Option<usize> {
+/// A basic string with nothing to decode, or a literal string on one line (which decodes
+/// nothing): where it stands, and its body.
+fn string<'i>(text: &'i str, i: &mut usize) -> Option<(Range<usize>, &'i str)> {
+    let start = *i;
+    let quote = *text.as_bytes().get(start)?;
+    if quote != b'"' && quote != b'\'' {
+        return None;
+    }
+    let len = plain_string(&text.as_bytes()[start + 1..], quote)?;
+    *i = start + len + 2;
+    Some((start..*i, &text[start + 1..start + 1 + len]))
+}
+
+/// `{ key = "text", … }` on one line, each key bare and written once; an empty table, a
+/// trailing comma or any other value is left to the TOML reader.
+fn texts<'i>(text: &'i str, i: &mut usize) -> Option<Scalar<'i>> {
+    let (b, start) = (text.as_bytes(), *i);
+    let mut pairs: Vec<(Word<'i>, Range<usize>, &'i str)> = Vec::with_capacity(2);
+    let mut at = start + 1;
+    loop {
+        at = skip_blanks(b, at);
+        let key = word(text, &mut at)?;
+        if pairs.iter().any(|(k, ..)| k.1 == key.1) {
+            return None;
+        }
+        at = skip_blanks(b, at);
+        if b.get(at) != Some(&b'=') {
+            return None;
+        }
+        at = skip_blanks(b, at + 1);
+        let (span, body) = string(text, &mut at)?;
+        pairs.push((key, span, body));
+        at = skip_blanks(b, at);
+        match b.get(at)? {
+            b',' => at += 1,
+            b'}' => break,
+            _ => return None,
+        }
+    }
+    *i = at + 1;
+    Some(Scalar::Texts(start..*i, pairs))
+}
+
+/// The length of a string's body up to its closing `quote`, when it holds nothing to decode:
+/// no control character (tab aside, which is taken as it is) and, in a basic string (`"`), no
+/// escape. (A multi-line literal string reads as an empty one, which the line's end refuses.)
+fn plain_string(b: &[u8], quote: u8) -> Option<usize> {
+    // A literal string takes a backslash as it is: look for its quote in the escape's place.
+    let escape = if quote == b'"' { b'\\' } else { quote };
     // Eight bytes at a time: most hold nothing but plain text, and the first that holds
     // anything else says where.
     let mut at = 0;
     for word in b.chunks_exact(8) {
         let word = u64::from_le_bytes(word.try_into().expect("eight bytes"));
-        let special = zero_bytes(word ^ (ONES * u64::from(b'"')))
-            | zero_bytes(word ^ (ONES * u64::from(b'\\')))
+        let special = zero_bytes(word ^ (ONES * u64::from(quote)))
+            | zero_bytes(word ^ (ONES * u64::from(escape)))
             | zero_bytes(word ^ (ONES * 0x7f))
             | (word.wrapping_sub(ONES * 0x20) & !word & HIGH);
         if special != 0 {
             // The lowest flag is exact: the first special byte.
             let first = at + (special.trailing_zeros() / 8) as usize;
             match b[first] {
-                b'"' => return Some(first),
+                c if c == quote => return Some(first),
                 b'\t' => break,
                 _ => return None,
             }
         }
         at += 8;
     }
-    for (n, c) in b[at..].iter().enumerate() {
+    for (n, &c) in b[at..].iter().enumerate() {
         match c {
-            b'"' => return Some(at + n),
-            b'\\' | 0x7f => return None,
+            c if c == quote => return Some(at + n),
+            c if c == escape => return None,
             b'\t' => {}
-            0..0x20 => return None,
+            0..0x20 | 0x7f => return None,
             _ => {}
         }
     }
@@ -155,22 +218,12 @@ fn zero_bytes(v: u64) -> u64 {
 
 /// `YYYY-MM-DD` naming a real day, as a TOML local date.
 fn local_date(text: &str) -> Option<Datetime> {
-    let b = text.as_bytes();
-    let digits = |r: Range<usize>| {
-        b[r].iter().try_fold(0u32, |n, c| {
-            c.is_ascii_digit().then(|| n * 10 + u32::from(c - b'0'))
-        })
-    };
-    if b[4] != b'-' || b[7] != b'-' {
-        return None;
-    }
-    let (year, month, day) = (digits(0..4)?, digits(5..7)?, digits(8..10)?);
-    chrono::NaiveDate::from_ymd_opt(i32::try_from(year).ok()?, month, day)?;
+    let day = crate::dates::parse_date(text)?;
     Some(Datetime {
         date: Some(Date {
-            year: u16::try_from(year).ok()?,
-            month: u8::try_from(month).ok()?,
-            day: u8::try_from(day).ok()?,
+            year: u16::try_from(day.year()).ok()?,
+            month: u8::try_from(day.month()).ok()?,
+            day: u8::try_from(day.day()).ok()?,
         }),
         time: None,
         offset: None,
@@ -225,7 +278,8 @@ mod tests {
         fn reads_only_what_toml_reads_alike(
             line in "[ \t]{0,2}(id|title|a-b|1|é|\\[\\[obligation\\]\\]|#[a-z \t\x01\x7f]{0,3})\
                      ([ ]?\\.[ ]?(en|x))?[ \t]?=?[ \t]?\
-                     (\"[a-z \t\\\\\"\x01\x7fé#]{0,6}\"|[0-9]{4}-[01][0-9]-[0-3][0-9]|true|\"\"\"a\"\"\"|'a')?\
+                     (\"[a-z \t\\\\\"\x01\x7fé#]{0,6}\"|[0-9]{4}-[01][0-9]-[0-3][0-9]|true|\"\"\"a\"\"\"|'[a-z \t\\\\\"'\x01]{0,3}'|\
+                      \\{[ ]?((en|fr|x\\.y)[ \t]?=[ \t]?(\"[a-zé \\\\\"]{0,3}\"|1)[ ]?,?[ ]?){0,3}\\})?\
                      [ \t]?(#[a-z\x01\t\x7f]{0,3})?(\r\n|\n|\r|x|)"
         ) {
             let Some((read, next)) = read(&line, 0) else {
@@ -245,11 +299,25 @@ mod tests {
                     let toml = toml_value(table, key.1, sub.as_ref().map(|s| s.1));
                     match value {
                         Scalar::Text(at, body) => {
-                            prop_assert_eq!(&doc[at], format!("\"{body}\""));
+                            let quoted = &doc[at];
+                            prop_assert_eq!(&quoted[1..quoted.len() - 1], body);
                             prop_assert!(matches!(toml, DeValue::String(s) if s == body), "{doc:?}");
                         }
                         Scalar::Date(_, date) => {
                             prop_assert!(matches!(toml, DeValue::Datetime(d) if *d == date), "{doc:?}");
+                        }
+                        Scalar::Texts(at, pairs) => {
+                            prop_assert!(doc[at.clone()].starts_with('{') && doc[at].ends_with('}'), "{:?}", doc);
+                            let DeValue::Table(inner) = toml else {
+                                panic!("{doc:?} is not read as a table");
+                            };
+                            prop_assert_eq!(inner.len(), pairs.len(), "{:?}", doc);
+                            for (key, at, body) in pairs {
+                                prop_assert_eq!(&doc[key.0], key.1);
+                                prop_assert_eq!(&doc[at.start + 1..at.end - 1], body);
+                                let value = inner.get(key.1).map(|v| v.get_ref());
+                                prop_assert!(matches!(value, Some(DeValue::String(s)) if s == body), "{doc:?}");
+                            }
                         }
                     }
                 }
@@ -261,14 +329,15 @@ mod tests {
         /// Eight bytes at a time or one at a time, the same end and the same refusals.
         #[test]
         fn plain_strings_end_where_a_byte_scan_ends_them(
-            body in "[a-z é\t\\\"\x01\x1f\x7f]{0,40}"
+            body in "[a-z é\t\\\\\"'\x01\x1f\x7f]{0,40}",
+            quote in prop::sample::select(vec![b'"', b'\''])
         ) {
-            let naive = body.bytes().position(|c| c == b'"').filter(|&end| {
-                body.as_bytes()[..end]
-                    .iter()
-                    .all(|&c| c == b'\t' || (c >= 0x20 && c != 0x7f && c != b'\\'))
+            let naive = body.bytes().position(|c| c == quote).filter(|&end| {
+                body.as_bytes()[..end].iter().all(|&c| {
+                    c == b'\t' || (c >= 0x20 && c != 0x7f && (quote == b'\'' || c != b'\\'))
+                })
             });
-            prop_assert_eq!(plain_string(body.as_bytes()), naive, "{:?}", body);
+            prop_assert_eq!(plain_string(body.as_bytes(), quote), naive, "{:?}", body);
         }
     }
 
@@ -308,10 +377,30 @@ mod tests {
             }
         ));
         assert_eq!(at, text.len());
+        let (texts, _) = read("title = {en = \"T\" ,\tfr=\"é\"} # x", 0).unwrap();
+        let Line::Pair {
+            value: Scalar::Texts(at, pairs),
+            ..
+        } = texts
+        else {
+            panic!("{texts:?}");
+        };
+        assert_eq!(at, 8..28);
+        let pairs: Vec<_> = pairs
+            .iter()
+            .map(|(k, at, body)| (k.1, at.clone(), *body))
+            .collect();
+        assert_eq!(pairs, [("en", 14..17, "T"), ("fr", 23..27, "é")]);
         for other in [
+            "a = {}",
+            "a = { en = \"x\", }",
+            "a = \'\'\'b\'\'\'",
+            "a = \'b\nc\'",
+            "a = { en = \"x\", en = \"y\" }",
+            "a = { en.x = \"x\" }",
+            "a = { en = \"x\"",
             "due = 2027-02-29",
             "a = \"b\\\"\"",
-            "a = 'b'",
             "a.b.c = \"d\"",
             "a = \"b\" c",
             "a = \"b\"\rc",

@@ -12,7 +12,6 @@
 //! has. Both paths compile obligations with the same schema code.
 
 use std::borrow::Cow;
-use std::collections::HashSet;
 
 use toml::Spanned;
 use toml::de::{DeArray, DeTable, DeValue};
@@ -23,10 +22,9 @@ use toml_parser::lexer::{Token, TokenKind};
 use toml_parser::parser::{EventReceiver, RecursionGuard, ValidateWhitespace, parse_document};
 use toml_parser::{ErrorSink, ParseError, Raw, Source, Span as TomlSpan};
 
-use super::error::Table;
 use super::line::{self, Line, Scalar};
 use super::schema::OBLIGATION_KEYS;
-use super::toml::{Cx, Key, Value};
+use super::toml::{Cx, Fields, Key, Value, index};
 use crate::dates::Span;
 use crate::model::{Meeting, Obligation, Origin, Registry};
 
@@ -53,7 +51,8 @@ pub(super) fn read(cx: &Cx<'_>, origin: &Origin) -> Option<Registry> {
         base: start,
         out: Vec::new(),
         current: None,
-        keys: Vec::new(),
+        slots: Default::default(),
+        dotted: 0,
         header: Vec::new(),
         path: Vec::new(),
         nested: Vec::new(),
@@ -81,7 +80,9 @@ pub(super) fn read(cx: &Cx<'_>, origin: &Origin) -> Option<Registry> {
         return None;
     }
     let obligations = reader.out;
-    let mut seen: HashSet<&str> = HashSet::with_capacity(obligations.len());
+    // foldhash, seeded per run: the standard SipHash cost about 400 instructions an id.
+    let mut seen =
+        foldhash::HashSet::with_capacity_and_hasher(obligations.len(), Default::default());
     if !obligations.iter().all(|ob| seen.insert(&ob.id)) {
         return None;
     }
@@ -141,8 +142,13 @@ struct Obligations<'c, 'i> {
     out: Vec<Obligation>,
     /// Where the open obligation's header stands, if one is open.
     current: Option<std::ops::Range<usize>>,
-    /// The open obligation's keys so far, in the order written.
-    keys: Vec<(Key<'i>, Value<'i>)>,
+    /// The open obligation's values so far, each at its key's place among
+    /// [`OBLIGATION_KEYS`]: a key the schema does not take, or one written twice, ends this
+    /// path.
+    slots: [Option<Value<'i>>; OBLIGATION_KEYS.len()],
+    /// Which of those values are tables made by the obligation's dotted keys (`title.en = …`),
+    /// the only ones that may take more keys.
+    dotted: u16,
     /// The keys of the header being read, and where it opened.
     header: Vec<Key<'i>>,
     /// The key of the expression being read: one, or two for `title.en = …`.
@@ -170,6 +176,14 @@ impl<'i> Obligations<'_, 'i> {
                         Spanned::new(at, DeValue::String(Cow::Borrowed(body)))
                     }
                     Scalar::Date(at, date) => Spanned::new(at, DeValue::Datetime(date)),
+                    Scalar::Texts(at, pairs) => {
+                        let mut table = DeTable::new();
+                        for (key, at, body) in pairs {
+                            let body = Spanned::new(at, DeValue::String(Cow::Borrowed(body)));
+                            table.insert(word(key), body);
+                        }
+                        Spanned::new(at, DeValue::Table(table))
+                    }
                 };
                 self.place(value);
             }
@@ -229,16 +243,18 @@ impl<'i> Obligations<'_, 'i> {
             self.failed = true;
             return;
         }
-        let entries = self.keys.iter().map(|(k, v)| (k, v));
-        let compiled = self
-            .cx
-            .fields_of(entries, Table::Obligations, OBLIGATION_KEYS)
-            .and_then(|f| self.cx.obligation_fields(&f, at, self.meetings, self.lead));
-        match compiled {
+        let fields = Fields::of(OBLIGATION_KEYS, &self.slots);
+        match (self.cx).obligation_fields(&fields, at, self.meetings, self.lead) {
             Ok((ob, _)) => self.out.push(ob),
             Err(_) => self.failed = true,
         }
-        self.keys.clear();
+        self.slots = Default::default();
+        self.dotted = 0;
+    }
+
+    /// Where an obligation's key has its value.
+    fn slot(key: &Key<'_>) -> Option<usize> {
+        index(OBLIGATION_KEYS, key.get_ref())
     }
 
     /// The text of a token, with how it is quoted, which says how to decode it.
@@ -315,34 +331,35 @@ impl<'i> Obligations<'_, 'i> {
             None => match self.path.len() {
                 1 => {
                     let key = self.path.pop().expect("one key");
-                    push_new(&mut self.keys, key, value)
+                    match Self::slot(&key).map(|n| &mut self.slots[n]) {
+                        Some(slot @ None) => {
+                            *slot = Some(value);
+                            true
+                        }
+                        _ => false,
+                    }
                 }
                 // `title.en = …`: a table made by dotted keys, and only by them.
                 2 => {
                     let inner = self.path.pop().expect("two keys");
                     let outer = self.path.pop().expect("two keys");
-                    let at = outer.span();
-                    match self
-                        .keys
-                        .iter_mut()
-                        .find(|(k, _)| k.get_ref() == outer.get_ref())
-                    {
-                        None => {
-                            let mut dotted = DeTable::new();
-                            dotted.insert(inner, value);
-                            self.keys
-                                .push((outer, Spanned::new(at, DeValue::Table(dotted))));
-                            true
-                        }
-                        // Only a table this obligation's dotted keys made may take more: its
-                        // span is its first key's, where any other value's is its own.
-                        Some((key, slot)) => {
-                            let made_here = key.span() == slot.span();
-                            match slot.get_mut() {
-                                DeValue::Table(dotted) if made_here => insert(dotted, inner, value),
-                                _ => false,
+                    match Self::slot(&outer) {
+                        None => false,
+                        Some(n) => match &mut self.slots[n] {
+                            slot @ None => {
+                                let mut dotted = DeTable::new();
+                                dotted.insert(inner, value);
+                                // The table stands where its first key does.
+                                *slot = Some(Spanned::new(outer.span(), DeValue::Table(dotted)));
+                                self.dotted |= 1 << n;
+                                true
                             }
-                        }
+                            Some(slot) if self.dotted & (1 << n) != 0 => match slot.get_mut() {
+                                DeValue::Table(dotted) => insert(dotted, inner, value),
+                                _ => false,
+                            },
+                            Some(_) => false,
+                        },
                     }
                 }
                 _ => false,
@@ -356,15 +373,6 @@ impl<'i> Obligations<'_, 'i> {
     fn fail(&mut self) {
         self.failed = true;
     }
-}
-
-/// A new key among an obligation's; a key written twice ends this path.
-fn push_new<'i>(keys: &mut Vec<(Key<'i>, Value<'i>)>, key: Key<'i>, value: Value<'i>) -> bool {
-    if keys.iter().any(|(k, _)| k.get_ref() == key.get_ref()) {
-        return false;
-    }
-    keys.push((key, value));
-    true
 }
 
 /// A new key in a table; a key written twice ends this path.

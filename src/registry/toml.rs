@@ -38,13 +38,24 @@ pub(super) struct Fields<'t, 'i> {
 }
 
 impl<'t, 'i> Fields<'t, 'i> {
+    /// The values of a table read key by key into slots, each at its key's place among
+    /// `allowed`.
+    pub(super) fn of(allowed: &'static [&'static str], slots: &'t [Option<Value<'i>>]) -> Self {
+        debug_assert!(slots.len() <= MAX_KEYS);
+        let mut values = [None; MAX_KEYS];
+        for (value, slot) in values.iter_mut().zip(slots) {
+            *value = slot.as_ref();
+        }
+        Fields { allowed, values }
+    }
+
     pub(super) fn get(&self, key: &str) -> Option<&'t Value<'i>> {
         self.values[index(self.allowed, key)?]
     }
 }
 
 /// Where a key stands among the allowed ones: most are told apart by length and first byte.
-fn index(allowed: &[&str], key: &str) -> Option<usize> {
+pub(super) fn index(allowed: &[&str], key: &str) -> Option<usize> {
     let (len, first) = (key.len(), key.as_bytes().first());
     allowed
         .iter()
@@ -74,33 +85,24 @@ impl Cx<'_> {
         }
     }
 
-    /// `what` names the table in a message.
+    /// A table's values by the keys it allows, each written once; `what` names the table in
+    /// a message (made only then: most tables never need it).
     pub(super) fn fields<'t, 'i>(
         &self,
         table: &'t DeTable<'i>,
-        what: Table,
-        allowed: &'static [&'static str],
-    ) -> R<Fields<'t, 'i>> {
-        self.fields_of(table.iter(), what, allowed)
-    }
-
-    /// [`fields`](Self::fields) of a table's entries, each key written once.
-    pub(super) fn fields_of<'t, 'i: 't>(
-        &self,
-        entries: impl IntoIterator<Item = (&'t Key<'i>, &'t Value<'i>)>,
-        what: Table,
+        what: impl FnOnce() -> Table,
         allowed: &'static [&'static str],
     ) -> R<Fields<'t, 'i>> {
         debug_assert!(allowed.len() <= MAX_KEYS);
         let mut values = [None; MAX_KEYS];
-        for (key, value) in entries {
+        for (key, value) in table.iter() {
             let name = key.get_ref().as_ref();
             let Some(n) = index(allowed, name) else {
                 return Err(self.error(
                     key.span(),
                     ErrorKind::UnknownKey {
                         key: name.to_string(),
-                        table: what,
+                        table: what(),
                         allowed,
                     },
                 ));
@@ -226,7 +228,7 @@ impl Cx<'_> {
                 fr: None,
             }),
             DeValue::Table(t) => {
-                let f = self.fields(t, Table::Text(key.to_owned()), &["en", "fr"])?;
+                let f = self.fields(t, || Table::Text(key.to_owned()), &["en", "fr"])?;
                 let en = self.string(
                     self.require(&f, "en", || Table::Text(key.to_owned()), v.span())?,
                     "en",
