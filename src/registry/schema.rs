@@ -31,23 +31,46 @@ struct Listed {
 /// An obligation and where its id stands in the file.
 type Located = (Obligation, Range<usize>);
 
-/// The keys an `[[obligation]]` table takes.
-pub(super) const OBLIGATION_KEYS: &[&str] = &[
-    "id",
-    "title",
-    "mandate",
-    "quote",
-    "owner",
-    "to",
-    "notes",
-    "every",
-    "due",
-    "lead",
-    "active_from",
-    "active_until",
-    "milestones",
-    "done",
-];
+/// Declares the keys an `[[obligation]]` table takes, in the order messages list them, and a
+/// struct of their values by the same names: each value is found once, by its place, and the
+/// two lists cannot disagree.
+macro_rules! obligation_keys {
+    ($($key:ident),* $(,)?) => {
+        /// The keys an `[[obligation]]` table takes.
+        pub(super) const OBLIGATION_KEYS: &[&str] = &[$(stringify!($key)),*];
+
+        /// An obligation's values, by key.
+        struct ObligationValues<'t, 'i> {
+            $($key: Option<&'t Value<'i>>,)*
+        }
+
+        impl<'t, 'i> ObligationValues<'t, 'i> {
+            fn of(f: &Fields<'t, 'i>) -> Self {
+                let mut values = f.in_order(OBLIGATION_KEYS).iter().copied();
+                Self {
+                    $($key: values.next().flatten(),)*
+                }
+            }
+        }
+    };
+}
+
+obligation_keys!(
+    id,
+    title,
+    mandate,
+    quote,
+    owner,
+    to,
+    notes,
+    every,
+    due,
+    lead,
+    active_from,
+    active_until,
+    milestones,
+    done,
+);
 
 impl Cx<'_> {
     /// Ids must be unique: the second use of one is the error.
@@ -273,7 +296,7 @@ impl Cx<'_> {
             },
         };
         let typical_only = f.get("dates").is_none() && f.get("typical").is_some();
-        let source = self.opt_str(&f, "source")?;
+        let source = self.opt_str(f.get("source"), "source")?;
         let typical = match f.get("typical") {
             None => None,
             Some(tv) => {
@@ -418,7 +441,7 @@ impl Cx<'_> {
             || Table::Instance,
             &["id", "dates", "confidence", "tentative", "source"],
         )?;
-        let dates = self.require(&f, "dates", || Table::Instance, v.span())?;
+        let dates = self.require(f.get("dates"), "dates", || Table::Instance, v.span())?;
         let (start, end) = self.range(dates, "dates")?;
         let id = match f.get("id") {
             Some(i) => {
@@ -433,7 +456,7 @@ impl Cx<'_> {
             start,
             end,
             confidence: self.confidence(&f)?,
-            source: self.opt_str(&f, "source")?,
+            source: self.opt_str(f.get("source"), "source")?,
         })
     }
 
@@ -512,33 +535,32 @@ impl Cx<'_> {
         meetings: &[Meeting],
         default_lead: Span,
     ) -> R<Located> {
-        let id_v = self.require(f, "id", || Table::Obligations, at.clone())?;
+        let v = ObligationValues::of(f);
+        let id_v = self.require(v.id, "id", || Table::Obligations, at.clone())?;
         let id = self.string(id_v, "id")?;
         self.check_id(id, IdOf::Obligation, id_v.span())?;
         // Named in messages only: most obligations never need the text.
         let what = || Table::Obligation(id.to_owned());
-        let title = self.text(self.require(f, "title", what, at)?, "title")?;
-        let every_v = f.get("every");
-        let every = every_v.map(|e| self.string(e, "every")).transpose()?;
-        let due_v = f.get("due");
-        let rule = self.rule(every_v, every, due_v, meetings)?;
-        let lead = match f.get("lead") {
+        let title = self.text(self.require(v.title, "title", what, at)?, "title")?;
+        let every = v.every.map(|e| self.string(e, "every")).transpose()?;
+        let rule = self.rule(v.every, every, v.due, meetings)?;
+        let lead = match v.lead {
             Some(l) => self.span_of(l, "lead")?,
             None => default_lead,
         };
-        let active_from = f
-            .get("active_from")
+        let active_from = v
+            .active_from
             .map(|d| self.date(d, "active_from"))
             .transpose()?;
-        let active_until = f
-            .get("active_until")
+        let active_until = v
+            .active_until
             .map(|d| self.date(d, "active_until"))
             .transpose()?;
         if let (Some(a), Some(b)) = (active_from, active_until)
             && b < a
         {
             return Err(self.error(
-                f.get("active_until").expect("present").span(),
+                v.active_until.expect("present").span(),
                 ErrorKind::ActiveUntilBeforeFrom {
                     obligation: id.to_string(),
                     from: a,
@@ -547,7 +569,7 @@ impl Cx<'_> {
             ));
         }
         let mut milestones = Vec::new();
-        if let Some(ms) = f.get("milestones") {
+        if let Some(ms) = v.milestones {
             if matches!(rule, Rule::Ongoing) {
                 let obligation = id.to_string();
                 return Err(self.error(
@@ -559,16 +581,16 @@ impl Cx<'_> {
                 let mt = self.table(m, "milestones")?;
                 let mf = self.fields(mt, || Table::Milestone, &["name", "at"])?;
                 let name = self.text(
-                    self.require(&mf, "name", || Table::Milestone, m.span())?,
+                    self.require(mf.get("name"), "name", || Table::Milestone, m.span())?,
                     "name",
                 )?;
-                let at = self.require(&mf, "at", || Table::Milestone, m.span())?;
+                let at = self.require(mf.get("at"), "at", || Table::Milestone, m.span())?;
                 let at = self.milestone_at(at, meetings)?;
                 milestones.push(Milestone { name, at });
             }
         }
         let mut done = Vec::new();
-        if let Some(list) = f.get("done") {
+        if let Some(list) = v.done {
             for d in self.array(list, "done")? {
                 let dt = self.table(d, "done")?;
                 let df = self.fields(
@@ -577,10 +599,13 @@ impl Cx<'_> {
                     &["period", "on", "ref", "note", "waived"],
                 )?;
                 let period = self.string(
-                    self.require(&df, "period", || Table::Done, d.span())?,
+                    self.require(df.get("period"), "period", || Table::Done, d.span())?,
                     "period",
                 )?;
-                let on = self.date(self.require(&df, "on", || Table::Done, d.span())?, "on")?;
+                let on = self.date(
+                    self.require(df.get("on"), "on", || Table::Done, d.span())?,
+                    "on",
+                )?;
                 let outcome = match df.get("waived") {
                     Some(w) => Outcome::Waived {
                         reason: self.string(w, "waived")?.to_string(),
@@ -604,19 +629,16 @@ impl Cx<'_> {
             Obligation {
                 id: self.keep(id),
                 title,
-                mandate: self.opt_str(f, "mandate")?,
-                owner: f.get("owner").map(|v| self.text(v, "owner")).transpose()?,
-                to: f
-                    .get("to")
-                    .map(|v| self.text(v, "to").map(Box::new))
-                    .transpose()?,
+                mandate: self.opt_str(v.mandate, "mandate")?,
+                owner: v.owner.map(|v| self.text(v, "owner")).transpose()?,
+                to: v.to.map(|v| self.text(v, "to").map(Box::new)).transpose()?,
                 rule,
                 lead,
                 active_from,
                 active_until,
                 more: More {
-                    quote: self.opt_str(f, "quote")?,
-                    notes: self.opt_str(f, "notes")?,
+                    quote: self.opt_str(v.quote, "quote")?,
+                    notes: self.opt_str(v.notes, "notes")?,
                     milestones: milestones.into_boxed_slice(),
                     done: done.into_boxed_slice(),
                 }

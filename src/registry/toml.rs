@@ -49,6 +49,12 @@ impl<'t, 'i> Fields<'t, 'i> {
         Fields { allowed, values }
     }
 
+    /// The values in the order of `allowed`, the keys the table was read with.
+    pub(super) fn in_order(&self, allowed: &[&str]) -> &[Option<&'t Value<'i>>] {
+        debug_assert_eq!(self.allowed, allowed, "read with other keys");
+        &self.values[..allowed.len()]
+    }
+
     pub(super) fn get(&self, key: &str) -> Option<&'t Value<'i>> {
         self.values[index(self.allowed, key)?]
     }
@@ -112,15 +118,15 @@ impl Cx<'_> {
         Ok(Fields { allowed, values })
     }
 
+    /// The value of a key the table must have, found with [`Fields::get`].
     pub(super) fn require<'t, 'i>(
         &self,
-        f: &Fields<'t, 'i>,
+        value: Option<&'t Value<'i>>,
         key: &'static str,
         what: impl FnOnce() -> Table,
         span: Range<usize>,
     ) -> R<&'t Value<'i>> {
-        f.get(key)
-            .ok_or_else(|| self.error(span, ErrorKind::MissingKey { table: what(), key }))
+        value.ok_or_else(|| self.error(span, ErrorKind::MissingKey { table: what(), key }))
     }
 
     pub(super) fn mismatch(&self, v: &Value<'_>, key: &str, expected: Shape) -> RegistryError {
@@ -163,8 +169,8 @@ impl Cx<'_> {
         Cow::Owned(s.to_string())
     }
 
-    pub(super) fn opt_str(&self, f: &Fields<'_, '_>, key: &str) -> R<Option<Str>> {
-        f.get(key)
+    pub(super) fn opt_str(&self, value: Option<&Value<'_>>, key: &str) -> R<Option<Str>> {
+        value
             .map(|v| self.string(v, key).map(|s| self.keep(s)))
             .transpose()
     }
@@ -230,10 +236,10 @@ impl Cx<'_> {
             DeValue::Table(t) => {
                 let f = self.fields(t, || Table::Text(key.to_owned()), &["en", "fr"])?;
                 let en = self.string(
-                    self.require(&f, "en", || Table::Text(key.to_owned()), v.span())?,
+                    self.require(f.get("en"), "en", || Table::Text(key.to_owned()), v.span())?,
                     "en",
                 )?;
-                let fr = self.opt_str(&f, "fr")?;
+                let fr = self.opt_str(f.get("fr"), "fr")?;
                 Ok(Text {
                     en: self.keep(en),
                     fr,
