@@ -5,7 +5,6 @@ use std::collections::HashMap;
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use chrono_tz::Tz;
 
 use crate::dates::{Calendar, MonthDay, Span};
 
@@ -79,7 +78,10 @@ impl Text {
 pub struct Registry {
     pub origin: Origin,
     pub title: Text,
-    pub timezone: Tz,
+    /// From jiff's copy of the IANA database, built into the binary: chrono-tz's tables are
+    /// pointers the loader must relocate at every start (a megabyte, 250 page faults), for a
+    /// zone that is read once, to learn what day it is.
+    pub timezone: jiff::tz::TimeZone,
     pub tracking_since: Option<NaiveDate>,
     /// The language the obligations' quoted clauses were adopted in, when the registry says.
     pub quote_lang: Option<Lang>,

@@ -336,7 +336,7 @@ pub fn summary(reg: &Registry, lang: Lang) -> String {
             "instances",
             &count(instances, Msg::CountInstance, Msg::CountInstances),
         ),
-        ("zone", &reg.timezone),
+        ("zone", &reg.timezone.iana_name().unwrap_or("UTC")),
     ];
     out.push_str(&i18n::f(lang, Msg::SummaryCounts, &args));
     out.push('\n');

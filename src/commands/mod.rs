@@ -61,9 +61,7 @@ impl Session {
             Some(path) => registry::load_file(&path)?,
             None => registry::load_embedded()?,
         };
-        let today = global
-            .today
-            .unwrap_or_else(|| chrono::Utc::now().with_timezone(&reg.timezone).date_naive());
+        let today = global.today.unwrap_or_else(|| today_in(&reg.timezone));
         let ledger = crate::ledger::locate(global.ledger.as_deref(), &reg)?;
         let completions = crate::record::completions(&reg, &Ledger::load(&ledger.path)?);
         let color = match global.color {
@@ -194,6 +192,14 @@ impl Session {
         let span = Span::parse_window(next.unwrap_or("30d")).map_err(UsageError::Next)?;
         Ok(span.add_to(self.today).ok_or(UsageError::NextTooFar)?)
     }
+}
+
+/// Today in the registry's time zone, by the system clock.
+fn today_in(zone: &jiff::tz::TimeZone) -> NaiveDate {
+    let day = jiff::Timestamp::now().to_zoned(zone.clone()).date();
+    let (month, date) = (day.month().unsigned_abs(), day.day().unsigned_abs());
+    NaiveDate::from_ymd_opt(day.year().into(), month.into(), date.into())
+        .expect("a day of jiff's is a day of chrono's")
 }
 
 fn listed(exit_code: bool, nonempty: bool) -> Exit {

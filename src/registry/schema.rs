@@ -117,10 +117,10 @@ impl Cx<'_> {
             },
         }
         let timezone = match f.get("timezone") {
-            None => chrono_tz::UTC,
+            None => jiff::tz::TimeZone::UTC,
             Some(v) => {
                 let name = self.string(v, "timezone")?;
-                name.parse().map_err(|_| {
+                jiff::tz::TimeZone::get(name).map_err(|_| {
                     let name = name.to_string();
                     self.error(v.span(), ErrorKind::UnknownTimeZone { name })
                 })?
