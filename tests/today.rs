@@ -78,3 +78,52 @@ fn the_day_after_is_overdue_and_a_delivery_then_is_late() {
     }
     assert!(checked >= 5, "only {checked} occurrences judged");
 }
+
+/// The day `due status` says it is, from the clock, for a registry in `zone`.
+fn clock_day(zone: &str) -> NaiveDate {
+    let tmp = tempfile::tempdir().expect("a temporary folder");
+    let registry = tmp.path().join("r.toml");
+    std::fs::write(
+        &registry,
+        format!(
+            "schema = 1\ntitle = \"Zone\"\ntimezone = \"{zone}\"\n\n[[obligation]]\n\
+             id = \"a\"\ntitle = \"A\"\ndue = \"2030-01-01\"\n"
+        ),
+    )
+    .expect("the registry is written");
+    let out = Command::cargo_bin("due")
+        .expect("the binary is built")
+        .env_remove("DUE_REGISTRY")
+        .env_remove("DUE_TODAY")
+        .env("LC_ALL", "C")
+        .arg("--registry")
+        .arg(&registry)
+        .arg("--ledger")
+        .arg(tmp.path().join("ledger.toml"))
+        .args(["status", "--format", "md"])
+        .output()
+        .expect("due runs");
+    let text = String::from_utf8(out.stdout).expect("text");
+    let day = text
+        .split("as of ")
+        .nth(1)
+        .and_then(|rest| rest.get(..10))
+        .unwrap_or_else(|| panic!("no day in {text:?}"));
+    day.parse().expect("a day")
+}
+
+/// Without `--today`, the day is the registry's: UTC+14 and UTC-12 are always a day or two
+/// apart, and each is within a day of UTC. Zone names are matched in any case.
+#[test]
+fn today_is_the_registry_zones_day() {
+    let before = chrono::Utc::now().date_naive();
+    let east = clock_day("Pacific/Kiritimati");
+    let west = clock_day("etc/gmt+12");
+    let utc = clock_day("UTC");
+    let after = chrono::Utc::now().date_naive();
+    let gap = (east - west).num_days();
+    assert!((1..=2).contains(&gap), "{east} and {west}");
+    assert!(utc == before || utc == after, "{utc}");
+    assert!(east >= before && east <= after + Days::new(1), "{east}");
+    assert!(west + Days::new(1) >= before && west <= after, "{west}");
+}
