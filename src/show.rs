@@ -6,7 +6,7 @@ use std::fmt::Write as _;
 use chrono::NaiveDate;
 
 use crate::dates::Span;
-use crate::engine::{Entry, Item, State};
+use crate::engine::{Entry, Item};
 use crate::i18n::{self, Msg};
 use crate::model::{
     Completion, Completions, Confidence, Lang, MilestoneAt, Obligation, Outcome, Registry, Rule,
@@ -186,22 +186,10 @@ pub fn listing<'a>(entries: &'a [Entry<'_>], lang: Lang) -> Listing<'a> {
     for (item, _) in entries {
         let occ = &item.occurrence;
         let c = item.completion;
-        l.push(
-            vec![
-                Cell::DueLabel {
-                    due: occ.due,
-                    confidence: occ.confidence,
-                },
-                Cell::DaysLabel {
-                    days: item.days,
-                    overdue: item.state == State::Overdue,
-                    lang,
-                },
-                Cell::period(&occ.period),
-                Cell::opt_date(occ.due),
-                Cell::opt_int(item.days),
-                Cell::fixed(item.state.as_str()),
-                Cell::fixed(i18n::state(lang, item.state)),
+        let cells = views::when(item, lang)
+            .into_iter()
+            .chain(views::judged(item, lang))
+            .chain([
                 Cell::opt_text(record_text(item, lang).as_deref()),
                 Cell::opt_text(occ.meeting.as_deref()),
                 Cell::Bool(occ.tentative()),
@@ -211,9 +199,9 @@ pub fn listing<'a>(entries: &'a [Entry<'_>], lang: Lang) -> Listing<'a> {
                 Cell::opt_text(c.and_then(|c| c.by.as_deref())),
                 Cell::opt_int(closure(item).and_then(Closure::days_late)),
                 Cell::opt_text(occ.how.as_ref().map(|h| how::how(h, lang)).as_deref()),
-            ],
-            views::emphasis(item.state),
-        );
+            ])
+            .collect();
+        l.push(cells, views::emphasis(item.state));
     }
     l.display_only(&["due_label", "when", "state_label", "record"]);
     if entries.iter().all(|(i, _)| i.completion.is_none()) {

@@ -27,6 +27,35 @@ pub fn confidence_notes(
         .collect()
 }
 
+/// When an occurrence falls due, as a person reads it: the date marked by how sure it is,
+/// and the days to go (`due_label`, `when`).
+pub fn when(item: &Item<'_>, lang: Lang) -> [Cell; 2] {
+    let occ = &item.occurrence;
+    [
+        Cell::DueLabel {
+            due: occ.due,
+            confidence: occ.confidence,
+        },
+        Cell::DaysLabel {
+            days: item.days,
+            overdue: item.state == State::Overdue,
+            lang,
+        },
+    ]
+}
+
+/// An occurrence as judged: its period, due date, days to go and state, as data and in words.
+pub fn judged(item: &Item<'_>, lang: Lang) -> [Cell; 5] {
+    let occ = &item.occurrence;
+    [
+        Cell::period(&occ.period),
+        Cell::opt_date(occ.due),
+        Cell::opt_int(item.days),
+        Cell::fixed(item.state.as_str()),
+        Cell::fixed(i18n::state(lang, item.state)),
+    ]
+}
+
 pub fn emphasis(state: State) -> Emphasis {
     match state {
         State::Overdue => Emphasis::Alert,
@@ -62,22 +91,10 @@ pub fn items<'a>(items: &'a Agenda<'_>, lang: Lang) -> Listing<'a> {
         let item = &items.get(n);
         let ob = item.obligation();
         let occ = &item.occurrence;
+        cells.extend(when(item, lang));
+        cells.push(Cell::str(&ob.id));
+        cells.extend(judged(item, lang));
         cells.extend([
-            Cell::DueLabel {
-                due: occ.due,
-                confidence: occ.confidence,
-            },
-            Cell::DaysLabel {
-                days: item.days,
-                overdue: item.state == State::Overdue,
-                lang,
-            },
-            Cell::str(&ob.id),
-            Cell::period(&occ.period),
-            Cell::opt_date(occ.due),
-            Cell::opt_int(item.days),
-            Cell::fixed(item.state.as_str()),
-            Cell::fixed(i18n::state(lang, item.state)),
             Cell::str(ob.title.pick(lang)),
             Cell::opt_str(ob.mandate.as_ref()),
             Cell::opt_str(ob.owner.as_ref().map(|t| t.pick(lang))),

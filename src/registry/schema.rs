@@ -72,19 +72,25 @@ obligation_keys!(
     done,
 );
 
+/// Where the first id already used before it stands, if any.
+pub(super) fn first_repeated<'a>(ids: impl ExactSizeIterator<Item = &'a str>) -> Option<usize> {
+    // foldhash, seeded per run: the standard SipHash cost about 400 instructions an id.
+    let mut seen = foldhash::HashSet::with_capacity_and_hasher(ids.len(), Default::default());
+    ids.enumerate()
+        .find_map(|(n, id)| (!seen.insert(id)).then_some(n))
+}
+
 impl Cx<'_> {
     /// Ids must be unique: the second use of one is the error.
     fn unique(&self, obligations: &[Located]) -> R<()> {
-        // foldhash, seeded per run: the standard SipHash cost about 400 instructions an id.
-        let mut seen =
-            foldhash::HashSet::with_capacity_and_hasher(obligations.len(), Default::default());
-        for (ob, span) in obligations {
-            if !seen.insert(&ob.id) {
+        match first_repeated(obligations.iter().map(|(ob, _)| &*ob.id)) {
+            None => Ok(()),
+            Some(n) => {
+                let (ob, span) = &obligations[n];
                 let id = ob.id.to_string();
-                return Err(self.error(span.clone(), ErrorKind::DuplicateObligation { id }));
+                Err(self.error(span.clone(), ErrorKind::DuplicateObligation { id }))
             }
         }
-        Ok(())
     }
 
     /// The registry, and the default lead time its obligations were read with.

@@ -23,7 +23,7 @@ use toml_parser::parser::{EventReceiver, RecursionGuard, ValidateWhitespace, par
 use toml_parser::{ErrorSink, ParseError, Raw, Source, Span as TomlSpan};
 
 use super::line::{self, Line, Scalar};
-use super::schema::OBLIGATION_KEYS;
+use super::schema::{OBLIGATION_KEYS, first_repeated};
 use super::toml::{Cx, Fields, Key, Value, index};
 use crate::dates::Span;
 use crate::model::{Meeting, Obligation, Origin, Registry};
@@ -80,13 +80,9 @@ pub(super) fn read(cx: &Cx<'_>, origin: &Origin) -> Option<Registry> {
         return None;
     }
     let obligations = reader.out;
-    // foldhash, seeded per run: the standard SipHash cost about 400 instructions an id.
-    let mut seen =
-        foldhash::HashSet::with_capacity_and_hasher(obligations.len(), Default::default());
-    if !obligations.iter().all(|ob| seen.insert(&ob.id)) {
+    if first_repeated(obligations.iter().map(|ob| &*ob.id)).is_some() {
         return None;
     }
-    drop(seen);
     reg.obligations = obligations;
     Some(reg)
 }
