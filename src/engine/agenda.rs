@@ -1,12 +1,12 @@
 //! The agenda: open items, overdue first, then by due date. A long agenda keeps only where
-//! each item stands (its obligation, due day and state) and makes the item again when it is
-//! shown, so that 100,000 rows take a megabyte, not a dozen.
+//! each item stands (its obligation, due day, period and state) and makes the item when it is
+//! shown, so that 100,000 rows take two megabytes, not a dozen.
 
 use std::cell::RefCell;
 
-use chrono::NaiveDate;
+use chrono::{Datelike, NaiveDate};
 
-use super::{History, Item, Occurrence, State, judge, occurrences_into};
+use super::{History, Item, Occurrence, PeriodKey, State, judge, occurrences_into};
 use crate::model::{Completions, Confidence, Obligation, Registry};
 
 /// Items in agenda order: overdue first, then by due date, then in registry order, then by
@@ -20,7 +20,6 @@ enum Rows<'r> {
     Made(Vec<Item<'r>>),
     Placed {
         reg: &'r Registry,
-        completions: &'r Completions,
         today: NaiveDate,
         slots: Vec<Slot>,
         /// The occurrences an item is made again from, in one vector kept from one item to
@@ -35,16 +34,65 @@ struct Slot {
     /// The obligation's index in the registry.
     ob: u32,
     due: NaiveDate,
-    /// Which of the obligation's occurrences due that day (two periods can roll to one day).
-    nth: u16,
+    period: Kept,
     state: State,
     confidence: Option<Confidence>,
+}
+
+/// An item's period, as kept: a calendar period whole, for an item that hangs on no meeting;
+/// otherwise which of the obligation's occurrences due that day it is (two periods can roll to
+/// one day), so that it is made again with its meeting.
+#[derive(Clone, Copy)]
+enum Kept {
+    Once,
+    Ongoing,
+    Year(i32),
+    Quarter(i32, u8),
+    Month(i32, u8),
+    Nth(u16),
+}
+
+impl Kept {
+    fn of(occ: &Occurrence<'_>, nth: u16) -> Kept {
+        let part = |n: u32| u8::try_from(n).ok();
+        let kept = match (&occ.meeting, &occ.period) {
+            (Some(_), _) | (_, PeriodKey::Instance(_)) => None,
+            (None, PeriodKey::Once) => Some(Kept::Once),
+            (None, PeriodKey::Ongoing) => Some(Kept::Ongoing),
+            (None, PeriodKey::Year(y)) => Some(Kept::Year(*y)),
+            (None, PeriodKey::Quarter(y, q)) => part(*q).map(|q| Kept::Quarter(*y, q)),
+            (None, PeriodKey::Month(y, m)) => part(*m).map(|m| Kept::Month(*y, m)),
+        };
+        kept.unwrap_or(Kept::Nth(nth))
+    }
+
+    /// The period, when kept whole.
+    fn period(self) -> Option<PeriodKey<'static>> {
+        Some(match self {
+            Kept::Once => PeriodKey::Once,
+            Kept::Ongoing => PeriodKey::Ongoing,
+            Kept::Year(y) => PeriodKey::Year(y),
+            Kept::Quarter(y, q) => PeriodKey::Quarter(y, u32::from(q)),
+            Kept::Month(y, m) => PeriodKey::Month(y, u32::from(m)),
+            Kept::Nth(_) => return None,
+        })
+    }
 }
 
 /// Where agenda order puts an item: overdue first, then by due date. Sorts that use it are
 /// stable, so items due the same day keep the order they were made in.
 pub(super) fn order(state: State, due: Option<NaiveDate>) -> (bool, Option<NaiveDate>) {
     (state != State::Overdue, due)
+}
+
+/// [`order`] for the `n`th item made, as one number: whether it is overdue, its due day,
+/// then `n`, so that an unstable sort of these numbers keeps the order items were made in.
+fn order_key(state: State, due: NaiveDate, n: usize) -> u64 {
+    // Every date chrono represents is within 2^30 days of the common era's start.
+    const SHIFT: i64 = 1 << 30;
+    let day = u64::try_from(i64::from(due.num_days_from_ce()) + SHIFT).expect("a date in range");
+    let n = u32::try_from(n).expect("fewer items than memory holds");
+    (u64::from(state != State::Overdue) << 63) | (day << 32) | u64::from(n)
 }
 
 /// Open items that are overdue, or fall due between today and `until` (both included).
@@ -56,7 +104,7 @@ pub fn agenda<'r>(
 ) -> Agenda<'r> {
     let history = History::of(reg);
     let to = until.max(today);
-    let (mut found, mut slots) = (Vec::new(), Vec::new());
+    let (mut found, mut slots, mut keys) = (Vec::new(), Vec::new(), Vec::new());
     for (n, ob) in reg.obligations.iter().enumerate() {
         let from = history.watched_from(ob, today);
         occurrences_into(reg, ob, from, to, false, &mut found);
@@ -67,24 +115,30 @@ pub fn agenda<'r>(
             let Some(due) = occ.due else { continue };
             nth = if previous == Some(due) { nth + 1 } else { 0 };
             previous = Some(due);
-            let confidence = occ.confidence;
+            let (confidence, period) = (occ.confidence, Kept::of(&occ, nth));
             let state = judge(reg, occ, completions, today).state;
             if state.is_open() && due <= until {
+                keys.push(order_key(state, due, slots.len()));
                 slots.push(Slot {
                     ob: u32::try_from(n).expect("fewer obligations than a registry file holds"),
                     due,
-                    nth,
+                    period,
                     state,
                     confidence,
                 });
             }
         }
     }
-    slots.sort_by_key(|s| order(s.state, Some(s.due)));
+    // Sorting plain numbers, then placing the slots in their order, costs a fraction of a
+    // stable sort of the slots themselves.
+    keys.sort_unstable();
+    let slots = keys
+        .iter()
+        .map(|key| slots[(key & u64::from(u32::MAX)) as usize])
+        .collect();
     Agenda {
         rows: Rows::Placed {
             reg,
-            completions,
             today,
             slots,
             found: RefCell::default(),
@@ -121,19 +175,37 @@ impl<'r> Agenda<'r> {
             Rows::Made(items) => items[n].clone(),
             Rows::Placed {
                 reg,
-                completions,
                 today,
                 slots,
                 found,
             } => {
                 let slot = slots[n];
                 let ob = &reg.obligations[slot.ob as usize];
-                let mut found = found.borrow_mut();
-                found.clear();
-                occurrences_into(reg, ob, slot.due, slot.due, false, &mut found);
-                // The occurrence the slot was made from; the others are cleared next time.
-                let occ = found.swap_remove(usize::from(slot.nth));
-                judge(reg, occ, completions, *today)
+                let occurrence = match slot.period {
+                    Kept::Nth(nth) => {
+                        let mut found = found.borrow_mut();
+                        found.clear();
+                        occurrences_into(reg, ob, slot.due, slot.due, false, &mut found);
+                        // The occurrence the slot was made from; the others are cleared next
+                        // time.
+                        found.swap_remove(usize::from(nth))
+                    }
+                    kept => Occurrence {
+                        obligation: ob,
+                        period: kept.period().expect("a period kept whole"),
+                        due: Some(slot.due),
+                        meeting: None,
+                        confidence: slot.confidence,
+                        how: None,
+                    },
+                };
+                // An open item has no completion: one would have closed it.
+                Item {
+                    occurrence,
+                    state: slot.state,
+                    days: Some((slot.due - *today).num_days()),
+                    completion: None,
+                }
             }
         }
     }
