@@ -124,7 +124,7 @@ impl Filter {
             && self
                 .owner
                 .as_ref()
-                .is_none_or(|n| n.in_text(ob.owner.as_ref()))
+                .is_none_or(|n| n.in_text(ob.owner()))
             && self.recipient.as_ref().is_none_or(|n| n.in_text(ob.to()))
     }
 

@@ -3,6 +3,7 @@
 use std::borrow::Cow;
 use std::collections::HashMap;
 use std::path::PathBuf;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 
@@ -54,7 +55,7 @@ impl Lang {
 pub type Str = Cow<'static, str>;
 
 /// Text in English, with an optional French version.
-#[derive(Clone, Debug, Default)]
+#[derive(Clone, Debug, Default, PartialEq, Eq, Hash)]
 pub struct Text {
     pub en: Str,
     pub fr: Option<Str>,
@@ -365,10 +366,11 @@ pub struct Obligation {
     pub id: Str,
     pub title: Text,
     pub mandate: Option<Str>,
-    pub owner: Option<Text>,
-    /// The recipient (`to`): boxed apart from [`More`], because a registry names one for
-    /// every obligation or for almost none, and a box of its own costs either kind little.
-    pub to: Option<Box<Text>>,
+    /// The owner and the recipient (`to`) are held once for all the obligations that name
+    /// the same one: a registry repeats a handful of each, and a listing then reads each from
+    /// memory it has just read, rather than from every obligation's own copy.
+    pub owner: Option<Arc<Text>>,
+    pub to: Option<Arc<Text>>,
     pub rule: Rule,
     pub lead: Span,
     pub active_from: Option<NaiveDate>,
@@ -378,6 +380,10 @@ pub struct Obligation {
 }
 
 impl Obligation {
+    pub fn owner(&self) -> Option<&Text> {
+        self.owner.as_deref()
+    }
+
     pub fn to(&self) -> Option<&Text> {
         self.to.as_deref()
     }

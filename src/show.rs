@@ -68,7 +68,7 @@ pub fn header(
         line(titles[n].0, titles[n].1.map(|t| t.as_ref()));
     }
     line(Msg::LabelMandate, ob.mandate.as_deref());
-    line(Msg::LabelOwner, ob.owner.as_ref().map(|t| t.get(lang)));
+    line(Msg::LabelOwner, ob.owner().map(|t| t.get(lang)));
     line(Msg::LabelTo, ob.to().map(|t| t.get(lang)));
     line(Msg::LabelRule, Some(&views::rule_text(reg, ob, lang)));
     if !matches!(ob.rule, Rule::Ongoing) {

@@ -355,7 +355,7 @@ impl Meaning {
                     .any(|s| s.to_lowercase().contains(&needle))
             })
         };
-        holds(self.owner, ob.owner.as_ref())
+        holds(self.owner, ob.owner())
             && holds(self.recipient, ob.to())
             && (self.states.is_empty() || self.states.contains(&state))
             && self.id.is_none_or(|matches| matches(&ob.id))

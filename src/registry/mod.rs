@@ -45,11 +45,7 @@ fn parse_with(
     origin: Origin,
 ) -> Result<Registry, RegistryError> {
     let file = origin.to_string();
-    let cx = toml::Cx {
-        file: &file,
-        text,
-        whole,
-    };
+    let cx = toml::Cx::new(&file, text, whole);
     if let Some(reg) = stream::read(&cx, &origin) {
         return Ok(reg);
     }

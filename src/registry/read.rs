@@ -60,10 +60,7 @@ fn check_text<'b>(bytes: &'b [u8], origin: &Origin) -> Result<&'b str, RegistryE
         }
     };
     let before = std::str::from_utf8(&bytes[..at]).expect("valid up to here");
-    let cx = Cx {
-        file: &origin.to_string(),
-        text: before,
-        whole: None,
-    };
+    let file = origin.to_string();
+    let cx = Cx::new(&file, before, None);
     Err(cx.error(at..at, kind))
 }

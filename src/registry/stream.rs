@@ -483,11 +483,7 @@ mod tests {
     use crate::registry::{EMBEDDED, parse};
 
     fn cx(text: &str) -> Cx<'_> {
-        Cx {
-            file: "r.toml",
-            text,
-            whole: None,
-        }
+        Cx::new("r.toml", text, None)
     }
 
     /// Everything in a registry, the holidays in order (a set's order is its own).

@@ -2,7 +2,9 @@
 //! is not what the key takes, where it stands and what was expected.
 
 use std::borrow::Cow;
+use std::cell::RefCell;
 use std::ops::Range;
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use toml::Spanned;
@@ -12,17 +14,31 @@ use super::error::{ErrorKind, RegistryError, Shape, Table};
 use crate::dates::{self, Span};
 use crate::diag;
 use crate::model::{Str, Text};
+#[cfg(doc)]
+use crate::model::Obligation;
 
 pub(super) type Value<'i> = Spanned<DeValue<'i>>;
 pub(super) type R<T> = Result<T, RegistryError>;
 
 /// Where the text being read came from, and the text: what every message needs.
-#[derive(Clone, Copy)]
 pub(super) struct Cx<'a> {
     pub file: &'a str,
     pub text: &'a str,
     /// The same text when it lives for the whole process: strings are then borrowed from it.
     pub whole: Option<&'static str>,
+    /// Texts read so far that obligations share (see [`Obligation::owner`]).
+    pub shared: RefCell<foldhash::HashSet<Arc<Text>>>,
+}
+
+impl<'a> Cx<'a> {
+    pub fn new(file: &'a str, text: &'a str, whole: Option<&'static str>) -> Cx<'a> {
+        Cx {
+            file,
+            text,
+            whole,
+            shared: RefCell::default(),
+        }
+    }
 }
 
 /// A key as written, decoded.
@@ -247,5 +263,17 @@ impl Cx<'_> {
             }
             _ => Err(self.mismatch(v, key, Shape::Text)),
         }
+    }
+
+    /// [`text`](Self::text), held once however many obligations name it.
+    pub(super) fn shared_text(&self, v: &Value<'_>, key: &str) -> R<Arc<Text>> {
+        let text = self.text(v, key)?;
+        let mut shared = self.shared.borrow_mut();
+        if let Some(held) = shared.get(&text) {
+            return Ok(Arc::clone(held));
+        }
+        let held = Arc::new(text);
+        shared.insert(Arc::clone(&held));
+        Ok(held)
     }
 }

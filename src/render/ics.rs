@@ -150,7 +150,7 @@ fn description(feed: &Feed<'_>, item: &Item<'_>, milestone: Option<&str>) -> Str
         (Msg::IcsTitle, Some(ob.title.get(lang))),
         (Msg::IcsMandate, ob.mandate.as_deref()),
         (Msg::IcsTo, ob.to().map(|t| t.get(lang))),
-        (Msg::IcsOwner, ob.owner.as_ref().map(|t| t.get(lang))),
+        (Msg::IcsOwner, ob.owner().map(|t| t.get(lang))),
         (Msg::IcsMeeting, occ.meeting.as_deref()),
     ];
     for (label, value) in facts {
