@@ -121,10 +121,7 @@ impl Filter {
         self.id
             .as_ref()
             .is_none_or(|(_, glob)| glob.is_match(&*ob.id))
-            && self
-                .owner
-                .as_ref()
-                .is_none_or(|n| n.in_text(ob.owner()))
+            && self.owner.as_ref().is_none_or(|n| n.in_text(ob.owner()))
             && self.recipient.as_ref().is_none_or(|n| n.in_text(ob.to()))
     }
 

@@ -13,9 +13,9 @@ use toml::de::{DeTable, DeValue};
 use super::error::{ErrorKind, RegistryError, Shape, Table};
 use crate::dates::{self, Span};
 use crate::diag;
-use crate::model::{Str, Text};
 #[cfg(doc)]
 use crate::model::Obligation;
+use crate::model::{Str, Text};
 
 pub(super) type Value<'i> = Spanned<DeValue<'i>>;
 pub(super) type R<T> = Result<T, RegistryError>;
