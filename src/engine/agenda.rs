@@ -210,7 +210,7 @@ impl<'r> Agenda<'r> {
                 slots,
                 found,
             } => {
-                if n % AHEAD == 0 {
+                if n.is_multiple_of(AHEAD) {
                     let next = (n + AHEAD).min(slots.len());
                     if n == 0 {
                         warm(reg, &slots[..next]);
