@@ -33,7 +33,10 @@ enum Rows<'r> {
 struct Slot {
     /// The obligation's index in the registry.
     ob: u32,
-    due: NaiveDate,
+    /// The due date, as days from the common era's start: ordered without a calendar.
+    day: i32,
+    /// How many items were made before it: their order among items due the same day.
+    made: u32,
     period: Kept,
     state: State,
     confidence: Option<Confidence>,
@@ -85,14 +88,20 @@ pub(super) fn order(state: State, due: Option<NaiveDate>) -> (bool, Option<Naive
     (state != State::Overdue, due)
 }
 
-/// [`order`] for the `n`th item made, as one number: whether it is overdue, its due day,
-/// then `n`, so that an unstable sort of these numbers keeps the order items were made in.
-fn order_key(state: State, due: NaiveDate, n: usize) -> u64 {
-    // Every date chrono represents is within 2^30 days of the common era's start.
-    const SHIFT: i64 = 1 << 30;
-    let day = u64::try_from(i64::from(due.num_days_from_ce()) + SHIFT).expect("a date in range");
-    let n = u32::try_from(n).expect("fewer items than memory holds");
-    (u64::from(state != State::Overdue) << 63) | (day << 32) | u64::from(n)
+impl Slot {
+    /// [`order`] as one number: whether the item is overdue, its due day, then how many were
+    /// made before it, so that an unstable sort, which needs no room of its own, keeps the
+    /// order items were made in.
+    fn order(&self) -> u64 {
+        // Every date chrono represents is within 2^30 days of the common era's start.
+        const SHIFT: i64 = 1 << 30;
+        let day = u64::try_from(i64::from(self.day) + SHIFT).expect("a date in range");
+        (u64::from(self.state != State::Overdue) << 63) | (day << 32) | u64::from(self.made)
+    }
+
+    fn due(&self) -> NaiveDate {
+        NaiveDate::from_num_days_from_ce_opt(self.day).expect("made from a date")
+    }
 }
 
 /// Open items that are overdue, or fall due between today and `until` (both included).
@@ -104,7 +113,7 @@ pub fn agenda<'r>(
 ) -> Agenda<'r> {
     let history = History::of(reg);
     let to = until.max(today);
-    let (mut found, mut slots, mut keys) = (Vec::new(), Vec::new(), Vec::new());
+    let (mut found, mut slots) = (Vec::new(), Vec::new());
     for (n, ob) in reg.obligations.iter().enumerate() {
         let from = history.watched_from(ob, today);
         occurrences_into(reg, ob, from, to, false, &mut found);
@@ -118,10 +127,10 @@ pub fn agenda<'r>(
             let (confidence, period) = (occ.confidence, Kept::of(&occ, nth));
             let state = judge(reg, occ, completions, today).state;
             if state.is_open() && due <= until {
-                keys.push(order_key(state, due, slots.len()));
                 slots.push(Slot {
                     ob: u32::try_from(n).expect("fewer obligations than a registry file holds"),
-                    due,
+                    day: due.num_days_from_ce(),
+                    made: u32::try_from(slots.len()).expect("fewer items than memory holds"),
                     period,
                     state,
                     confidence,
@@ -129,13 +138,7 @@ pub fn agenda<'r>(
             }
         }
     }
-    // Sorting plain numbers, then placing the slots in their order, costs a fraction of a
-    // stable sort of the slots themselves.
-    keys.sort_unstable();
-    let slots = keys
-        .iter()
-        .map(|key| slots[(key & u64::from(u32::MAX)) as usize])
-        .collect();
+    slots.sort_unstable_by_key(Slot::order);
     Agenda {
         rows: Rows::Placed {
             reg,
@@ -218,12 +221,12 @@ impl<'r> Agenda<'r> {
                     warm(reg, &slots[next..(next + AHEAD).min(slots.len())]);
                 }
                 let slot = slots[n];
-                let ob = &reg.obligations[slot.ob as usize];
+                let (ob, due) = (&reg.obligations[slot.ob as usize], slot.due());
                 let occurrence = match slot.period {
                     Kept::Nth(nth) => {
                         let mut found = found.borrow_mut();
                         found.clear();
-                        occurrences_into(reg, ob, slot.due, slot.due, false, &mut found);
+                        occurrences_into(reg, ob, due, due, false, &mut found);
                         // The occurrence the slot was made from; the others are cleared next
                         // time.
                         found.swap_remove(usize::from(nth))
@@ -231,7 +234,7 @@ impl<'r> Agenda<'r> {
                     kept => Occurrence {
                         obligation: ob,
                         period: kept.period().expect("a period kept whole"),
-                        due: Some(slot.due),
+                        due: Some(due),
                         meeting: None,
                         confidence: slot.confidence,
                         how: None,
@@ -241,7 +244,7 @@ impl<'r> Agenda<'r> {
                 Item {
                     occurrence,
                     state: slot.state,
-                    days: Some((slot.due - *today).num_days()),
+                    days: Some((due - *today).num_days()),
                     completion: None,
                 }
             }
