@@ -19,10 +19,10 @@ fn push_cell(line: &mut Vec<u8>, cell: &Cell) {
             Some(digits) => quoted(line, &digits),
             None => json(line, &d.to_string()),
         },
-        Cell::Int(n) => json(line, n),
+        Cell::Int(n) => line.extend_from_slice(itoa::Buffer::new().format(*n).as_bytes()),
         Cell::Span(span) => {
             line.push(b'"');
-            json(line, &span.count);
+            line.extend_from_slice(itoa::Buffer::new().format(span.count).as_bytes());
             line.push(span.unit.letter() as u8);
             line.push(b'"');
         }
@@ -86,15 +86,17 @@ impl Export for Json {
         if listing.is_empty() {
             return writeln!(out, "[]");
         }
-        // The keys, quoted once: `"id":`, `,"period":`, …
-        let keys: Vec<(usize, Vec<u8>)> = listing
+        // The keys, quoted once: `"id":`, `,"period":`, …, each also with the `null` that
+        // most optional columns write, so that it takes one copy.
+        let keys: Vec<(usize, Vec<u8>, Vec<u8>)> = listing
             .data()
             .enumerate()
             .map(|(i, (n, key))| {
                 let mut quoted = Vec::from(if i == 0 { "{" } else { "," });
                 serde_json::to_writer(&mut quoted, key).expect("a key serialises");
                 quoted.push(b':');
-                (n, quoted)
+                let null = [&quoted[..], b"null"].concat();
+                (n, quoted, null)
             })
             .collect();
         let (mut line, mut rows) = (Vec::new(), listing.rows());
@@ -103,9 +105,14 @@ impl Export for Json {
             line.clear();
             line.extend_from_slice(opening);
             opening = b",\n";
-            for (column, key) in &keys {
-                line.extend_from_slice(key);
-                push_cell(&mut line, &row.cells[*column]);
+            for (column, key, null) in &keys {
+                match &row.cells[*column] {
+                    Cell::Null => line.extend_from_slice(null),
+                    cell => {
+                        line.extend_from_slice(key);
+                        push_cell(&mut line, cell);
+                    }
+                }
             }
             line.push(b'}');
             out.write_all(&line)?;
