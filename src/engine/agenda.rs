@@ -31,12 +31,10 @@ enum Rows<'r> {
 /// Where an item stands: enough to make it again, and to order and filter it.
 #[derive(Clone, Copy)]
 struct Slot {
+    /// Where it stands in agenda order, and its due date (see [`Slot::order`]).
+    order: u64,
     /// The obligation's index in the registry.
     ob: u32,
-    /// The due date, as days from the common era's start: ordered without a calendar.
-    day: i32,
-    /// How many items were made before it: their order among items due the same day.
-    made: u32,
     period: Kept,
     state: State,
     confidence: Option<Confidence>,
@@ -88,19 +86,27 @@ pub(super) fn order(state: State, due: Option<NaiveDate>) -> (bool, Option<Naive
     (state != State::Overdue, due)
 }
 
+/// Every date chrono represents is within 2^30 days of the common era's start.
+const DAY_SHIFT: i64 = 1 << 30;
+
 impl Slot {
-    /// [`order`] as one number: whether the item is overdue, its due day, then how many were
-    /// made before it, so that an unstable sort, which needs no room of its own, keeps the
-    /// order items were made in.
-    fn order(&self) -> u64 {
-        // Every date chrono represents is within 2^30 days of the common era's start.
-        const SHIFT: i64 = 1 << 30;
-        let day = u64::try_from(i64::from(self.day) + SHIFT).expect("a date in range");
-        (u64::from(self.state != State::Overdue) << 63) | (day << 32) | u64::from(self.made)
+    /// [`order`] as one number: whether the item is overdue, its due day (days from the
+    /// common era's start, shifted to be positive), then how many items were made before it,
+    /// so that an unstable sort, which needs no room of its own, keeps the order items were
+    /// made in, and compares one number.
+    fn order(state: State, due: NaiveDate, made: usize) -> u64 {
+        let day = u64::try_from(i64::from(due.num_days_from_ce()) + DAY_SHIFT)
+            .expect("a date in range");
+        let made = u32::try_from(made).expect("fewer items than memory holds");
+        (u64::from(state != State::Overdue) << 63) | (day << 32) | u64::from(made)
     }
 
     fn due(&self) -> NaiveDate {
-        NaiveDate::from_num_days_from_ce_opt(self.day).expect("made from a date")
+        let day = i64::try_from((self.order >> 32) & 0x7fff_ffff).expect("31 bits") - DAY_SHIFT;
+        i32::try_from(day)
+            .ok()
+            .and_then(NaiveDate::from_num_days_from_ce_opt)
+            .expect("made from a date")
     }
 }
 
@@ -128,9 +134,8 @@ pub fn agenda<'r>(
             let state = judge(reg, occ, completions, today).state;
             if state.is_open() && due <= until {
                 slots.push(Slot {
+                    order: Slot::order(state, due, slots.len()),
                     ob: u32::try_from(n).expect("fewer obligations than a registry file holds"),
-                    day: due.num_days_from_ce(),
-                    made: u32::try_from(slots.len()).expect("fewer items than memory holds"),
                     period,
                     state,
                     confidence,
@@ -138,7 +143,7 @@ pub fn agenda<'r>(
             }
         }
     }
-    slots.sort_unstable_by_key(Slot::order);
+    slots.sort_unstable_by_key(|s| s.order);
     Agenda {
         rows: Rows::Placed {
             reg,
