@@ -365,7 +365,8 @@ impl More {
 pub struct Obligation {
     pub id: Str,
     pub title: Text,
-    pub mandate: Option<Str>,
+    /// Held once, like the owner: many obligations answer to the same mandate.
+    pub mandate: Option<Arc<Str>>,
     /// The owner and the recipient (`to`) are held once for all the obligations that name
     /// the same one: a registry repeats a handful of each, and a listing then reads each from
     /// memory it has just read, rather than from every obligation's own copy.
@@ -380,6 +381,10 @@ pub struct Obligation {
 }
 
 impl Obligation {
+    pub fn mandate(&self) -> Option<&Str> {
+        self.mandate.as_deref()
+    }
+
     pub fn owner(&self) -> Option<&Text> {
         self.owner.as_deref()
     }

@@ -635,7 +635,7 @@ impl Cx<'_> {
             Obligation {
                 id: self.keep(id),
                 title,
-                mandate: self.opt_str(v.mandate, "mandate")?,
+                mandate: self.shared_str(v.mandate, "mandate")?,
                 owner: v.owner.map(|v| self.shared_text(v, "owner")).transpose()?,
                 to: v.to.map(|v| self.shared_text(v, "to")).transpose()?,
                 rule,

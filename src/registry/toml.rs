@@ -27,7 +27,7 @@ pub(super) struct Cx<'a> {
     /// The same text when it lives for the whole process: strings are then borrowed from it.
     pub whole: Option<&'static str>,
     /// Texts read so far that obligations share (see [`Obligation::owner`]).
-    pub shared: RefCell<foldhash::HashSet<Arc<Text>>>,
+    pub shared: RefCell<Shared>,
 }
 
 impl<'a> Cx<'a> {
@@ -39,6 +39,23 @@ impl<'a> Cx<'a> {
             shared: RefCell::default(),
         }
     }
+}
+
+/// Values that many obligations repeat, each held once.
+#[derive(Default)]
+pub(super) struct Shared {
+    texts: foldhash::HashSet<Arc<Text>>,
+    strs: foldhash::HashSet<Arc<Str>>,
+}
+
+/// The one copy of `value` that `held` keeps, made on first sight.
+fn share<T: Eq + std::hash::Hash>(held: &mut foldhash::HashSet<Arc<T>>, value: T) -> Arc<T> {
+    if let Some(one) = held.get(&value) {
+        return Arc::clone(one);
+    }
+    let one = Arc::new(value);
+    held.insert(Arc::clone(&one));
+    one
 }
 
 /// A key as written, decoded.
@@ -268,12 +285,14 @@ impl Cx<'_> {
     /// [`text`](Self::text), held once however many obligations name it.
     pub(super) fn shared_text(&self, v: &Value<'_>, key: &str) -> R<Arc<Text>> {
         let text = self.text(v, key)?;
-        let mut shared = self.shared.borrow_mut();
-        if let Some(held) = shared.get(&text) {
-            return Ok(Arc::clone(held));
-        }
-        let held = Arc::new(text);
-        shared.insert(Arc::clone(&held));
-        Ok(held)
+        Ok(share(&mut self.shared.borrow_mut().texts, text))
+    }
+
+    /// [`string`](Self::string), held once however many obligations name it.
+    pub(super) fn shared_str(&self, v: Option<&Value<'_>>, key: &str) -> R<Option<Arc<Str>>> {
+        let Some(s) = self.opt_str(v, key)? else {
+            return Ok(None);
+        };
+        Ok(Some(share(&mut self.shared.borrow_mut().strs, s)))
     }
 }

@@ -57,7 +57,7 @@ pub fn digest(entries: &[Entry<'_>], lang: Lang, today: NaiveDate) -> String {
                     f(lang, Msg::DigestTo, &[("to", &one_line(to))])
                 );
             }
-            if let Some(mandate) = &ob.mandate {
+            if let Some(mandate) = ob.mandate() {
                 let mandate = one_line(mandate);
                 let _ = writeln!(
                     out,
