@@ -51,9 +51,12 @@ pub fn parse_bytes(bytes: &[u8], origin: Origin) -> Result<Registry, RegistryErr
 /// where it sits, as any other mistake.
 fn check_text<'b>(bytes: &'b [u8], origin: &Origin) -> Result<&'b str, RegistryError> {
     let (at, kind) = match std::str::from_utf8(bytes) {
-        // A word at a time: almost every registry has none.
-        Ok(text) if !bytes.contains(&0) => return Ok(text),
-        Ok(text) => (text.find('\0').expect("a NUL byte"), ErrorKind::NulByte),
+        // Looked for with vector instructions: almost every registry has none, and the
+        // standard library's search goes a word at a time.
+        Ok(text) => match memchr::memchr(0, bytes) {
+            None => return Ok(text),
+            Some(at) => (at, ErrorKind::NulByte),
+        },
         Err(e) => {
             let at = e.valid_up_to();
             (at, ErrorKind::NotUtf8 { byte: bytes[at] })
