@@ -66,7 +66,9 @@ cleanup() {
 }
 trap cleanup EXIT
 mkdir -p "$OUT"
-# No user registry, ledger or cache may leak into the runs.
+# No user registry, ledger or cache may leak into the runs; cargo and rustup, which building
+# BASE needs, keep finding their own homes.
+export RUSTUP_HOME=${RUSTUP_HOME:-$HOME/.rustup} CARGO_HOME=${CARGO_HOME:-$HOME/.cargo}
 export HOME=$WORK/home XDG_CONFIG_HOME=$WORK/home/.config XDG_CACHE_HOME=$WORK/home/.cache
 export XDG_DATA_HOME=$WORK/home/.local/share
 mkdir -p "$XDG_CONFIG_HOME" "$XDG_CACHE_HOME" "$XDG_DATA_HOME"
