@@ -189,4 +189,28 @@ mod tests {
         ]
         "#);
     }
+
+    #[test]
+    fn keys_longer_than_a_block_are_written_whole() {
+        let long = "a_key_longer_than_the_thirty_two_byte_block";
+        let mut l = Listing::new(&[("id", None), (long, None), ("n", None)]);
+        l.push(
+            vec![Cell::text("x"), Cell::Null, Cell::Int(7)],
+            Emphasis::None,
+        );
+        l.push(
+            vec![Cell::text("y"), Cell::text("z"), Cell::Null],
+            Emphasis::None,
+        );
+        let mut out = Vec::new();
+        Json.export(&l, &mut out).unwrap();
+        let rows: Vec<serde_json::Value> = serde_json::from_slice(&out).unwrap();
+        assert_eq!(
+            rows,
+            vec![
+                serde_json::json!({"id": "x", long: null, "n": 7}),
+                serde_json::json!({"id": "y", long: "z", "n": null}),
+            ]
+        );
+    }
 }
