@@ -219,11 +219,7 @@ fn fields(was: &Obligation, is: &Obligation) -> Vec<Change> {
         ("title.fr", was.title.fr.as_deref(), is.title.fr.as_deref()),
         ("to", en(was.to()), en(is.to())),
         ("to.fr", fr(was.to()), fr(is.to())),
-        (
-            "mandate",
-            was.mandate().map(|m| &**m),
-            is.mandate().map(|m| &**m),
-        ),
+        ("mandate", was.mandate(), is.mandate()),
     ];
     pairs
         .into_iter()

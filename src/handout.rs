@@ -112,7 +112,7 @@ fn row(h: &Handout<'_>, s: &Standing<'_>, last: Option<&LastClosed>) -> Row {
         id: ob.id.to_string(),
         long_id: render::html::breakable(&ob.id),
         title: render::one_line(ob.title.pick(lang)),
-        mandate: ob.mandate().map(|m| &**m).map(render::one_line),
+        mandate: ob.mandate().map(render::one_line),
         to: ob.to().map(|t| render::one_line(t.pick(lang))),
         last: last.map(|l| Last {
             outcome: format!("{}, {}", l.period, l.closure.words(lang)),

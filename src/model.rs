@@ -381,8 +381,8 @@ pub struct Obligation {
 }
 
 impl Obligation {
-    pub fn mandate(&self) -> Option<&Str> {
-        self.mandate.as_deref()
+    pub fn mandate(&self) -> Option<&str> {
+        self.mandate.as_deref().map(|m| &**m)
     }
 
     pub fn owner(&self) -> Option<&Text> {

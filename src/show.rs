@@ -67,7 +67,7 @@ pub fn header(
     for n in order {
         line(titles[n].0, titles[n].1.map(|t| t.as_ref()));
     }
-    line(Msg::LabelMandate, ob.mandate().map(|m| &**m));
+    line(Msg::LabelMandate, ob.mandate());
     line(Msg::LabelOwner, ob.owner().map(|t| t.get(lang)));
     line(Msg::LabelTo, ob.to().map(|t| t.get(lang)));
     line(Msg::LabelRule, Some(&views::rule_text(reg, ob, lang)));

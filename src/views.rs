@@ -96,7 +96,7 @@ pub fn items<'a>(items: &'a Agenda<'_>, lang: Lang) -> Listing<'a> {
         cells.extend(judged(item, lang));
         cells.extend([
             Cell::str(ob.title.pick(lang)),
-            Cell::opt_str(ob.mandate()),
+            Cell::opt_str(ob.mandate.as_deref()),
             Cell::opt_str(ob.owner().map(|t| t.pick(lang))),
             Cell::opt_str(ob.to().map(|t| t.pick(lang))),
             Cell::opt_text(occ.meeting.as_deref()),
@@ -176,7 +176,7 @@ pub fn status(
                 Cell::opt_period(occ.map(|o| &o.period)),
                 Cell::opt_date(occ.and_then(|o| o.due)),
                 Cell::opt_int(cur.and_then(|i| i.days)),
-                Cell::opt_str(ob.mandate()),
+                Cell::opt_str(ob.mandate.as_deref()),
                 Cell::opt_str(ob.owner().map(|t| t.pick(lang))),
                 Cell::opt_str(ob.to().map(|t| t.pick(lang))),
                 Cell::opt_text(occ.and_then(|o| o.meeting.as_deref())),
@@ -301,7 +301,7 @@ pub fn obligations(
             vec![
                 Cell::str(&ob.id),
                 Cell::str(ob.title.pick(lang)),
-                Cell::opt_str(ob.mandate()),
+                Cell::opt_str(ob.mandate.as_deref()),
                 Cell::text(rule_text(reg, ob, Lang::En)),
                 Cell::text(rule_text(reg, ob, lang)),
                 Cell::DueLabel {

@@ -22,8 +22,8 @@ enum Rows<'r> {
         reg: &'r Registry,
         today: NaiveDate,
         slots: Vec<Slot>,
-        /// The occurrences an item is made again from, in one vector kept from one item to
-        /// the next: its allocation was a good part of the cost of a row.
+        /// The occurrences an item that hangs on a meeting is made again from, in one vector
+        /// kept from one item to the next: its allocation was a good part of the cost of a row.
         found: RefCell<Vec<Occurrence<'r>>>,
     },
 }

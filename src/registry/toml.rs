@@ -13,8 +13,6 @@ use toml::de::{DeTable, DeValue};
 use super::error::{ErrorKind, RegistryError, Shape, Table};
 use crate::dates::{self, Span};
 use crate::diag;
-#[cfg(doc)]
-use crate::model::Obligation;
 use crate::model::{Str, Text};
 
 pub(super) type Value<'i> = Spanned<DeValue<'i>>;
@@ -26,8 +24,9 @@ pub(super) struct Cx<'a> {
     pub text: &'a str,
     /// The same text when it lives for the whole process: strings are then borrowed from it.
     pub whole: Option<&'static str>,
-    /// Texts read so far that obligations share (see [`Obligation::owner`]).
-    pub shared: RefCell<Shared>,
+    /// Values read so far that obligations share (see
+    /// [`Obligation::owner`](crate::model::Obligation::owner)).
+    shared: RefCell<Shared>,
 }
 
 impl<'a> Cx<'a> {

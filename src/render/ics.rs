@@ -148,7 +148,7 @@ fn description(feed: &Feed<'_>, item: &Item<'_>, milestone: Option<&str>) -> Str
     lines.push(i18n::f(lang, Msg::IcsState, &[("state", &state)]));
     let facts = [
         (Msg::IcsTitle, Some(ob.title.get(lang))),
-        (Msg::IcsMandate, ob.mandate().map(|m| &**m)),
+        (Msg::IcsMandate, ob.mandate()),
         (Msg::IcsTo, ob.to().map(|t| t.get(lang))),
         (Msg::IcsOwner, ob.owner().map(|t| t.get(lang))),
         (Msg::IcsMeeting, occ.meeting.as_deref()),
