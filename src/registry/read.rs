@@ -24,7 +24,7 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
     {
         return Err(RegistryError::TooLarge(path.to_path_buf(), meta.len()));
     }
-    let bytes = match crate::files::read_regular(path, MAX_BYTES) {
+    let bytes = match crate::files::read_regular_kept(path, MAX_BYTES) {
         Ok(bytes) => bytes,
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
             return Err(RegistryError::Missing(path.to_path_buf()));
@@ -38,7 +38,7 @@ pub fn load_file(path: &Path) -> Result<Registry, RegistryError> {
     };
     let origin = Origin::File(path.to_path_buf());
     // The text is kept for the rest of the run, so the registry borrows its strings from it.
-    let text = check_text(bytes.leak(), &origin)?;
+    let text = check_text(bytes, &origin)?;
     parse_static(text, origin)
 }
 
