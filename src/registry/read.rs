@@ -67,3 +67,35 @@ fn check_text<'b>(bytes: &'b [u8], origin: &Origin) -> Result<&'b str, RegistryE
     let cx = Cx::new(&file, before, None);
     Err(cx.error(at..at, kind))
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A registry long enough to be read into huge pages reads as its text does.
+    #[test]
+    fn a_long_registry_file_reads_as_its_text() {
+        let mut text = String::from("schema = 1\ntracking_since = 2026-06-01\n");
+        for n in 0..12_000 {
+            text.push_str(&format!(
+                "\n[[obligation]]\nid = \"report-{n:06}\"\ntitle = {{ en = \"Report on this and that #{n}\", fr = \"Rapport nº {n}\" }}\nowner = \"Office {}\"\nmandate = \"Decision {}\"\nevery = \"month\"\ndue = \"{}\"\nlead = \"{}d\"\n",
+                n % 7,
+                n % 300,
+                1 + n % 31,
+                7 + n % 50
+            ));
+        }
+        assert!(text.len() > 2 << 20, "{} bytes", text.len());
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("long.toml");
+        std::fs::write(&path, &text).unwrap();
+        let from_file = load_file(&path).unwrap();
+        let from_text = parse(&text, Origin::File(path.clone())).unwrap();
+        assert_eq!(
+            format!("{:?}", from_file.obligations),
+            format!("{:?}", from_text.obligations)
+        );
+        assert_eq!(from_file.obligations.len(), 12_000);
+        assert_eq!(&*from_file.obligations[11_999].id, "report-011999");
+    }
+}
