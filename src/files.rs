@@ -34,11 +34,13 @@ const HUGE_PAGE: usize = 2 << 20;
 
 /// Reads a file measured at `len` bytes, kept for the rest of the run.
 fn read_kept(mut file: File, len: usize, limit: u64) -> io::Result<&'static [u8]> {
-    if len < HUGE_PAGE {
+    // Huge pages are asked for on Linux; elsewhere a vector does as well.
+    if len < HUGE_PAGE || cfg!(not(target_os = "linux")) {
         return Ok(read_all(file, len, limit)?.leak());
     }
     let mut memory = memmap2::MmapMut::map_anon(len)?;
     // Only advice: where huge pages are not to be had, the memory is as any other.
+    #[cfg(target_os = "linux")]
     let _ = memory.advise(memmap2::Advice::HugePage);
     let mut read = 0;
     while read < len {
