@@ -81,6 +81,9 @@ fn escape_in(word: [u8; 8]) -> bool {
     below(w, 0x20) | equal(w, b'"') | equal(w, b'\\') != 0
 }
 
+/// How many bytes of rows are handed on to the writer at a time.
+const FLUSH_AT: usize = 1 << 16;
+
 /// How long a [`Piece`] copied in one block can be.
 const BLOCK: usize = 32;
 
@@ -136,10 +139,11 @@ impl Export for Json {
                 (n, Piece::new(quoted), Piece::new(null))
             })
             .collect();
-        let (mut line, mut rows) = (Vec::new(), listing.rows());
+        // Rows are written into one buffer, handed on whenever it holds `FLUSH_AT` bytes:
+        // copied once, where a row of its own would be copied again into the writer's buffer.
+        let (mut line, mut rows) = (Vec::with_capacity(2 * FLUSH_AT), listing.rows());
         let mut opening: &[u8] = b"[\n";
         while let Some(row) = rows.next_row() {
-            line.clear();
             line.extend_from_slice(opening);
             opening = b",\n";
             for (column, key, null) in &keys {
@@ -152,9 +156,13 @@ impl Export for Json {
                 }
             }
             line.push(b'}');
-            out.write_all(&line)?;
+            if line.len() >= FLUSH_AT {
+                out.write_all(&line)?;
+                line.clear();
+            }
         }
-        writeln!(out, "\n]")
+        line.extend_from_slice(b"\n]\n");
+        out.write_all(&line)
     }
 }
 

@@ -247,8 +247,9 @@ enum Source<'a> {
     },
 }
 
-/// Appends row `n`'s cells and says how the row stands out.
-type MakeRow<'a> = dyn Fn(usize, &mut Vec<Cell>) -> Emphasis + 'a;
+/// Writes row `n`'s cells over the row before it, a cell per column, and says how the row
+/// stands out.
+type MakeRow<'a> = dyn Fn(usize, &mut [Cell]) -> Emphasis + 'a;
 
 /// Rows of typed cells under named columns, plus notes that only the table shows.
 pub struct Listing<'a> {
@@ -288,9 +289,10 @@ impl<'a> Listing<'a> {
         }
     }
 
-    /// Rows made on demand: `make(n, cells)` appends row `n`'s cells to `cells` and returns
-    /// its emphasis.
-    pub fn made(&mut self, count: usize, make: impl Fn(usize, &mut Vec<Cell>) -> Emphasis + 'a) {
+    /// Rows made on demand: `make(n, cells)` writes row `n`'s cells over `cells`, a cell per
+    /// column, in place (where building a row and copying it in cost as much again), and
+    /// returns its emphasis.
+    pub fn made(&mut self, count: usize, make: impl Fn(usize, &mut [Cell]) -> Emphasis + 'a) {
         self.source = Source::Made {
             count,
             make: Box::new(make),
@@ -314,7 +316,7 @@ impl<'a> Listing<'a> {
             listing: self,
             next: 0,
             made: Row {
-                cells: Vec::with_capacity(self.columns.len()),
+                cells: vec![Cell::Null; self.columns.len()],
                 emphasis: Emphasis::None,
             },
         }
@@ -406,7 +408,6 @@ impl Rows<'_, '_> {
         match &self.listing.source {
             Source::Built(rows) => Some(&rows[n]),
             Source::Made { make, .. } => {
-                self.made.cells.clear();
                 self.made.emphasis = make(n, &mut self.made.cells);
                 Some(&self.made)
             }
