@@ -91,27 +91,40 @@ pub fn items<'a>(items: &'a Agenda<'_>, lang: Lang) -> Listing<'a> {
         let item = &items.get(n);
         let ob = item.obligation();
         let occ = &item.occurrence;
-        let row: &mut [Cell; 18] = cells.try_into().expect("a cell per column");
-        let [due_label, days_label] = when(item, lang);
-        let [period, due, days, state, state_label] = judged(item, lang);
-        row[0] = due_label;
-        row[1] = days_label;
-        row[2] = Cell::str(&ob.id);
-        row[3] = period;
-        row[4] = due;
-        row[5] = days;
-        row[6] = state;
-        row[7] = state_label;
-        row[8] = Cell::str(ob.title.pick(lang));
-        row[9] = Cell::opt_str(ob.mandate.as_deref());
-        row[10] = Cell::opt_str(ob.owner().map(|t| t.pick(lang)));
-        row[11] = Cell::opt_str(ob.to().map(|t| t.pick(lang)));
-        row[12] = Cell::opt_text(occ.meeting.as_deref());
-        row[13] = Cell::Bool(occ.tentative());
-        row[14] = Cell::opt_fixed(occ.confidence.map(Confidence::as_str));
-        row[15] = Cell::Span(ob.lead);
-        row[16] = Cell::opt_date(item.completion.as_ref().map(|c| c.on));
-        row[17] = Cell::opt_text(
+        // Each cell written over its place, named as its column is above.
+        let [
+            due_label,
+            when_label,
+            id,
+            period,
+            due,
+            days,
+            state,
+            state_label,
+            title,
+            mandate,
+            owner,
+            to,
+            meeting,
+            tentative,
+            confidence,
+            lead,
+            completed_on,
+            reference,
+        ] = <&mut [Cell; 18]>::try_from(cells).expect("a cell per column");
+        [*due_label, *when_label] = when(item, lang);
+        *id = Cell::str(&ob.id);
+        [*period, *due, *days, *state, *state_label] = judged(item, lang);
+        *title = Cell::str(ob.title.pick(lang));
+        *mandate = Cell::opt_str(ob.mandate.as_deref());
+        *owner = Cell::opt_str(ob.owner().map(|t| t.pick(lang)));
+        *to = Cell::opt_str(ob.to().map(|t| t.pick(lang)));
+        *meeting = Cell::opt_text(occ.meeting.as_deref());
+        *tentative = Cell::Bool(occ.tentative());
+        *confidence = Cell::opt_fixed(occ.confidence.map(Confidence::as_str));
+        *lead = Cell::Span(ob.lead);
+        *completed_on = Cell::opt_date(item.completion.as_ref().map(|c| c.on));
+        *reference = Cell::opt_text(
             item.completion
                 .as_ref()
                 .and_then(|c| c.reference.as_deref()),
