@@ -13,17 +13,9 @@ use lettre::message::Mailbox;
 use crate::commands::{self, Session};
 use crate::dates;
 use crate::exit::Exit;
-use crate::i18n;
+use crate::i18n::{self, help};
 use crate::model::Lang;
 use crate::usage::UsageError;
-
-const EXIT_CODES: &str = "\
-Exit status: 0 success; 1 with --exit-code when the listing is not empty;
-2 usage errors and bad input (registry, ledger, dates).";
-
-/// The footer of commands that have no `--exit-code`.
-const EXIT_CODES_PLAIN: &str = "\
-Exit status: 0 success; 2 usage errors and bad input (registry, ledger, dates).";
 
 /// The commands that take `--exit-code`.
 const WITH_EXIT_CODE: [&str; 3] = ["overdue", "remind", "diff"];
@@ -69,8 +61,6 @@ const PER_COMMAND: [&str; 8] = [
         (default 30 days), overdue first."
 )]
 pub struct Cli {
-    #[command(flatten)]
-    global: Global,
     /// List what falls due within this window: Nd, Nw, Nm (calendar months) or Ny; also
     /// spelled out, as `3 months` or `2weeks`
     #[arg(long, value_name = "DURATION", conflicts_with = "until")]
@@ -81,6 +71,10 @@ pub struct Cli {
     /// Exit with status 1 when the listing is not empty
     #[arg(long)]
     exit_code: bool,
+    // After the options of `due` itself, so that the filters' heading, which holds for what
+    // is declared after them, stays theirs.
+    #[command(flatten)]
+    global: Global,
     #[command(subcommand)]
     command: Option<Command>,
 }
@@ -257,7 +251,10 @@ enum Command {
         id: Option<String>,
     },
     /// Print a shell completion script
-    Completions { shell: clap_complete::Shell },
+    Completions {
+        /// The shell to complete for
+        shell: clap_complete::Shell,
+    },
     /// Print the manual page (roff)
     Man,
 }
@@ -405,13 +402,18 @@ fn date_arg(text: &str) -> Result<NaiveDate, UsageError> {
     dates::parse_date(text).ok_or_else(|| UsageError::NotADate(text.to_owned()))
 }
 
-fn command() -> clap::Command {
+/// The command line, its help in `lang`.
+pub(crate) fn command_in(lang: Lang) -> clap::Command {
     let source =
         match crate::dirs::find_registry(std::env::var_os("DUE_REGISTRY").map(PathBuf::from)) {
-            (Some(path), why) => format!("{} ({})", path.display(), why.why(Lang::En)),
-            (None, why) => why.why(Lang::En).to_string(),
+            (Some(path), why) => format!("{} ({})", path.display(), why.why(lang)),
+            (None, why) => why.why(lang).to_string(),
         };
-    let command = Cli::command().after_help(format!("Registry in use: {source}\n\n{EXIT_CODES}"));
+    let command = Cli::command().after_help(format!(
+        "{}\n\n{}",
+        help::registry_in_use(lang, &source),
+        help::exit_codes(lang, true)
+    ));
     let options: Vec<clap::Arg> = PER_COMMAND
         .iter()
         .map(|id| {
@@ -420,21 +422,23 @@ fn command() -> clap::Command {
             arg.expect("declared on Global").clone().global(true)
         })
         .collect();
-    command
+    let command = command
         .mut_subcommands(|mut sub| {
             let name = sub.get_name().to_owned();
             for arg in options.iter().filter(|a| takes(&name, a.get_id().as_str())) {
                 sub = sub.arg(arg.clone());
             }
-            let footer = if WITH_EXIT_CODE.contains(&name.as_str()) {
-                EXIT_CODES
-            } else {
-                EXIT_CODES_PLAIN
-            };
-            sub.after_help(footer)
+            sub.after_help(help::exit_codes(
+                lang,
+                WITH_EXIT_CODE.contains(&name.as_str()),
+            ))
         })
         // Without a command, `due` lists; it records nothing.
-        .mut_arg("lock_timeout", |a| a.hide(true))
+        .mut_arg("lock_timeout", |a| a.hide(true));
+    match lang {
+        Lang::En => command,
+        Lang::Fr => help::french(command),
+    }
 }
 
 /// Settles the options that only some commands take: given after the command's name, they
@@ -508,24 +512,21 @@ pub fn is_broken_pipe(err: &anyhow::Error) -> bool {
 }
 
 pub fn run() -> Result<Exit> {
-    // Kept, not dropped: taking clap's command apart again costs a good part of a short run.
-    let command = Box::leak(Box::new(command()));
     let args: Vec<std::ffi::OsString> = std::env::args_os().collect();
+    // Kept, not dropped: taking clap's command apart again costs a good part of a short run.
+    let command = Box::leak(Box::new(command_in(Lang::En)));
     let matches = match command.try_get_matches_from_mut(&args) {
         Ok(m) => m,
-        // Every error line starts `due: `, clap's usage errors too (clap writes `error: `).
-        Err(e) if e.use_stderr() => {
-            let text = match crate::usage::refusal(&e, crate::usage::lang_of_args(&args)) {
-                Some(text) => text,
-                None => e.render().to_string(),
-            };
-            eprint!("due: {}", text.strip_prefix("error: ").unwrap_or(&text));
-            return Ok(Exit::Error);
-        }
-        // --help and --version.
+        // Help and refusals speak the reader's language: for French, the command line is read
+        // again by the command in French, whose making (a walk over every option) only these
+        // pay.
         Err(e) => {
-            e.print()?;
-            return Ok(Exit::Success);
+            let lang = crate::usage::lang_of_args(&args);
+            let french = match lang {
+                Lang::En => None,
+                Lang::Fr => command_in(Lang::Fr).try_get_matches_from(&args).err(),
+            };
+            return print_refusal(french.as_ref().unwrap_or(&e), lang);
         }
     };
     let mut cli = Cli::from_arg_matches(&matches)?;
@@ -540,14 +541,34 @@ pub fn run() -> Result<Exit> {
     Ok(exit)
 }
 
+/// What clap stopped at: a refusal, or the help or version asked for.
+fn print_refusal(e: &clap::Error, lang: Lang) -> Result<Exit> {
+    if !e.use_stderr() {
+        e.print()?;
+        return Ok(Exit::Success);
+    }
+    // Every error line starts `due: `, clap's usage errors too (clap writes `error: `).
+    let text = match crate::usage::refusal(e, lang) {
+        Some(text) => text,
+        None => e.render().to_string(),
+    };
+    eprint!("due: {}", text.strip_prefix("error: ").unwrap_or(&text));
+    Ok(Exit::Error)
+}
+
 fn dispatch(mut cli: Cli, terminal: bool, out: &mut dyn Write) -> Result<Exit> {
     match cli.command {
         Some(Command::Completions { shell }) => {
-            clap_complete::generate(shell, &mut command(), "due", out);
+            clap_complete::generate(
+                shell,
+                &mut command_in(cli.global.lang.resolve()),
+                "due",
+                out,
+            );
             return Ok(Exit::Success);
         }
         Some(Command::Man) => {
-            clap_mangen::Man::new(command()).render(out)?;
+            clap_mangen::Man::new(command_in(cli.global.lang.resolve())).render(out)?;
             return Ok(Exit::Success);
         }
         Some(Command::Init {

@@ -149,7 +149,8 @@ pub fn refusal(e: &clap::Error, lang: Lang) -> Option<String> {
     out.push('\n');
     if let Some(usage) = get(ContextKind::Usage) {
         out.push('\n');
-        out.push_str(usage.trim_end());
+        // Only a French reader gets here.
+        out.push_str(&i18n::help::french_usage(usage.trim_end()));
         out.push('\n');
     }
     out.push('\n');

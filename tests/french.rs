@@ -544,3 +544,63 @@ fn the_argument_parser_refuses_in_french() {
         "{en}"
     );
 }
+
+/// `--help` in French: the descriptions, clap's headings and annotations, for `due` and its
+/// commands, whether French is asked for or comes from the locale; in English otherwise.
+#[test]
+fn help_speaks_french() {
+    // Compared with its lines joined: clap wraps them at the terminal's width.
+    let joined = |text: &str| text.split_whitespace().collect::<Vec<_>>().join(" ");
+    let top = french(&["--help"]);
+    for word in [
+        "Utilisation : due [OPTIONS] [COMMANDE]",
+        "Commandes:",
+        "Filtres:",
+        "Toutes les obligations, avec leur mandat",
+        "[par défaut : table] [valeurs possibles : table, json, csv, md, ics, html]",
+        "[variable : DUE_REGISTRY]",
+        "Afficher la version",
+        "Registre utilisé : ",
+        "Statut de sortie : 0 succès",
+    ] {
+        assert!(
+            joined(&top).contains(word),
+            "`due --lang fr --help` lacks {word:?}:\n{top}"
+        );
+    }
+    let mut done = due_on(SECRETARIAT, DAY);
+    done.env("LANG", "fr_FR.UTF-8").args(["done", "-h"]);
+    let done = stdout(&mut done, 0);
+    assert!(
+        joined(&done).contains("Le jour de la remise [par défaut : aujourd'hui]"),
+        "{done}"
+    );
+    assert!(done.contains("Afficher l'aide"), "{done}");
+    assert_eq!(french(&["help", "done"]), french(&["done", "--help"]));
+    for help in [
+        top,
+        done,
+        french(&["remind", "--help"]),
+        french(&["ledger", "migrate", "-h"]),
+    ] {
+        for english in [
+            "Usage:",
+            "Print help",
+            "[default:",
+            "[env:",
+            "possible values",
+            "Exit status",
+        ] {
+            assert!(!help.contains(english), "English {english:?} in:\n{help}");
+        }
+    }
+    let english = stdout(due_on(SECRETARIAT, DAY).args(["--lang", "en", "--help"]), 0);
+    assert!(
+        english.contains("Usage: due [OPTIONS] [COMMAND]"),
+        "{english}"
+    );
+    assert!(
+        english.contains("Every obligation, with its mandate"),
+        "{english}"
+    );
+}

@@ -9,6 +9,7 @@
 mod en;
 pub mod errors;
 mod fr;
+pub mod help;
 
 pub use errors::localize;
 
