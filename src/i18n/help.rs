@@ -4,7 +4,7 @@
 //! English words and replaced, and clap's words are replaced where clap lets them be: every
 //! command and option, headings, usage, defaults, variables and values. (`Options:` and
 //! `Arguments:` are the same words in French; `[OPTIONS]` in the usage line stays as clap
-//! writes it.) A test walks every command and option, so that none is left in English and
+//! writes it.) The placeholders of values (`<DATE>`) are put into French too. A test walks every command and option, so that none is left in English and
 //! no French is left over when the English changes.
 
 use clap::{Arg, Command};
@@ -76,12 +76,12 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     (
         "Only obligations whose owner contains TEXT (any case, English or French)",
-        "Seulement les obligations dont le responsable contient TEXT (majuscules ou minuscules, \
+        "Seulement les obligations dont le responsable contient TEXTE (majuscules ou minuscules, \
          en anglais ou en français)",
     ),
     (
         "Only obligations whose recipient (`to`) contains TEXT (any case, English or French)",
-        "Seulement les obligations dont le destinataire (`to`) contient TEXT (majuscules ou \
+        "Seulement les obligations dont le destinataire (`to`) contient TEXTE (majuscules ou \
          minuscules, en anglais ou en français)",
     ),
     (
@@ -249,11 +249,11 @@ const FRENCH: &[(&str, &str)] = &[
          the change\nremoves are named, wherever they fall.\n\nOLD may be - to read it from \
          standard input:\n  git show HEAD~1:obligations.toml | due diff -",
         "Ce que fait une modification du registre : compare le registre (--registry, comme pour \
-         toute\ncommande) à un plus ancien, OLD, sur une fenêtre à partir d'aujourd'hui (deux \
+         toute\ncommande) à un plus ancien, ANCIEN, sur une fenêtre à partir d'aujourd'hui (deux \
          ans sauf\nindication). Une ligne par occurrence ajoutée, supprimée ou déplacée (avec \
          son ancienne et sa\nnouvelle échéance), et par obligation dont le titre, le \
          destinataire ou le mandat a changé. Les\nenregistrements du journal pour des \
-         occurrences que la modification supprime sont nommés,\noù qu'ils tombent.\n\nOLD peut \
+         occurrences que la modification supprime sont nommés,\noù qu'ils tombent.\n\nANCIEN peut \
          être - pour le lire sur l'entrée standard :\n  git show \
          HEAD~1:obligations.toml | due diff -",
     ),
@@ -287,7 +287,7 @@ const FRENCH: &[(&str, &str)] = &[
     ),
     (
         "Record an occurrence as delivered [default PERIOD: the oldest open one]",
-        "Enregistrer la remise d'une occurrence [PERIOD par défaut : la plus ancienne ouverte]",
+        "Enregistrer la remise d'une occurrence [PÉRIODE par défaut : la plus ancienne ouverte]",
     ),
     (
         "The occurrence: 2027, 2027-Q1, 2027-03, a meeting instance such as council-2027, or \
@@ -401,6 +401,41 @@ pub fn registry_in_use(lang: Lang, source: &str) -> String {
     }
 }
 
+/// Each placeholder of a value (`<DATE>`, `[PERIOD]`), in English and in French.
+const VALUE_NAMES: &[(&str, &str)] = &[
+    ("ADDR", "ADRESSE"),
+    ("COLOR", "COULEUR"),
+    ("COUNT", "NOMBRE"),
+    ("DATE", "DATE"),
+    ("DIR", "DOSSIER"),
+    ("DURATION", "DURÉE"),
+    ("FORMAT", "FORMAT"),
+    ("ID", "ID"),
+    ("LANG", "LANGUE"),
+    ("MEETING|DATE", "RÉUNION|DATE"),
+    ("NAME", "NOM"),
+    ("OLD", "ANCIEN"),
+    ("PATH", "CHEMIN"),
+    ("PATTERN", "MOTIF"),
+    ("PERIOD", "PÉRIODE"),
+    ("SECONDS", "SECONDES"),
+    ("SHELL", "SHELL"),
+    ("STATE[,STATE...]", "ÉTAT[,ÉTAT...]"),
+    ("SYMBOL", "COTE"),
+    ("TEXT", "TEXTE"),
+    ("TO", "DOSSIER"),
+    ("URL", "URL"),
+];
+
+/// The placeholders an option's values are shown with, as clap has them: named, or its
+/// id in capitals.
+fn value_names(arg: &Arg) -> Vec<String> {
+    match arg.get_value_names() {
+        Some(names) => names.iter().map(ToString::to_string).collect(),
+        None => vec![arg.get_id().as_str().to_uppercase()],
+    }
+}
+
 /// The French for a description clap has in English; the English when there is none, which
 /// a test forbids.
 fn french_of(english: &str) -> &str {
@@ -464,6 +499,20 @@ fn french_arg(arg: Arg) -> Arg {
     if let Some(long) = arg.get_long_help().map(ToString::to_string) {
         arg = arg.long_help(french_of(&long).to_owned());
     }
+    if arg.get_action().takes_values() {
+        // Left as they are when one has no French, which a test forbids.
+        let names: Option<Vec<&'static str>> = (value_names(&arg).iter())
+            .map(|name| {
+                VALUE_NAMES
+                    .iter()
+                    .find(|(en, _)| en == name)
+                    .map(|(_, fr)| *fr)
+            })
+            .collect();
+        if let Some(names) = names {
+            arg = arg.value_names(names);
+        }
+    }
     if arg.get_help_heading() == Some("Filters") {
         arg = arg.help_heading("Filtres");
     }
@@ -475,6 +524,32 @@ mod tests {
     use std::collections::BTreeSet;
 
     use super::*;
+
+    /// Every placeholder of a value clap shows.
+    fn placeholders(command: &Command, out: &mut BTreeSet<String>) {
+        for arg in command.get_arguments() {
+            if arg.get_action().takes_values() {
+                out.extend(value_names(arg));
+            }
+        }
+        for sub in command.get_subcommands() {
+            placeholders(sub, out);
+        }
+    }
+
+    #[test]
+    fn every_placeholder_has_its_french_and_no_french_is_left_over() {
+        let mut english = crate::cli::command_in(crate::model::Lang::En);
+        english.build();
+        let mut shown = BTreeSet::new();
+        placeholders(&english, &mut shown);
+        let known: BTreeSet<String> = VALUE_NAMES.iter().map(|(en, _)| en.to_string()).collect();
+        assert_eq!(shown, known);
+        let mut french = BTreeSet::new();
+        placeholders(&crate::cli::command_in(crate::model::Lang::Fr), &mut french);
+        let expected: BTreeSet<String> = VALUE_NAMES.iter().map(|(_, fr)| fr.to_string()).collect();
+        assert_eq!(french, expected);
+    }
 
     /// Every description clap shows, in English.
     fn descriptions(command: &Command, out: &mut BTreeSet<String>) {
