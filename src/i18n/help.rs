@@ -525,33 +525,30 @@ mod tests {
 
     use super::*;
 
-    /// Every placeholder of a value clap shows.
+    /// What `texts` finds in a command, each command and option of it.
+    fn shown(
+        command: &Command,
+        texts: &impl Fn(&Command, &mut BTreeSet<String>),
+    ) -> BTreeSet<String> {
+        let mut out = BTreeSet::new();
+        let mut stack = vec![command];
+        while let Some(command) = stack.pop() {
+            texts(command, &mut out);
+            stack.extend(command.get_subcommands());
+        }
+        out
+    }
+
+    /// The placeholders of a command's values.
     fn placeholders(command: &Command, out: &mut BTreeSet<String>) {
         for arg in command.get_arguments() {
             if arg.get_action().takes_values() {
                 out.extend(value_names(arg));
             }
         }
-        for sub in command.get_subcommands() {
-            placeholders(sub, out);
-        }
     }
 
-    #[test]
-    fn every_placeholder_has_its_french_and_no_french_is_left_over() {
-        let mut english = crate::cli::command_in(crate::model::Lang::En);
-        english.build();
-        let mut shown = BTreeSet::new();
-        placeholders(&english, &mut shown);
-        let known: BTreeSet<String> = VALUE_NAMES.iter().map(|(en, _)| en.to_string()).collect();
-        assert_eq!(shown, known);
-        let mut french = BTreeSet::new();
-        placeholders(&crate::cli::command_in(crate::model::Lang::Fr), &mut french);
-        let expected: BTreeSet<String> = VALUE_NAMES.iter().map(|(_, fr)| fr.to_string()).collect();
-        assert_eq!(french, expected);
-    }
-
-    /// Every description clap shows, in English.
+    /// A command's descriptions and its options'.
     fn descriptions(command: &Command, out: &mut BTreeSet<String>) {
         out.extend(command.get_about().map(ToString::to_string));
         out.extend(command.get_long_about().map(ToString::to_string));
@@ -559,17 +556,27 @@ mod tests {
             out.extend(arg.get_help().map(ToString::to_string));
             out.extend(arg.get_long_help().map(ToString::to_string));
         }
-        for sub in command.get_subcommands() {
-            descriptions(sub, out);
-        }
+    }
+
+    /// The command line in English, built, so that clap's own flags and `help` are there.
+    fn english() -> Command {
+        let mut english = crate::cli::command_in(Lang::En);
+        english.build();
+        english
+    }
+
+    #[test]
+    fn every_placeholder_has_its_french_and_no_french_is_left_over() {
+        let known: BTreeSet<String> = VALUE_NAMES.iter().map(|(en, _)| en.to_string()).collect();
+        assert_eq!(shown(&english(), &placeholders), known);
+        let french: BTreeSet<String> = VALUE_NAMES.iter().map(|(_, fr)| fr.to_string()).collect();
+        let in_french = shown(&crate::cli::command_in(Lang::Fr), &placeholders);
+        assert_eq!(in_french, french);
     }
 
     #[test]
     fn every_description_has_its_french_and_no_french_is_left_over() {
-        let mut english = crate::cli::command_in(crate::model::Lang::En);
-        english.build();
-        let mut shown = BTreeSet::new();
-        descriptions(&english, &mut shown);
+        let shown = shown(&english(), &descriptions);
         let missing: Vec<&String> = shown
             .iter()
             .filter(|en| !FRENCH.iter().any(|(e, _)| e == en))
@@ -584,10 +591,7 @@ mod tests {
 
     #[test]
     fn nothing_clap_shows_in_french_is_left_in_english() {
-        let french = crate::cli::command_in(crate::model::Lang::Fr);
-        let mut shown = BTreeSet::new();
-        descriptions(&french, &mut shown);
-        for text in shown {
+        for text in shown(&crate::cli::command_in(Lang::Fr), &descriptions) {
             assert!(
                 !FRENCH.iter().any(|(en, fr)| *en == text && en != fr),
                 "left in English: {text:?}"
