@@ -2,10 +2,10 @@
 //! comments of `cli.rs`, and clap adds its own English (the help and version flags, `help`,
 //! `[default: …]`, `Usage:`). For a French reader, each description is looked up here by its
 //! English words and replaced, and clap's words are replaced where clap lets them be: every
-//! command and option, headings, usage, defaults, variables and values. (`Options:` and
-//! `Arguments:` are the same words in French; `[OPTIONS]` in the usage line stays as clap
-//! writes it.) The placeholders of values (`<DATE>`) are put into French too. A test walks every command and option, so that none is left in English and
-//! no French is left over when the English changes.
+//! command and option, headings, usage, placeholders (`<DURÉE>`), defaults, variables and
+//! values. (`Options:` and `Arguments:` are the same words in French; `[OPTIONS]` in the
+//! usage line stays as clap writes it.) Tests walk every command and option, so that none is
+//! left in English and no French is left over when the English changes.
 
 use clap::{Arg, Command};
 
@@ -495,11 +495,6 @@ fn french_arg(arg: Arg) -> Arg {
             help += &format!(" [valeurs possibles : {}]", values.join(", "));
             arg = arg.hide_possible_values(true);
         }
-    }
-    if let Some(long) = arg.get_long_help().map(ToString::to_string) {
-        arg = arg.long_help(french_of(&long).to_owned());
-    }
-    if arg.get_action().takes_values() {
         // Left as they are when one has no French, which a test forbids.
         let names: Option<Vec<&'static str>> = (value_names(&arg).iter())
             .map(|name| {
@@ -512,6 +507,9 @@ fn french_arg(arg: Arg) -> Arg {
         if let Some(names) = names {
             arg = arg.value_names(names);
         }
+    }
+    if let Some(long) = arg.get_long_help().map(ToString::to_string) {
+        arg = arg.long_help(french_of(&long).to_owned());
     }
     if arg.get_help_heading() == Some("Filters") {
         arg = arg.help_heading("Filtres");
