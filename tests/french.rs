@@ -603,4 +603,19 @@ fn help_speaks_french() {
         english.contains("Every obligation, with its mandate"),
         "{english}"
     );
+    // The manual page follows the locale (`man` takes no --lang).
+    let mut man = due_on(SECRETARIAT, DAY);
+    man.env("LANG", "fr_FR.UTF-8").arg("man");
+    let man = stdout(&mut man, 0);
+    for word in [
+        "Suivre les obligations de rapport",
+        "Enregistrer la remise",
+        "DURÉE",
+    ] {
+        assert!(
+            man.contains(word),
+            "`due man` in French lacks {word:?}:\n{man}"
+        );
+    }
+    assert!(!man.contains("Print help"), "{man}");
 }
