@@ -13,7 +13,7 @@ use lettre::message::Mailbox;
 use crate::commands::{self, Session};
 use crate::dates;
 use crate::exit::Exit;
-use crate::i18n::{self, help};
+use crate::i18n::{self, Msg, help};
 use crate::model::Lang;
 use crate::usage::UsageError;
 
@@ -409,11 +409,9 @@ pub(crate) fn command_in(lang: Lang) -> clap::Command {
             (Some(path), why) => format!("{} ({})", path.display(), why.why(lang)),
             (None, why) => why.why(lang).to_string(),
         };
-    let command = Cli::command().after_help(format!(
-        "{}\n\n{}",
-        help::registry_in_use(lang, &source),
-        help::exit_codes(lang, true)
-    ));
+    let in_use = i18n::f(lang, Msg::HelpRegistryInUse, &[("source", &source)]);
+    let command =
+        Cli::command().after_help(format!("{in_use}\n\n{}", help::exit_codes(lang, true)));
     let options: Vec<clap::Arg> = PER_COMMAND
         .iter()
         .map(|id| {

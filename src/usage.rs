@@ -149,8 +149,7 @@ pub fn refusal(e: &clap::Error, lang: Lang) -> Option<String> {
     out.push('\n');
     if let Some(usage) = get(ContextKind::Usage) {
         out.push('\n');
-        // Only a French reader gets here.
-        out.push_str(&i18n::help::french_usage(usage.trim_end()));
+        out.push_str(&i18n::help::usage_line(usage.trim_end(), lang));
         out.push('\n');
     }
     out.push('\n');

@@ -443,6 +443,21 @@ pub(super) fn text(key: Msg) -> &'static str {
         ClapConflict => "the argument '{arg}' cannot be used with '{prior}'",
         ClapDidYouMean => " (a similar one exists: '{suggested}')",
         ClapMore => "For more information, try '--help'.",
+        HelpUsage => "Usage:",
+        HelpCommands => "Commands",
+        HelpCommandValue => "COMMAND",
+        HelpFilters => "Filters",
+        HelpDefault => "[default: {value}]",
+        HelpPossibleValues => "[possible values: {values}]",
+        HelpVariable => "[env: {name}=]",
+        HelpRegistryInUse => "Registry in use: {source}",
+        HelpExitCodes => {
+            "Exit status: 0 success; 1 with --exit-code when the listing is not empty;\n\
+             2 usage errors and bad input (registry, ledger, dates)."
+        }
+        HelpExitCodesPlain => {
+            "Exit status: 0 success; 2 usage errors and bad input (registry, ledger, dates)."
+        }
         HolidayExpected => {
             "expected `MM-DD`, `easter ± N` or `ORDINAL WEEKDAY of MONTH ± N`, such as `01-01`, `easter - 2d` or `first sun of sep + 4d`"
         }

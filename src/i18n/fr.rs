@@ -471,6 +471,22 @@ pub(super) fn text(key: Msg) -> &'static str {
         ClapConflict => "l'argument « {arg} » ne peut pas être employé avec « {prior} »",
         ClapDidYouMean => " (il en existe un semblable : « {suggested} »)",
         ClapMore => "Pour en savoir plus, essayez « --help ».",
+        HelpUsage => "Utilisation :",
+        HelpCommands => "Commandes",
+        HelpCommandValue => "COMMANDE",
+        HelpFilters => "Filtres",
+        HelpDefault => "[par défaut : {value}]",
+        HelpPossibleValues => "[valeurs possibles : {values}]",
+        HelpVariable => "[variable : {name}]",
+        HelpRegistryInUse => "Registre utilisé : {source}",
+        HelpExitCodes => {
+            "Statut de sortie : 0 succès ; 1 avec --exit-code quand la liste n'est pas vide ;\n\
+             2 erreurs d'utilisation et entrée invalide (registre, journal, dates)."
+        }
+        HelpExitCodesPlain => {
+            "Statut de sortie : 0 succès ; 2 erreurs d'utilisation et entrée invalide (registre,\n\
+             journal, dates)."
+        }
         ErrFormatWithMail => {
             "--format ne s'applique pas à un message électronique (--mail, --smtp)"
         }

@@ -9,24 +9,36 @@
 
 use clap::{Arg, Command};
 
+use super::{Msg, f, t};
 use crate::model::Lang;
-
-/// The usage line's heading.
-const USAGE: &str = "Utilisation :";
 
 /// clap's template, with the usage line's heading in French.
 fn template() -> String {
+    let usage = t(Lang::Fr, Msg::HelpUsage);
     format!(
-        "{{before-help}}{{about-with-newline}}\n{USAGE} {{usage}}\n\n{{all-args}}{{after-help}}"
+        "{{before-help}}{{about-with-newline}}\n{usage} {{usage}}\n\n{{all-args}}{{after-help}}"
     )
 }
 
-/// A usage line clap wrote in a refusal (`Usage: due done <ID> [PERIOD]`), in French.
-pub fn french_usage(usage: &str) -> String {
-    match usage.strip_prefix("Usage:") {
-        Some(rest) => format!("{USAGE}{rest}"),
+/// A usage line clap wrote in a refusal (`Usage: due done <ID> [PERIOD]`), in `lang`.
+pub fn usage_line(usage: &str, lang: Lang) -> String {
+    match usage.strip_prefix(t(Lang::En, Msg::HelpUsage)) {
+        Some(rest) => format!("{}{rest}", t(lang, Msg::HelpUsage)),
         None => usage.to_owned(),
     }
+}
+
+/// What every command's help ends with: the exit statuses, for commands with `--exit-code`
+/// or without.
+pub fn exit_codes(lang: Lang, with_exit_code: bool) -> &'static str {
+    t(
+        lang,
+        if with_exit_code {
+            Msg::HelpExitCodes
+        } else {
+            Msg::HelpExitCodesPlain
+        },
+    )
 }
 
 /// Each description, in English as clap has it, and in French.
@@ -371,36 +383,6 @@ const FRENCH: &[(&str, &str)] = &[
     ),
 ];
 
-/// What every command's help ends with: the exit statuses, for commands with `--exit-code`
-/// or without.
-pub fn exit_codes(lang: Lang, with_exit_code: bool) -> &'static str {
-    match (lang, with_exit_code) {
-        (Lang::En, true) => {
-            "Exit status: 0 success; 1 with --exit-code when the listing is not empty;\n\
-             2 usage errors and bad input (registry, ledger, dates)."
-        }
-        (Lang::En, false) => {
-            "Exit status: 0 success; 2 usage errors and bad input (registry, ledger, dates)."
-        }
-        (Lang::Fr, true) => {
-            "Statut de sortie : 0 succès ; 1 avec --exit-code quand la liste n'est pas vide ;\n\
-             2 erreurs d'utilisation et entrée invalide (registre, journal, dates)."
-        }
-        (Lang::Fr, false) => {
-            "Statut de sortie : 0 succès ; 2 erreurs d'utilisation et entrée invalide (registre,\n\
-             journal, dates)."
-        }
-    }
-}
-
-/// The line of `due --help` that says which registry is in use, and why.
-pub fn registry_in_use(lang: Lang, source: &str) -> String {
-    match lang {
-        Lang::En => format!("Registry in use: {source}"),
-        Lang::Fr => format!("Registre utilisé : {source}"),
-    }
-}
-
 /// Each placeholder of a value (`<DATE>`, `[PERIOD]`), in English and in French.
 const VALUE_NAMES: &[(&str, &str)] = &[
     ("ADDR", "ADRESSE"),
@@ -461,8 +443,8 @@ fn french_command(mut command: Command) -> Command {
     }
     command
         .help_template(template())
-        .subcommand_help_heading("Commandes")
-        .subcommand_value_name("COMMANDE")
+        .subcommand_help_heading(t(Lang::Fr, Msg::HelpCommands))
+        .subcommand_value_name(t(Lang::Fr, Msg::HelpCommandValue))
         .mut_args(french_arg)
         .mut_subcommands(french_command)
 }
@@ -476,7 +458,8 @@ fn french_arg(arg: Arg) -> Arg {
     let mut help = french_of(&help).to_owned();
     let mut arg = arg;
     if let Some(env) = arg.get_env().filter(|_| !arg.is_hide_env_set()) {
-        help += &format!(" [variable : {}]", env.to_string_lossy());
+        let name = env.to_string_lossy();
+        help += &format!(" {}", f(Lang::Fr, Msg::HelpVariable, &[("name", &name)]));
         arg = arg.hide_env(true);
     }
     if arg.get_action().takes_values() {
@@ -484,7 +467,8 @@ fn french_arg(arg: Arg) -> Arg {
             .map(|v| v.to_string_lossy().into_owned())
             .collect();
         if !defaults.is_empty() && !arg.is_hide_default_value_set() {
-            help += &format!(" [par défaut : {}]", defaults.join(", "));
+            let value = defaults.join(", ");
+            help += &format!(" {}", f(Lang::Fr, Msg::HelpDefault, &[("value", &value)]));
             arg = arg.hide_default_value(true);
         }
         let values: Vec<String> = (arg.get_possible_values().iter())
@@ -492,7 +476,9 @@ fn french_arg(arg: Arg) -> Arg {
             .map(|v| v.get_name().to_owned())
             .collect();
         if !values.is_empty() && !arg.is_hide_possible_values_set() {
-            help += &format!(" [valeurs possibles : {}]", values.join(", "));
+            let values = values.join(", ");
+            let annotation = f(Lang::Fr, Msg::HelpPossibleValues, &[("values", &values)]);
+            help += &format!(" {annotation}");
             arg = arg.hide_possible_values(true);
         }
         // Left as they are when one has no French, which a test forbids.
@@ -511,8 +497,8 @@ fn french_arg(arg: Arg) -> Arg {
     if let Some(long) = arg.get_long_help().map(ToString::to_string) {
         arg = arg.long_help(french_of(&long).to_owned());
     }
-    if arg.get_help_heading() == Some("Filters") {
-        arg = arg.help_heading("Filtres");
+    if arg.get_help_heading() == Some(t(Lang::En, Msg::HelpFilters)) {
+        arg = arg.help_heading(t(Lang::Fr, Msg::HelpFilters));
     }
     arg.help(help)
 }

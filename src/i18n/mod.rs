@@ -111,6 +111,9 @@ keys! {
     ErrNotAnAddress, ClapUnknownArgument, ClapUnknownCommand, ClapInvalidValue,
     ClapMissingValue, ClapValidation, ClapMissing, ClapTwice, ClapConflict, ClapDidYouMean,
     ClapMore,
+    // The command line's help: what clap's English says (see `help`).
+    HelpUsage, HelpCommands, HelpCommandValue, HelpFilters, HelpDefault, HelpPossibleValues,
+    HelpVariable, HelpRegistryInUse, HelpExitCodes, HelpExitCodesPlain,
     // Holiday rules.
     HolidayExpected, HolidayNotARule, HolidayMonthDayOffset, HolidayOrdinal, HolidayWeekday,
     HolidayMonth, HolidayOffsetUnit,
